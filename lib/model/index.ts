@@ -1,0 +1,4 @@
+export * from './ticket';
+export * from './shop';
+export * from './template';
+export * from './settings';

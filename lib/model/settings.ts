@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { RuleSchema, SegmentSchema } from '../sla/rule-schema';
+import { DEFAULT_RULES } from '../sla/default-rules';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+
+/** When a countdown turns amber (`soon`) and red (`critical`). */
+export const TierSettingsSchema = z.object({
+  soonWithinMs: z.number().int().nonnegative(),
+  /** `soon` also when at most this share of the budget is left (0.25 = 25 %). */
+  soonShare: z.number().min(0).max(1),
+  criticalWithinMs: z.number().int().nonnegative(),
+});
+export type TierSettings = z.infer<typeof TierSettingsSchema>;
+
+/**
+ * The merchant's own clock: when people are there to be alerted. Never moves a platform deadline
+ * (sla-rules.md, "Two clocks, not one").
+ */
+export const MerchantClockSchema = z.object({
+  /** Off: alert around the clock. */
+  enabled: z.boolean(),
+  segments: z.array(SegmentSchema).min(1).max(12),
+  days: z.enum(['every', 'workdays']),
+});
+export type MerchantClock = z.infer<typeof MerchantClockSchema>;
+
+export const NotificationSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Alert this long before the deadline; 0 = at the deadline. */
+  thresholdsMs: z.array(z.number().int().nonnegative()).max(10),
+  /** Repeat while overdue; 0 = never. */
+  overdueRepeatMs: z.number().int().nonnegative(),
+  /** Overdue alerts are delivered even outside staffed hours. */
+  overdueBreaksQuiet: z.boolean(),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
+export const SettingsSchema = z.object({
+  tiers: TierSettingsSchema,
+  rules: z.array(RuleSchema).min(1).max(100),
+  merchantClock: MerchantClockSchema,
+  notifications: NotificationSettingsSchema,
+  /** The popup lists tickets due within this window as 即将到期. */
+  popupHorizonMs: z.number().int().positive(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  tiers: { soonWithinMs: 2 * H, soonShare: 0.25, criticalWithinMs: 30 * MIN },
+  rules: DEFAULT_RULES.map((r) => structuredClone(r)),
+  merchantClock: { enabled: false, segments: [{ start: '09:00', end: '23:00' }], days: 'every' },
+  notifications: {
+    enabled: true,
+    thresholdsMs: [2 * H, 30 * MIN, 10 * MIN, 0],
+    overdueRepeatMs: H,
+    overdueBreaksQuiet: true,
+  },
+  popupHorizonMs: 24 * H,
+};

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** Marketplace ids. Used in keys, fixture folders and entrypoint names: never rename without a migration. */
+export const PLATFORMS = ['pdd', 'douyin', 'taobao'] as const;
+export const PlatformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const TICKET_KINDS = [
+  'consult',
+  'refund',
+  'return',
+  'exchange',
+  'logistics',
+  'urge-ship',
+  'urge-pickup',
+  'service-request',
+  'platform-notice',
+  'other',
+] as const;
+export const TicketKindSchema = z.enum(TICKET_KINDS);
+export type TicketKind = z.infer<typeof TicketKindSchema>;
+
+export const TICKET_STATUSES = ['pending', 'processing', 'done', 'closed'] as const;
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+export const OPEN_STATUSES: readonly TicketStatus[] = ['pending', 'processing'];
+export const isOpenStatus = (s: TicketStatus): boolean => OPEN_STATUSES.includes(s);
+
+/**
+ * Epoch milliseconds, plausible for marketplace data: after 2015-01-01 and before 2100.
+ * Values further out than "a year ahead of now" are rejected by the parsers, which know `now`.
+ */
+export const EpochMsSchema = z
+  .number()
+  .int()
+  .min(Date.UTC(2015, 0, 1))
+  .max(Date.UTC(2100, 0, 1));
+
+/** `platform` when the marketplace supplied the deadline, `rule:<id>` when computed from a rule. */
+export const DueSourceSchema = z.union([
+  z.literal('platform'),
+  z.string().regex(/^rule:[a-z0-9][a-z0-9-]*$/),
+]);
+export type DueSource = z.infer<typeof DueSourceSchema>;
+
+/** A platform deadline as the page gave it, before it is resolved to an instant. */
+export const PlatformDeadlineSchema = z.discriminatedUnion('type', [
+  /** An instant (`deadline`, `status_deadline`, a timeout timestamp). */
+  z.object({ type: z.literal('at'), at: EpochMsSchema }),
+  /** Time left (`expireRemainTime`, "剩余23小时"), relative to when the response or page was read. */
+  z.object({ type: z.literal('remaining'), ms: z.number().int(), receivedAt: EpochMsSchema }),
+]);
+export type PlatformDeadline = z.infer<typeof PlatformDeadlineSchema>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * What an adapter read from a page, before the background merges it with what was stored.
+ * Adapters produce these; only the background turns them into Tickets.
+ */
+export const RawTicketSchema = z.object({
+  platform: PlatformSchema,
+  shopId: text(64),
+  shopName: text(120).optional(),
+  nativeId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/),
+  kind: TicketKindSchema,
+  title: text(200),
+  status: TicketStatusSchema,
+  orderId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  buyer: text(80).optional(),
+  product: text(200).optional(),
+  amountFen: z.number().int().nonnegative().optional(),
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{4,40}$/)
+    .optional(),
+  createdAt: EpochMsSchema.optional(),
+  deadline: PlatformDeadlineSchema.optional(),
+  urgent: z.boolean(),
+  tags: z.array(text(20)).max(20),
+  url: z.url({ protocol: /^https$/ }),
+});
+export type RawTicket = z.infer<typeof RawTicketSchema>;
+
+/** A change of the platform's deadline (时效延长 and the like), kept for explain() and diagnostics. */
+export const DueChangeSchema = z.object({ from: EpochMsSchema, to: EpochMsSchema, seenAt: EpochMsSchema });
+export type DueChange = z.infer<typeof DueChangeSchema>;
+
+/** The stored ticket: one row per `${platform}:${shopId}:${nativeId}`. */
+export const TicketSchema = RawTicketSchema.omit({ deadline: true }).extend({
+  key: z.string().min(5).max(200),
+  /** The platform's own deadline resolved to an instant; wins over rules. */
+  platformDueAt: EpochMsSchema.optional(),
+  /** The deadline shown and acted on (platform first, then rules); absent when none can be trusted. */
+  dueAt: EpochMsSchema.optional(),
+  dueSource: DueSourceSchema.optional(),
+  dueHistory: z.array(DueChangeSchema).max(50),
+  firstSeenAt: EpochMsSchema,
+  lastSeenAt: EpochMsSchema,
+  /** Set when a page that used to list the ticket stopped listing it. The ticket is kept, never deleted. */
+  unseenSince: EpochMsSchema.optional(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const ticketKey = (platform: Platform, shopId: string, nativeId: string): string =>
+  `${platform}:${shopId}:${nativeId}`;
+
+export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;
