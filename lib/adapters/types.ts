@@ -1,0 +1,120 @@
+/**
+ * The contract between marketplaces and features. Adapters know marketplaces (URLs, endpoints, selectors,
+ * field names); features (badges, picker, popup, alarms) know only this interface.
+ *
+ * Everything here is pure: readers take the parsed JSON or a DOM root plus a ReadContext, never touch
+ * `document`, `window`, `Date.now()` or `browser.*`, and never throw (failures become `issues`).
+ */
+import type { Platform, RawTicket, TicketKind } from '../model/ticket';
+
+/** `${platform}.${page}`, e.g. `pdd.work-order-list`. Stable: used in diagnostics and fixtures. */
+export type PageKind = `${Platform}.${string}`;
+
+/** What a reader knows besides its input. */
+export interface ReadContext {
+  /** When the response arrived or the DOM was read; remaining-time values count from here. */
+  now: number;
+  /** The page the data was read on (ticket links are built from its origin). */
+  pageUrl: URL;
+  /** The shop already identified on this page, if any. */
+  shop?: ShopIdentity | undefined;
+}
+
+export interface ShopIdentity {
+  shopId: string;
+  name?: string | undefined;
+  /** `page`: read from the page or a response; `fallback`: no id found, a stable per-platform stand-in. */
+  confidence: 'page' | 'fallback';
+}
+
+/** Something a reader could not read. Recorded in the health log, never shown as a deadline. */
+export interface ReadIssue {
+  /** Short stable code: `not-logged-in`, `envelope`, `item-invalid`, `no-rows`, `field-missing`, … */
+  code: string;
+  /** What failed, for a person: which field, which item. No buyer data. */
+  detail: string;
+}
+
+export interface ReadResult {
+  tickets: RawTicket[];
+  issues: ReadIssue[];
+  /** A shop identified by this input. */
+  shop?: ShopIdentity | undefined;
+  /** The response says the session is not logged in. */
+  loggedOut?: boolean;
+  /**
+   * True when the input is the complete list for its filter (e.g. `total` equals the items returned and
+   * the filter is "all open"); open tickets of the same page kind that are missing are then marked unseen.
+   */
+  complete?: boolean;
+}
+
+/** Evidence: the fixture files a definition must match and how many times. */
+export type Evidence = readonly (readonly [count: number, fixture: string])[];
+
+/** A JSON endpoint whose responses carry tickets. */
+export interface EndpointDef {
+  /** Stable id, e.g. `pdd.todoList`. */
+  id: string;
+  /** Tested against the request URL's pathname. Kept in endpoints.ts so the MAIN-world hook bundles patterns without readers. */
+  path: RegExp;
+  /** Fixture JSON files this endpoint's reader is tested against. */
+  evidence: readonly string[];
+  read(json: unknown, ctx: ReadContext): ReadResult;
+}
+
+/** A page the overlay recognises. */
+export interface PageDef {
+  kind: PageKind;
+  /** Recognises the page from its URL (or its content, for [modelled] surfaces found by content). */
+  match(url: URL, doc?: Document): boolean;
+  /** URLs that must be recognised as this page and no other (contract test). */
+  examples: readonly string[];
+  /** Whether the page's content must be checked too (modelled surfaces); `match` then needs `doc`. */
+  byContent?: boolean;
+  /** Where tickets come from on this page. */
+  sources: readonly ('responses' | 'react-records' | 'dom-text')[];
+  /** A human name for diagnostics (zh-CN). */
+  title: string;
+}
+
+/** A row on screen that shows a ticket: where a badge anchors. */
+export interface RowAnchor {
+  nativeId: string;
+  /** The element the badge is inserted into (appended as the last child). */
+  slot: Element;
+  row: Element;
+}
+
+/** Values a reply box's surroundings give a template (order number, buyer, product …). */
+export type ReplyContext = Partial<Record<'orderId' | 'buyer' | 'product' | 'trackingNo' | 'nativeId', string>>;
+
+export interface ReplyBox {
+  element: HTMLTextAreaElement | HTMLInputElement | HTMLElement;
+  /** The ticket this box answers, when the page says. */
+  context: ReplyContext;
+}
+
+export interface MarketplaceAdapter {
+  /** Stable id used in keys, rows, fixture folders. Never rename without a migration. */
+  readonly id: Platform;
+  /** zh-CN display name (拼多多, 抖店, 淘宝/天猫). */
+  readonly name: string;
+  /** Manifest match patterns of the seller centers. */
+  readonly matches: readonly string[];
+  readonly pages: readonly PageDef[];
+  readonly endpoints: readonly EndpointDef[];
+  /** Which shop is logged in, from the page when the responses do not say. Pure; never throws. */
+  shopFromDocument(doc: Document, url: URL): ShopIdentity;
+  /** Rows on screen for a page kind. */
+  rows(root: ParentNode, page: PageKind): RowAnchor[];
+  /** DOM-text fallback reader for rows (and the only reader on dom-text pages). */
+  readRows?(root: ParentNode, page: PageKind, ctx: ReadContext): ReadResult;
+  /** Reads a React row record (strategy 2), already cloned out of the page as JSON. */
+  readRecord?(record: unknown, page: PageKind, ctx: ReadContext): ReadResult;
+  /** Reply boxes a template can be inserted into. */
+  replyBoxes?(root: ParentNode, page: PageKind): ReplyBox[];
+}
+
+/** Maps a marketplace's own words for a ticket type to our kinds; exported for tests and docs. */
+export type KindMap = readonly (readonly [pattern: RegExp, kind: TicketKind])[];
