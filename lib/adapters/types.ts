@@ -80,7 +80,9 @@ export interface PageDef {
 
 /** A row on screen that shows a ticket: where a badge anchors. */
 export interface RowAnchor {
-  nativeId: string;
+  /** The platform's ticket id shown in the row; rows that show only an order number set `orderId`. */
+  nativeId?: string | undefined;
+  orderId?: string | undefined;
   /** The element the badge is inserted into (appended as the last child). */
   slot: Element;
   row: Element;

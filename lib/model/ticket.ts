@@ -85,6 +85,11 @@ export const RawTicketSchema = z.object({
     .optional(),
   createdAt: EpochMsSchema.optional(),
   deadline: PlatformDeadlineSchema.optional(),
+  /**
+   * The page showed a deadline we could not read. No rule deadline is computed then: a guess next to
+   * a platform countdown the merchant can see would be a wrong deadline (show none instead).
+   */
+  deadlineUnreadable: z.literal(true).optional(),
   urgent: z.boolean(),
   tags: z.array(text(20)).max(20),
   url: z.url({ protocol: /^https$/ }),
@@ -106,6 +111,8 @@ export const TicketSchema = RawTicketSchema.omit({ deadline: true }).extend({
   dueHistory: z.array(DueChangeSchema).max(50),
   firstSeenAt: EpochMsSchema,
   lastSeenAt: EpochMsSchema,
+  /** The page kind (`pdd.work-order-list`) whose complete listings decide `unseenSince`. */
+  listedOn: z.string().max(60).optional(),
   /** Set when a page that used to list the ticket stopped listing it. The ticket is kept, never deleted. */
   unseenSince: EpochMsSchema.optional(),
 });

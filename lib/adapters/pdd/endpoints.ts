@@ -1,0 +1,14 @@
+/**
+ * Pinduoduo JSON endpoints the page itself calls. Patterns only (no readers), so the MAIN-world hook can
+ * bundle them cheaply. Evidence: marketplaces.md [seen] and the fixtures named beside each.
+ */
+export const endpointPaths = {
+  /** 工单 list. Fixtures: work-order-list--base.json and variants. */
+  todoList: /^\/strickland\/sop\/mms\/todoList$/,
+  /** 工单 detail (flow history, finished flag). Fixture: work-order-detail--base.json. */
+  detail: /^\/strickland\/sop\/mms\/detail$/,
+  /** 售后 list. Fixture: aftersale-list--base.json. */
+  afterSalesList: /^\/mercury\/mms\/afterSales\/queryList$/,
+  /** [modelled] user info with the mall id; used only for shop identity. */
+  userInfo: /^\/janus\/api\/(?:new\/)?userinfo$/,
+} as const;

@@ -1,0 +1,20 @@
+/**
+ * Every marketplace adapter. Features iterate this list; adding a marketplace is adding a folder and a
+ * line here (README, "Adding a marketplace").
+ */
+import type { Platform } from '../model/ticket';
+import { pddAdapter } from './pdd';
+import type { MarketplaceAdapter, PageDef } from './types';
+
+export const adapters: readonly MarketplaceAdapter[] = [pddAdapter];
+
+export const adapterFor = (id: Platform): MarketplaceAdapter | undefined => adapters.find((a) => a.id === id);
+
+/** The adapter and page a URL belongs to (page found by URL, or by content for modelled pages). */
+export function detectPage(url: URL, doc?: Document): { adapter: MarketplaceAdapter; page: PageDef } | undefined {
+  for (const adapter of adapters) {
+    const page = adapter.pages.find((p) => (p.byContent ? doc !== undefined && p.match(url, doc) : p.match(url)));
+    if (page) return { adapter, page };
+  }
+  return undefined;
+}

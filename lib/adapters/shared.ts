@@ -1,0 +1,58 @@
+/** Helpers every adapter uses: the last validation step and stable shop fallbacks. Pure. */
+import { RawTicketSchema, type Platform, type RawTicket } from '../model/ticket';
+import type { ReadIssue, ReadResult, ShopIdentity } from './types';
+
+/**
+ * Validates candidate tickets with the model schema. Invalid ones are dropped and reported by
+ * field path only: the message must not carry buyer data into diagnostics.
+ */
+export function validateTickets(candidates: readonly unknown[], issues: ReadIssue[]): RawTicket[] {
+  const out: RawTicket[] = [];
+  candidates.forEach((c, i) => {
+    const r = RawTicketSchema.safeParse(c);
+    if (r.success) out.push(r.data);
+    else {
+      const paths = [...new Set(r.error.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');
+      issues.push({ code: 'item-invalid', detail: `item ${i}: ${paths}` });
+    }
+  });
+  return out;
+}
+
+/** FNV-1a, enough to turn a shop name into a short stable id. */
+export function hashString(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * When no shop id is found: a name seen on the page keeps shops apart (`name-<hash>`); with no name
+ * either, one `default` shop per platform. Never random, so reloads land in the same shop.
+ */
+export function fallbackShop(name: string | undefined | null): ShopIdentity {
+  const n = name?.trim();
+  return n ? { shopId: `name-${hashString(n)}`, name: n, confidence: 'fallback' } : { shopId: 'default', confidence: 'fallback' };
+}
+
+export const emptyResult = (issues: ReadIssue[] = []): ReadResult => ({ tickets: [], issues });
+
+/** Reads a value as trimmed text (numbers are ids too); anything else gives undefined. */
+export function asText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+/** Yuan as text or number → fen, without float drift ("12.3" → 1230). */
+export function yuanToFen(v: unknown): number | undefined {
+  const s = typeof v === 'number' ? v.toFixed(2) : typeof v === 'string' ? v.replace(/[¥,\s]/g, '') : '';
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+export type { Platform };
