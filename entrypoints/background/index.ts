@@ -1,1 +1,29 @@
-export default defineBackground(() => {});
+/**
+ * Background service worker. Thin: listeners are registered synchronously at start (MV3 wakes the worker
+ * for an event and only delivers it to listeners that exist by then); all state lives in storage.
+ */
+import { browser } from 'wxt/browser';
+import { adapters } from '@/lib/adapters/registry';
+import { db } from '@/lib/db/schema';
+import { handleMessage } from '@/lib/background/handlers';
+import { loadSettings } from '@/lib/settings/store';
+import { onTicketsChanged, registerAlarmListeners } from './alarms';
+
+export default defineBackground(() => {
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const marketplaceMatches = adapters.flatMap((a) => a.matches);
+
+  browser.runtime.onMessage.addListener((msg, sender) =>
+    handleMessage(msg, sender, {
+      db: db(),
+      now: Date.now,
+      settings: loadSettings,
+      self,
+      marketplaceMatches,
+      onTicketsChanged,
+      log: (m) => console.warn('[ticket-radar]', m),
+    }),
+  );
+
+  registerAlarmListeners();
+});

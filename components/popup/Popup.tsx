@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { useState } from 'react';
+import { db } from '@/lib/db/schema';
+import { openTickets } from '@/lib/db/tickets-repo';
+import { t, uiLocale } from '@/lib/i18n';
+import { summarize, type SummaryItem } from '@/lib/tickets/summary';
+import { openOrFocus } from '@/lib/tabs';
+import { useLiveQuery } from '../common/use-live-query';
+import { useNow } from '../common/use-now';
+import { useSettings } from '../common/use-settings';
+import { TicketRow } from './TicketRow';
+
+export function Popup() {
+  const settings = useSettings();
+  const now = useNow(1000);
+  const tickets = useLiveQuery(() => openTickets(db()), []);
+  const shops = useLiveQuery(() => db().shops.toArray(), []);
+  const [showUnseen, setShowUnseen] = useState(false);
+  const locale = uiLocale();
+  const shopName = new Map((shops ?? []).map((s) => [s.key, s.alias ?? s.name ?? s.shopId]));
+  const sum = tickets ? summarize(tickets, settings, now) : undefined;
+  const open = (item: SummaryItem) => void openOrFocus(item.ticket.url).then(() => window.close());
+
+  const section = (id: string, title: string, items: SummaryItem[], tone: string) =>
+    items.length > 0 && (
+      <section className={`sec ${tone}`} data-section={id}>
+        <h2>
+          {title} <span className="count">{items.length}</span>
+        </h2>
+        <ul>
+          {items.map((item) => (
+            <TicketRow key={item.ticket.key} item={item} now={now} locale={locale} shopName={shopName} onOpen={open} />
+          ))}
+        </ul>
+      </section>
+    );
+
+  return (
+    <main className="popup">
+      <header>
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>{t('popupTitle')}</h1>
+        {sum && <span className="open">{t('popupOpenCount', sum.open)}</span>}
+        <button className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </header>
+      {!sum ? (
+        <p className="empty">…</p>
+      ) : sum.overdue.length + sum.soon.length === 0 ? (
+        <div className="empty" data-empty>
+          <p>{t('popupEmpty')}</p>
+          <p className="hint">{t('popupEmptyHint')}</p>
+        </div>
+      ) : null}
+      {sum && section('overdue', t('popupOverdue'), sum.overdue, 'red')}
+      {sum && section('soon', t('popupDueSoon'), sum.soon, 'amber')}
+      {sum && section('none', t('popupNoDeadline'), sum.noDeadline, 'grey')}
+      {sum && sum.unseen.length > 0 && (
+        <section className="sec grey" data-section="unseen">
+          <h2>
+            <button className="link" onClick={() => setShowUnseen((v) => !v)}>
+              {showUnseen ? '▾' : '▸'} {t('popupUnseen')} <span className="count">{sum.unseen.length}</span>
+            </button>
+          </h2>
+          {showUnseen && (
+            <ul>
+              {sum.unseen.map((item) => (
+                <TicketRow key={item.ticket.key} item={item} now={now} locale={locale} shopName={shopName} onOpen={open} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

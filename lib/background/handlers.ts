@@ -1,0 +1,95 @@
+/**
+ * Background message handling as a plain function of (message, sender, deps), so unit tests call it
+ * directly (fakeBrowser's onMessage has no sendResponse). The entrypoint only wires it to runtime.onMessage.
+ */
+import type { RadarDb } from '../db/schema';
+import { ingestBatch } from '../db/tickets-repo';
+import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
+import type { Settings } from '../model/settings';
+import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
+import { checkSender, type SenderLike } from '../messaging/sender';
+import { toView } from './views';
+
+export interface HandlerDeps {
+  db: RadarDb;
+  now: () => number;
+  settings: () => Promise<Settings>;
+  self: { id: string; origin: string };
+  marketplaceMatches: readonly string[];
+  /** Called after tickets changed (alarms re-plan, toolbar badge). */
+  onTicketsChanged?: () => void;
+  log?: (msg: string) => void;
+}
+
+export type Reply = { ok: true } & Record<string, unknown>;
+export type ErrorReply = { ok: false; error: string };
+
+export async function handleMessage(raw: unknown, sender: SenderLike, deps: HandlerDeps): Promise<Reply | ErrorReply> {
+  const parsed = RequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const type = raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : '?';
+    deps.log?.(`rejected message ${type}: invalid payload (${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')})`);
+    return { ok: false, error: 'invalid message' };
+  }
+  const verdict = checkSender(parsed.data.type, sender, deps.self, deps.marketplaceMatches);
+  if (!verdict.ok) {
+    deps.log?.(`rejected message ${parsed.data.type}: ${verdict.reason}`);
+    return { ok: false, error: 'sender not allowed' };
+  }
+  return dispatch(parsed.data, deps);
+}
+
+async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
+  switch (req.type) {
+    case 'tickets/ingest': {
+      const settings = await deps.settings();
+      const now = deps.now();
+      // Every ticket in a batch must belong to the batch's platform and shop: a page cannot write elsewhere.
+      const tickets = req.tickets.filter((t) => t.platform === req.platform && t.shopId === req.shop.shopId);
+      const out = await ingestBatch(deps.db, { ...req, tickets }, settings.rules, now);
+      if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
+      return { ok: true, views: out.tickets.map((t) => toView(t, settings.rules, now)) } satisfies ResponseFor<'tickets/ingest'>;
+    }
+    case 'tickets/views': {
+      const settings = await deps.settings();
+      const now = deps.now();
+      const rows = await deps.db.tickets.bulkGet(req.keys);
+      return {
+        ok: true,
+        views: rows.filter((t) => t !== undefined).map((t) => toView(t, settings.rules, now)),
+      } satisfies ResponseFor<'tickets/views'>;
+    }
+    case 'health/report': {
+      const now = deps.now();
+      await deps.db.transaction('rw', deps.db.health, async () => {
+        for (const r of req.reports) {
+          const prev = await deps.db.health.get(healthId(r));
+          await deps.db.health.put(foldHealth(prev, r, now));
+        }
+        const count = await deps.db.health.count();
+        if (count > HEALTH_MAX_ENTRIES) {
+          const oldest = await deps.db.health.orderBy('lastAt').limit(count - HEALTH_MAX_ENTRIES).primaryKeys();
+          await deps.db.health.bulkDelete(oldest);
+        }
+      });
+      return { ok: true } satisfies ResponseFor<'health/report'>;
+    }
+    case 'templates/for-page': {
+      const all = await deps.db.templates.toArray();
+      const templates = all
+        .filter((t) => t.scope.platforms.length === 0 || t.scope.platforms.includes(req.platform))
+        .filter((t) => t.scope.shops.length === 0 || (req.shopKey !== undefined && t.scope.shops.includes(req.shopKey)))
+        .sort((a, b) => b.usageCount - a.usageCount);
+      return { ok: true, templates } satisfies ResponseFor<'templates/for-page'>;
+    }
+    case 'templates/used': {
+      await deps.db.templates
+        .where('id')
+        .equals(req.id)
+        .modify((t) => {
+          t.usageCount += 1;
+        });
+      return { ok: true } satisfies ResponseFor<'templates/used'>;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Stored tickets → what a badge or row needs (TicketView). Pure. */
+import type { Ticket } from '../model/ticket';
+import { computeDeadline, explain, type Rule } from '../sla';
+import type { TicketView } from '../messaging/protocol';
+
+export function toView(t: Ticket, rules: readonly Rule[], now: number): TicketView {
+  const d = t.dueAt !== undefined ? computeDeadline(t, rules) : undefined;
+  return {
+    key: t.key,
+    nativeId: t.nativeId,
+    ...(t.orderId ? { orderId: t.orderId } : {}),
+    status: t.status,
+    ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
+    ...(t.dueSource ? { dueSource: t.dueSource } : {}),
+    ...(d?.budgetMs !== undefined ? { budgetMs: d.budgetMs } : {}),
+    explain: explain(t, rules, now).slice(0, 40),
+    title: t.title,
+    kind: t.kind,
+    ...(t.buyer ? { buyer: t.buyer } : {}),
+    ...(t.product ? { product: t.product } : {}),
+    ...(t.amountFen !== undefined ? { amountFen: t.amountFen } : {}),
+    ...(t.trackingNo ? { trackingNo: t.trackingNo } : {}),
+    ...(t.shopName ? { shopName: t.shopName } : {}),
+  };
+}

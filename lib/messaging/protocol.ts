@@ -1,0 +1,78 @@
+/**
+ * The typed message protocol between content scripts / extension pages and the background worker.
+ * Every request is validated with zod in the background, and its sender is checked (sender.ts).
+ */
+import { z } from 'zod';
+import { DueSourceSchema, PlatformSchema, RawTicketSchema, TicketKindSchema, TicketStatusSchema } from '../model/ticket';
+import { HealthReportSchema } from '../diagnostics/health';
+import { TemplateSchema } from '../model/template';
+
+/** What a badge needs to know of a stored ticket. */
+export const TicketViewSchema = z.object({
+  key: z.string(),
+  nativeId: z.string(),
+  orderId: z.string().optional(),
+  status: TicketStatusSchema,
+  dueAt: z.number().optional(),
+  dueSource: DueSourceSchema.optional(),
+  budgetMs: z.number().optional(),
+  /** Readable steps of how the deadline was found (explain()). */
+  explain: z.array(z.string()).max(40),
+  buyer: z.string().optional(),
+  product: z.string().optional(),
+  title: z.string(),
+  kind: TicketKindSchema,
+  amountFen: z.number().optional(),
+  trackingNo: z.string().optional(),
+  shopName: z.string().optional(),
+});
+export type TicketView = z.infer<typeof TicketViewSchema>;
+
+const ShopRef = z.object({ shopId: z.string().min(1).max(64), name: z.string().max(120).optional() });
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  /** Tickets an adapter read on a page. */
+  z.object({
+    type: z.literal('tickets/ingest'),
+    platform: PlatformSchema,
+    pageKind: z.string().max(60),
+    shop: ShopRef,
+    tickets: z.array(RawTicketSchema).max(500),
+    complete: z.boolean(),
+  }),
+  /** Read failures for the health log. */
+  z.object({ type: z.literal('health/report'), reports: z.array(HealthReportSchema).max(50) }),
+  /** Templates for a reply box on a page. */
+  z.object({
+    type: z.literal('templates/for-page'),
+    platform: PlatformSchema,
+    shopKey: z.string().max(100).optional(),
+  }),
+  z.object({ type: z.literal('templates/used'), id: z.string().max(64) }),
+  /** Views of stored tickets, for badges on a page that showed rows before any response arrived. */
+  z.object({ type: z.literal('tickets/views'), keys: z.array(z.string().max(200)).max(500) }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+export const ResponseSchemas = {
+  'tickets/ingest': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
+  'health/report': z.object({ ok: z.literal(true) }),
+  'templates/for-page': z.object({ ok: z.literal(true), templates: z.array(TemplateSchema) }),
+  'templates/used': z.object({ ok: z.literal(true) }),
+  'tickets/views': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
+} satisfies Record<RequestType, z.ZodType>;
+
+export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** Requests content scripts may send; everything else is for extension pages only. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'tickets/ingest',
+  'health/report',
+  'templates/for-page',
+  'templates/used',
+  'tickets/views',
+]);
+
+export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });

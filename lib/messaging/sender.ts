@@ -1,0 +1,46 @@
+/**
+ * Who may talk to the background. A message is accepted only from this extension: its own pages
+ * (popup, options) or its content scripts running on a supported marketplace page. Pure, for tests.
+ */
+import type { RequestType } from './protocol';
+import { CONTENT_SCRIPT_REQUESTS } from './protocol';
+
+export interface SenderLike {
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
+  origin?: string | undefined;
+}
+
+export type SenderVerdict = { ok: true; from: 'page' | 'content' } | { ok: false; reason: string };
+
+/** Host patterns like `https://mms.pinduoduo.com/*` → does the URL belong to one. */
+export function matchesPattern(pattern: string, url: URL): boolean {
+  const m = /^(https?|\*):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
+  const pathRe = new RegExp('^' + path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return hostOk && pathRe.test(url.pathname);
+}
+
+export function checkSender(
+  type: RequestType,
+  sender: SenderLike,
+  self: { id: string; origin: string },
+  marketplaceMatches: readonly string[],
+): SenderVerdict {
+  if (sender.id !== self.id) return { ok: false, reason: `foreign extension ${sender.id ?? '(none)'}` };
+  let url: URL;
+  try {
+    url = new URL(sender.url ?? '');
+  } catch {
+    return { ok: false, reason: 'sender without url' };
+  }
+  if (url.origin === self.origin) return { ok: true, from: 'page' };
+  if (!sender.tab) return { ok: false, reason: `non-tab sender ${url.origin}` };
+  if (!marketplaceMatches.some((p) => matchesPattern(p, url))) return { ok: false, reason: `content script on unsupported page ${url.origin}` };
+  if (!CONTENT_SCRIPT_REQUESTS.has(type)) return { ok: false, reason: `${type} not allowed from content scripts` };
+  return { ok: true, from: 'content' };
+}

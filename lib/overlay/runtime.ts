@@ -1,0 +1,303 @@
+/**
+ * The content-side runtime for one marketplace page: receives what the MAIN-world hook copied, asks the
+ * adapter to read it, sends tickets to the background, and keeps a countdown badge on every ticket row.
+ *
+ * Everything it starts is tied to a per-page AbortController, aborted on SPA navigation and when the
+ * extension context goes away. Nothing here throws into the page: failures are reported to the health log.
+ */
+import type { MarketplaceAdapter, PageDef, ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../adapters/types';
+import type { TicketView } from '../messaging/protocol';
+import type { TierSettings } from '../model/settings';
+
+import { badgeTooltip, createBadge, renderBadge, type BadgeHost } from '../features/countdown-badge';
+import { PAGE_EVENT, type PageMessage } from './page-channel';
+import { decodePageMessage } from './decode-page-message';
+import { createTicker, type Ticker } from './ticker';
+
+export interface OverlayEnv {
+  now: () => number;
+  /** Sends tickets to the background; resolves with their stored views. */
+  ingest(req: { platform: MarketplaceAdapter['id']; pageKind: string; shop: ShopIdentity; tickets: ReadResult['tickets']; complete: boolean }): Promise<TicketView[]>;
+  report(reports: { adapter: string; page: string; code: string; detail: string; path: string }[]): void;
+  tiers(): TierSettings;
+  /** Called with the page controller's signal whenever a page is recognised (templates picker hooks in). */
+  onPage?(page: PageDef, signal: AbortSignal, overlay: OverlayHandle): void;
+}
+
+export interface OverlayHandle {
+  readonly adapter: MarketplaceAdapter;
+  /** The stored view of a ticket shown on this page, by native id or order id. */
+  viewFor(ref: { nativeId?: string | undefined; orderId?: string | undefined }): TicketView | undefined;
+  shop(): ShopIdentity;
+}
+
+/** A row whose badge keeps being dropped by the page is re-mounted at most this often. */
+const MAX_REMOUNTS = 30;
+/** DOM-text reads are re-sent at most this often while ids do not change (countdown text ticks). */
+const DOM_RESEND_MS = 30_000;
+/** How long a recognised page may show no ticket rows before it is recorded as possible drift. */
+const DRIFT_GRACE_MS = 8_000;
+
+export function runOverlay(
+  adapter: MarketplaceAdapter,
+  win: Window & typeof globalThis,
+  rootSignal: AbortSignal,
+  env: OverlayEnv,
+): OverlayHandle & { restart(): void } {
+  const doc = win.document;
+  const views = new Map<string, TicketView>(); // by nativeId
+  const byOrder = new Map<string, TicketView>();
+  let shop: ShopIdentity | undefined;
+  let page: PageDef | undefined;
+  let pageCtl: AbortController | undefined;
+  let ticker: Ticker | undefined;
+  const badges = new Map<string, { badge: BadgeHost; remounts: number; tooltipFor?: TicketView }>();
+  const reported = new Set<string>();
+  let lastDomSignature = '';
+  let lastDomSentAt = 0;
+  const pendingRecords: PageMessage[] = [];
+
+  const handle: OverlayHandle = {
+    adapter,
+    viewFor: (ref) => (ref.nativeId ? views.get(ref.nativeId) : undefined) ?? (ref.orderId ? byOrder.get(ref.orderId) : undefined),
+    shop: () => currentShop(),
+  };
+
+  const currentShop = (): ShopIdentity => {
+    if (shop) return shop;
+    try {
+      return adapter.shopFromDocument(doc, new URL(win.location.href));
+    } catch {
+      return { shopId: 'default', confidence: 'fallback' };
+    }
+  };
+
+  const report = (issues: readonly ReadIssue[]) => {
+    const fresh = issues.filter((i) => {
+      const id = `${page?.kind}|${i.code}|${i.detail}`;
+      if (reported.has(id)) return false;
+      reported.add(id);
+      return true;
+    });
+    if (!fresh.length) return;
+    try {
+      env.report(
+        fresh.slice(0, 50).map((i) => ({
+          adapter: adapter.id,
+          page: page?.kind ?? `${adapter.id}.unknown`,
+          code: i.code,
+          detail: i.detail.slice(0, 300),
+          path: win.location.pathname.slice(0, 200),
+        })),
+      );
+    } catch {
+      /* diagnostics must never break the page */
+    }
+  };
+
+  const ctx = (now = env.now()): ReadContext => ({ now, pageUrl: new URL(win.location.href), shop });
+
+  const accept = async (result: ReadResult, pageKind: string) => {
+    if (result.shop && (result.shop.confidence === 'page' || !shop)) shop = result.shop;
+    report(result.issues);
+    if (!result.tickets.length && !result.complete) return;
+    const s = currentShop();
+    // A shop found in the response wins; tickets read before it was known are re-keyed to it.
+    const tickets = result.tickets.map((t) => ({ ...t, shopId: s.shopId, ...(s.name && !t.shopName ? { shopName: s.name } : {}) }));
+    try {
+      const stored = await env.ingest({ platform: adapter.id, pageKind, shop: s, tickets, complete: result.complete === true });
+      for (const v of stored) {
+        views.set(v.nativeId, v);
+        if (v.orderId) byOrder.set(v.orderId, v);
+      }
+      scheduleRender();
+    } catch (e) {
+      report([{ code: 'ingest-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'ingest failed' }]);
+    }
+  };
+
+  const onPageMessage = (msg: PageMessage) => {
+    if (msg.type === 'response') {
+      let url: URL;
+      try {
+        url = new URL(msg.url, win.location.href);
+      } catch {
+        return;
+      }
+      const ep = adapter.endpoints.find((e) => e.path.test(url.pathname));
+      if (!ep) return;
+      let json: unknown;
+      try {
+        json = JSON.parse(msg.body);
+      } catch {
+        report([{ code: 'json-invalid', detail: `${ep.id}: response is not JSON` }]);
+        return;
+      }
+      let result: ReadResult;
+      try {
+        // Our own clock, not the message's: the page can dispatch this event with any receivedAt.
+        result = ep.read(json, ctx());
+      } catch (e) {
+        report([{ code: 'reader-threw', detail: `${ep.id}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}` }]);
+        return;
+      }
+      void accept(result, page?.kind ?? ep.id);
+    } else {
+      if (!page || !adapter.readRecord) {
+        pendingRecords.push(msg);
+        return;
+      }
+      const p = page;
+      const c = ctx();
+      const merged: ReadResult = { tickets: [], issues: [] };
+      for (const { record } of msg.records) {
+        try {
+          const r = adapter.readRecord(record, p.kind, c);
+          merged.tickets.push(...r.tickets);
+          merged.issues.push(...r.issues);
+          if (r.shop) merged.shop = r.shop;
+        } catch {
+          merged.issues.push({ code: 'reader-threw', detail: 'readRecord' });
+        }
+      }
+      void accept(merged, p.kind);
+    }
+  };
+
+  win.addEventListener(
+    PAGE_EVENT,
+    (e) => {
+      const msg = decodePageMessage((e as CustomEvent<unknown>).detail);
+      if (msg) onPageMessage(msg);
+    },
+    { signal: rootSignal },
+  );
+
+  // ---- rows and badges ----
+  let renderQueued = false;
+  const scheduleRender = () => {
+    if (renderQueued || rootSignal.aborted) return;
+    renderQueued = true;
+    win.requestAnimationFrame(() => {
+      renderQueued = false;
+      try {
+        render();
+      } catch (e) {
+        report([{ code: 'overlay-error', detail: e instanceof Error ? e.message.slice(0, 200) : 'render failed' }]);
+      }
+    });
+  };
+
+  const anchorsNow = (): RowAnchor[] => (page ? adapter.rows(doc, page.kind) : []);
+
+  const render = () => {
+    if (!page) return;
+    const anchors = anchorsNow();
+    if (page.sources.includes('dom-text')) readDom(anchors);
+    const now = env.now();
+    const tiers = env.tiers();
+    const live = new Set<string>();
+    for (const a of anchors) {
+      const view = handle.viewFor(a);
+      if (!view) continue; // a row we could not read gets no badge rather than a guess
+      live.add(view.key);
+      let entry = badges.get(view.key);
+      if (!entry) {
+        entry = { badge: createBadge(doc, view.key), remounts: 0 };
+        badges.set(view.key, entry);
+      }
+      const { host } = entry.badge;
+      if (host.parentElement !== a.slot) {
+        if (host.isConnected || entry.remounts > 0) entry.remounts++;
+        if (entry.remounts > MAX_REMOUNTS) continue;
+        a.slot.append(host);
+        ticker?.observe(host);
+      }
+      if (entry.tooltipFor !== view) {
+        host.title = badgeTooltip(view);
+        entry.tooltipFor = view;
+      }
+      renderBadge(entry.badge, view, now, tiers);
+    }
+    for (const [key, entry] of badges) {
+      if (!live.has(key) && !entry.badge.host.isConnected) {
+        ticker?.unobserve(entry.badge.host);
+        badges.delete(key);
+      }
+    }
+  };
+
+  const readDom = (anchors: RowAnchor[]) => {
+    if (!page || !adapter.readRows) return;
+    if (!page.sources.includes('responses') || views.size === 0 || anchors.some((a) => !handle.viewFor(a))) {
+      const now = env.now();
+      let result: ReadResult;
+      try {
+        result = adapter.readRows(doc, page.kind, ctx(now));
+      } catch {
+        report([{ code: 'reader-threw', detail: 'readRows' }]);
+        return;
+      }
+      const signature = result.tickets.map((t) => `${t.nativeId}:${t.status}`).join('|');
+      if (signature === lastDomSignature && now - lastDomSentAt < DOM_RESEND_MS) return;
+      lastDomSignature = signature;
+      lastDomSentAt = now;
+      if (result.tickets.length || result.issues.length) void accept(result, page.kind);
+    }
+  };
+
+  const startPage = () => {
+    pageCtl?.abort();
+    ticker = undefined;
+    badges.clear();
+    let url: URL;
+    try {
+      url = new URL(win.location.href);
+    } catch {
+      return;
+    }
+    page = adapter.pages.find((p) => {
+      try {
+        return p.byContent ? p.match(url, doc) : p.match(url);
+      } catch {
+        return false;
+      }
+    });
+    if (!page) return;
+    const ctl = new AbortController();
+    pageCtl = ctl;
+    rootSignal.addEventListener('abort', () => ctl.abort(), { once: true });
+    ticker = createTicker(win, ctl.signal, (hosts) => {
+      const now = env.now();
+      const tiers = env.tiers();
+      for (const host of hosts) {
+        const key = host.getAttribute('data-ticket-key');
+        const entry = key ? badges.get(key) : undefined;
+        const view = entry?.tooltipFor;
+        if (entry && view) renderBadge(entry.badge, view, now, tiers);
+      }
+    });
+    const mo = new win.MutationObserver((muts) => {
+      // Our own badge insertions are mutations too; ignore batches that only touched badges.
+      if (muts.every((m) => [...m.addedNodes, ...m.removedNodes].every((n) => n instanceof win.HTMLElement && n.hasAttribute('data-ticket-radar-badge')))) return;
+      scheduleRender();
+    });
+    const observe = () => mo.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: page?.sources.includes('dom-text') ?? false });
+    if (doc.body) observe();
+    else doc.addEventListener('DOMContentLoaded', observe, { once: true, signal: ctl.signal });
+    ctl.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+    for (const m of pendingRecords.splice(0)) onPageMessage(m);
+    win.setTimeout(() => {
+      if (ctl.signal.aborted || !page) return;
+      const anchors = anchorsNow();
+      if (views.size > 0 && anchors.length === 0) report([{ code: 'no-rows', detail: `${views.size} tickets read but no row matched the row selectors` }]);
+    }, DRIFT_GRACE_MS);
+    env.onPage?.(page, ctl.signal, handle);
+    scheduleRender();
+  };
+
+  startPage();
+  return Object.assign(handle, { restart: startPage });
+}
+
+

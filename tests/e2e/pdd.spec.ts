@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { BADGE, fixture, launchWithExtension, openPopup, readTable, serve, type Launched } from './harness';
+
+const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
+const H = 3600_000;
+
+let l: Launched;
+test.beforeEach(async () => {
+  l = await launchWithExtension();
+});
+test.afterEach(async () => {
+  await l.close();
+});
+
+async function servePdd(todo = 'work-order-list--base.json') {
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    ['/strickland/sop/mms/todoList', fixture('pdd', todo)],
+  ]);
+}
+
+/** Fixture deadlines relative to the fixtures' now: 9001001 −1 h, 9001002 +20 min, 9001003 +5 h, 9001004 +90 min. */
+const EXPECTED = [
+  { id: '9001001', offset: -H, state: 'overdue' },
+  { id: '9001002', offset: H / 3, state: 'critical' },
+  { id: '9001003', offset: 5 * H, state: 'ok' },
+  { id: '9001004', offset: 1.5 * H, state: 'soon' },
+];
+
+for (const variant of [
+  { name: 'fetch, seconds', query: '', todo: 'work-order-list--base.json' },
+  { name: 'XHR, milliseconds', query: '&__transport=xhr', todo: 'work-order-list--ms.json' },
+  { name: 'class hash changed', query: '&__hash=9ZqW1', todo: 'work-order-list--base.json' },
+]) {
+  test(`PDD 工单 list (${variant.name}): badges on the right rows, stored in Dexie, listed in the popup`, async () => {
+    await servePdd(variant.todo);
+    const page = await l.context.newPage();
+    const t0 = Date.now();
+    await page.goto(LIST + variant.query);
+    await expect(page.locator(BADGE)).toHaveCount(4);
+
+    for (const e of EXPECTED) {
+      const row = page.locator('[class*="listItem_itemHeader"]', { hasText: `工单编号：${e.id}` });
+      const badge = row.locator(BADGE);
+      await expect(badge).toHaveCount(1);
+      await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^pdd:445566778:${e.id}$`));
+      await expect(badge).toHaveAttribute('data-state', e.state);
+      const due = Number(await badge.getAttribute('data-due-at'));
+      // Served deadlines are the fixture's shifted to the moment the fixture was served (seconds precision).
+      expect(Math.abs(due - (t0 + e.offset))).toBeLessThan(15_000);
+    }
+    await expect(page.locator(`${BADGE}[data-ticket-key$=":9001001"] .b`)).toContainText(/^已逾期 1小时0[01]分/);
+    await expect(page.locator(`${BADGE}[data-ticket-key$=":9001003"] .b`)).toContainText(/^剩余 [45]小时\d\d分/);
+
+    const tickets = await readTable<{ key: string; dueAt?: number; dueSource?: string; shopId: string }>(l.worker, 'tickets');
+    expect(tickets.map((t) => t.key).sort()).toEqual(EXPECTED.map((e) => `pdd:445566778:${e.id}`));
+    expect(tickets.every((t) => t.dueSource === 'platform')).toBe(true);
+
+    const popup = await openPopup(l);
+    await expect(popup.locator('[data-section="overdue"] [data-ticket-key]')).toHaveCount(1);
+    await expect(popup.locator('[data-section="overdue"] [data-ticket-key="pdd:445566778:9001001"]')).toBeVisible();
+    await expect(popup.locator('[data-section="soon"] [data-ticket-key]')).toHaveCount(3);
+    const popupDue = Number(await popup.locator('[data-ticket-key="pdd:445566778:9001001"]').getAttribute('data-due-at'));
+    expect(Math.abs(popupDue - (t0 - H))).toBeLessThan(15_000);
+  });
+}
+
+test('badges count down live, one shared ticker', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  const badge = page.locator(`[data-ticket-key="pdd:445566778:9001002"] .b`);
+  await expect(badge).toHaveCount(1);
+  const first = await badge.textContent();
+  await expect.poll(async () => badge.textContent(), { timeout: 4000 }).not.toBe(first);
+});
+
+test('toolbar badge shows the overdue count', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  await expect.poll(() => l.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 5000 }).toBe('1');
+});
+
+test('a failed or logged-out response shows no badges and is recorded for diagnostics', async () => {
+  await servePdd('work-order-list--logged-out.json');
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.getByText('会话已过期，请重新登录')).toBeVisible();
+  await expect.poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code)).toContain('not-logged-in');
+  await expect(page.locator(BADGE)).toHaveCount(0);
+  expect(await readTable(l.worker, 'tickets')).toEqual([]);
+});
+
+test('messages from foreign senders are rejected', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  // A page cannot reach the extension's runtime; an extension page sending garbage gets a rejection.
+  const popup = await openPopup(l);
+  const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'tickets/ingest', platform: 'pdd', tickets: 'nope' }));
+  expect(reply).toEqual({ ok: false, error: 'invalid message' });
+});
