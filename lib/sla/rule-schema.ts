@@ -44,6 +44,12 @@ export const RuleSchema = z.object({
   }),
   budgetMs: z.number().int().positive().max(30 * 24 * 3600_000),
   clock: ClockSchema,
+  /**
+   * When the clock starts: the ticket's creation (default; first seen when the page gives no creation time),
+   * or the order's shipping (taobao-pickup-after-urge-ship: picked up within 24 h of shipping). A rule whose
+   * start is unknown does not match, so the next rule applies.
+   */
+  startFrom: z.enum(['created', 'shipped']).optional(),
   /** Informational rules are shown but never raise alerts (pdd-order-review). */
   informational: z.boolean().optional(),
 });
