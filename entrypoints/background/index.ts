@@ -10,7 +10,8 @@ import { loadSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 
 export default defineBackground(() => {
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const base = new URL(browser.runtime.getURL('/'));
+  const self = { id: browser.runtime.id, origin: `${base.protocol}//${base.host}` };
   const marketplaceMatches = adapters.flatMap((a) => a.matches);
 
   browser.runtime.onMessage.addListener((msg, sender) =>

@@ -38,7 +38,8 @@ export function checkSender(
   } catch {
     return { ok: false, reason: 'sender without url' };
   }
-  if (url.origin === self.origin) return { ok: true, from: 'page' };
+  // `URL.origin` is "null" for non-special schemes in some engines; compare scheme + host instead.
+  if (`${url.protocol}//${url.host}` === self.origin) return { ok: true, from: 'page' };
   if (!sender.tab) return { ok: false, reason: `non-tab sender ${url.origin}` };
   if (!marketplaceMatches.some((p) => matchesPattern(p, url))) return { ok: false, reason: `content script on unsupported page ${url.origin}` };
   if (!CONTENT_SCRIPT_REQUESTS.has(type)) return { ok: false, reason: `${type} not allowed from content scripts` };

@@ -2,35 +2,11 @@
  * Turning what a page said (RawTicket) into the stored Ticket. Pure: the background calls it inside a
  * Dexie transaction with the stored row and `now`.
  */
-import { computeDeadline, resolvePlatformDeadline, type Rule } from '../sla';
-import { ticketKey, type DueChange, type RawTicket, type Ticket } from '../model/ticket';
+import { computeDeadline, mergePlatformDue, resolvePlatformDeadline, type Rule } from '../sla';
+import { ticketKey, type RawTicket, type Ticket } from '../model/ticket';
 
 /** `lastSeenAt` is refreshed at most this often, so a refresh that changed nothing writes nothing. */
 export const SEEN_REFRESH_MS = 5 * 60_000;
-
-/**
- * Remaining-time values (`expireRemainTime`, `剩余23小时`) resolve to slightly different instants on every
- * refresh; changes below this are noise, not a moved deadline.
- */
-export const DUE_JITTER_MS = 90_000;
-
-const HISTORY_MAX = 50;
-
-/** The newest platform deadline wins (时效延长 moves it later); every real change is kept in history. */
-export function mergePlatformDue(
-  prev: Pick<Ticket, 'platformDueAt' | 'dueHistory'> | undefined,
-  incoming: number | undefined,
-  seenAt: number,
-): Pick<Ticket, 'platformDueAt' | 'dueHistory'> {
-  const history = prev?.dueHistory ?? [];
-  const old = prev?.platformDueAt;
-  // A response without a deadline (a detail page) does not erase the one a list gave.
-  if (incoming === undefined) return { platformDueAt: old, dueHistory: history };
-  if (old === undefined) return { platformDueAt: incoming, dueHistory: history };
-  if (Math.abs(incoming - old) < DUE_JITTER_MS) return { platformDueAt: old, dueHistory: history };
-  const change: DueChange = { from: old, to: incoming, seenAt };
-  return { platformDueAt: incoming, dueHistory: [...history, change].slice(-HISTORY_MAX) };
-}
 
 /** Drops undefined fields so a page that does not show a field keeps what another page told us. */
 function defined<T extends object>(o: T): Partial<T> {
@@ -52,7 +28,7 @@ export function mergeTicket(
   ctx: { rules: readonly Rule[]; now: number; pageKind: string; complete: boolean },
 ): Ticket {
   const { deadline, ...fields } = raw;
-  const due = mergePlatformDue(prev, deadline ? resolvePlatformDeadline(deadline) : undefined, ctx.now);
+  const due = mergePlatformDue(prev ?? { dueHistory: [] }, deadline ? resolvePlatformDeadline(deadline) : undefined, ctx.now);
   const base: Ticket = {
     ...(prev ?? { dueHistory: [], firstSeenAt: ctx.now, lastSeenAt: ctx.now }),
     ...defined(fields),

@@ -1,0 +1,70 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RadarDb } from '../db/schema';
+import { DEFAULT_SETTINGS } from '../model/settings';
+import { handleMessage, type HandlerDeps } from './handlers';
+
+const NOW = Date.UTC(2026, 10, 25, 2);
+const self = { id: 'extid', origin: 'chrome-extension://extid' };
+const content = { id: 'extid', url: 'https://mms.pinduoduo.com/aftersales/work_order/list', tab: { id: 1 } };
+let deps: HandlerDeps;
+
+beforeEach(async () => {
+  const db = new RadarDb(`h-${Math.random().toString(36).slice(2)}`);
+  deps = {
+    db,
+    now: () => NOW,
+    settings: async () => DEFAULT_SETTINGS,
+    self,
+    marketplaceMatches: ['https://mms.pinduoduo.com/*'],
+    onTicketsChanged: vi.fn(),
+    log: vi.fn(),
+  };
+});
+afterEach(async () => {
+  deps.db.close();
+  await Dexie.delete(deps.db.name);
+});
+
+const ticket = {
+  platform: 'pdd',
+  shopId: 's1',
+  nativeId: '9001',
+  kind: 'refund',
+  title: '退款',
+  status: 'pending',
+  urgent: false,
+  tags: [],
+  url: 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=9001',
+  deadline: { type: 'at', at: NOW + 3600_000 },
+};
+const ingest = (over: object = {}) => ({ type: 'tickets/ingest', platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: [ticket], complete: false, ...over });
+
+describe('handleMessage', () => {
+  it('ingests valid tickets and answers with views', async () => {
+    const r = await handleMessage(ingest(), content, deps);
+    expect(r).toMatchObject({ ok: true, views: [{ key: 'pdd:s1:9001', dueAt: NOW + 3600_000, dueSource: 'platform' }] });
+    expect(deps.onTicketsChanged).toHaveBeenCalledOnce();
+  });
+  it('rejects invalid payloads with a logged reason and writes nothing', async () => {
+    const r = await handleMessage(ingest({ tickets: [{ ...ticket, url: 'javascript:alert(1)' }] }), content, deps);
+    expect(r).toEqual({ ok: false, error: 'invalid message' });
+    expect(deps.log).toHaveBeenCalledWith(expect.stringContaining('invalid payload'));
+    expect(await deps.db.tickets.count()).toBe(0);
+  });
+  it('rejects foreign senders', async () => {
+    const r = await handleMessage(ingest(), { ...content, url: 'https://evil.example/' }, deps);
+    expect(r).toEqual({ ok: false, error: 'sender not allowed' });
+    expect(await deps.db.tickets.count()).toBe(0);
+  });
+  it('drops tickets that claim another shop than the batch', async () => {
+    await handleMessage(ingest({ tickets: [{ ...ticket, shopId: 'other' }] }), content, deps);
+    expect(await deps.db.tickets.count()).toBe(0);
+  });
+  it('folds repeated health reports into one counted entry', async () => {
+    const rep = { adapter: 'pdd', page: 'pdd.work-order-list', code: 'no-rows', detail: 'x', path: '/aftersales/work_order/list' };
+    await handleMessage({ type: 'health/report', reports: [rep] }, content, deps);
+    await handleMessage({ type: 'health/report', reports: [rep] }, content, deps);
+    expect(await deps.db.health.toArray()).toMatchObject([{ id: 'pdd|pdd.work-order-list|no-rows', count: 2 }]);
+  });
+});

@@ -1,0 +1,121 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RawTicket } from '../model/ticket';
+import { DEFAULT_RULES } from '../sla';
+import { RadarDb } from './schema';
+import { ingestBatch, openDueBefore, openTickets, recomputeDeadlines } from './tickets-repo';
+
+const NOW = Date.UTC(2026, 10, 25, 2); // 10:00 Beijing
+const H = 3600_000;
+let db: RadarDb;
+beforeEach(async () => {
+  db = new RadarDb(`repo-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const raw = (id: string, over: Partial<RawTicket> = {}): RawTicket => ({
+  platform: 'pdd',
+  shopId: 's1',
+  nativeId: id,
+  kind: 'refund',
+  title: '消费者申请退款',
+  status: 'pending',
+  urgent: false,
+  tags: [],
+  url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${id}`,
+  createdAt: NOW - 2 * H,
+  deadline: { type: 'at', at: NOW + H },
+  ...over,
+});
+const batch = (tickets: RawTicket[], complete = false) => ({
+  platform: 'pdd' as const,
+  pageKind: 'pdd.work-order-list',
+  shop: { shopId: 's1', name: '暖居家纺' },
+  tickets,
+  complete,
+});
+
+describe('ingestBatch', () => {
+  it('stores tickets with platform deadlines and registers the shop', async () => {
+    const out = await ingestBatch(db, batch([raw('1'), raw('2', { deadline: undefined })]), DEFAULT_RULES, NOW);
+    expect(out.written).toBe(2);
+    const one = await db.tickets.get('pdd:s1:1');
+    expect(one).toMatchObject({ dueAt: NOW + H, dueSource: 'platform', firstSeenAt: NOW, lastSeenAt: NOW });
+    // No platform deadline: the default rule, 24 h from creation.
+    expect(await db.tickets.get('pdd:s1:2')).toMatchObject({ dueAt: NOW - 2 * H + 24 * H, dueSource: 'rule:default' });
+    expect(await db.shops.get('pdd:s1')).toMatchObject({ name: '暖居家纺', muted: false });
+  });
+
+  it('writes nothing when a refresh changed nothing', async () => {
+    await ingestBatch(db, batch([raw('1'), raw('2')]), DEFAULT_RULES, NOW);
+    const again = await ingestBatch(db, batch([raw('1'), raw('2')]), DEFAULT_RULES, NOW + 60_000);
+    expect(again.written).toBe(0);
+    const later = await ingestBatch(db, batch([raw('1'), raw('2', { status: 'processing' })]), DEFAULT_RULES, NOW + 2 * 60_000);
+    expect(later.written).toBe(1);
+  });
+
+  it('keeps a moved platform deadline in history (时效延长)', async () => {
+    await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
+    await ingestBatch(db, batch([raw('1', { deadline: { type: 'at', at: NOW + 25 * H } })]), DEFAULT_RULES, NOW + H / 2);
+    const t = await db.tickets.get('pdd:s1:1');
+    expect(t?.dueAt).toBe(NOW + 25 * H);
+    expect(t?.dueHistory).toEqual([{ from: NOW + H, to: NOW + 25 * H, seenAt: NOW + H / 2 }]);
+  });
+
+  it('does not let a response without a deadline erase the known one', async () => {
+    await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
+    await ingestBatch(db, batch([raw('1', { deadline: undefined, buyer: '张**' })]), DEFAULT_RULES, NOW + 60_000);
+    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ dueAt: NOW + H, dueSource: 'platform', buyer: '张**' });
+  });
+
+  it('shows no deadline rather than a guessed one when the page deadline was unreadable', async () => {
+    await ingestBatch(db, batch([raw('1', { deadline: undefined, deadlineUnreadable: true })]), DEFAULT_RULES, NOW);
+    const t = await db.tickets.get('pdd:s1:1');
+    expect(t?.dueAt).toBeUndefined();
+    expect(t?.dueSource).toBeUndefined();
+    // Recomputing after a rule change must not invent one either.
+    await recomputeDeadlines(db, DEFAULT_RULES);
+    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBeUndefined();
+  });
+
+  it('never deletes: a complete listing without a ticket marks it unseen, a later listing revives it', async () => {
+    await ingestBatch(db, batch([raw('1'), raw('2'), raw('3')], true), DEFAULT_RULES, NOW);
+    const out = await ingestBatch(db, batch([raw('1')], true), DEFAULT_RULES, NOW + H);
+    expect(out.markedUnseen).toBe(2);
+    expect(await db.tickets.count()).toBe(3);
+    expect((await db.tickets.get('pdd:s1:2'))?.unseenSince).toBe(NOW + H);
+    // An incomplete (paged) listing marks nothing.
+    const paged = await ingestBatch(db, batch([raw('2')], false), DEFAULT_RULES, NOW + 2 * H);
+    expect(paged.markedUnseen).toBe(0);
+    expect((await db.tickets.get('pdd:s1:2'))?.unseenSince).toBeUndefined();
+    expect((await db.tickets.get('pdd:s1:3'))?.unseenSince).toBe(NOW + H);
+  });
+
+  it('keeps shops apart: the same native id in two shops is two tickets', async () => {
+    await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
+    await ingestBatch(db, { ...batch([raw('1', { shopId: 's2' })]), shop: { shopId: 's2' } }, DEFAULT_RULES, NOW);
+    expect((await db.tickets.toArray()).map((t) => t.key).sort()).toEqual(['pdd:s1:1', 'pdd:s2:1']);
+  });
+});
+
+describe('queries', () => {
+  it('lists open tickets by deadline, undated last, and due-before from the index', async () => {
+    await ingestBatch(
+      db,
+      batch([
+        raw('late', { deadline: { type: 'at', at: NOW + 5 * H } }),
+        raw('soon', { deadline: { type: 'at', at: NOW + H } }),
+        raw('done', { status: 'done' }),
+        raw('nodue', { deadline: undefined, deadlineUnreadable: true }),
+      ]),
+      DEFAULT_RULES,
+      NOW,
+    );
+    expect((await openTickets(db)).map((t) => t.nativeId)).toEqual(['soon', 'late', 'nodue']);
+    expect((await openDueBefore(db, NOW + 2 * H)).map((t) => t.nativeId)).toEqual(['soon']);
+  });
+});
