@@ -7,7 +7,7 @@ export const endpointPaths = {
   todoList: /^\/strickland\/sop\/mms\/todoList$/,
   /** 工单 detail (flow history, finished flag). Fixture: work-order-detail--base.json. */
   detail: /^\/strickland\/sop\/mms\/detail$/,
-  /** 售后 list. Fixture: aftersale-list--base.json. */
+  /** 售后 list. Fixtures: aftersale-list--base.json (seconds), aftersale-list--ms.json and variants. */
   afterSalesList: /^\/mercury\/mms\/afterSales\/queryList$/,
   /** [modelled] user info with the mall id; used only for shop identity. */
   userInfo: /^\/janus\/api\/(?:new\/)?userinfo$/,

@@ -2,6 +2,7 @@ import type { MarketplaceAdapter, RowAnchor } from '../types';
 import { fallbackShop } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
+import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale';
 import { readTodoList, readUserInfo } from './parse';
 import * as sel from './selectors';
 
@@ -16,6 +17,12 @@ export const pddAdapter: MarketplaceAdapter = {
   pages,
   endpoints: [
     { id: 'pdd.todoList', path: endpointPaths.todoList, evidence: ['work-order-list--base.json'], read: readTodoList },
+    {
+      id: 'pdd.afterSalesList',
+      path: endpointPaths.afterSalesList,
+      evidence: ['aftersale-list--base.json', 'aftersale-list--ms.json'],
+      read: readAfterSaleList,
+    },
     { id: 'pdd.userInfo', path: endpointPaths.userInfo, evidence: ['userinfo--base.json'], read: (json) => readUserInfo(json) },
   ],
 
@@ -32,7 +39,13 @@ export const pddAdapter: MarketplaceAdapter = {
         return nativeId || orderId ? [{ nativeId, orderId, row, slot: row }] : [];
       });
     }
+    if (page === 'pdd.aftersale-list') return afterSaleRows(root);
     return [];
+  },
+
+  readRows(root, page, ctx) {
+    if (page === 'pdd.aftersale-list') return readAfterSaleRows(root, ctx);
+    return { tickets: [], issues: [{ code: 'no-reader', detail: `${page} has no DOM-text reader` }] };
   },
 
   replyBoxes(root, page) {

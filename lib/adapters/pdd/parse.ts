@@ -36,13 +36,17 @@ const TodoItem = z.looseObject({
  * 1 处理中, 2 已关闭, 3 已完结, 4 即将逾期. Unknown codes stay open (pending) so nothing is hidden,
  * and are reported.
  */
-const STATUS: Record<string, TicketStatus> = { '0': 'pending', '1': 'processing', '2': 'closed', '3': 'done', '4': 'pending' };
+export const STATUS: Readonly<Record<string, TicketStatus>> = { '0': 'pending', '1': 'processing', '2': 'closed', '3': 'done', '4': 'pending' };
 
 /** Login-expired envelopes seen from mms: errorCode 43001 / 40001 or an errorMsg about 登录. */
 const isLoggedOut = (e: z.infer<typeof Envelope>) =>
   e.errorCode === 43001 || e.errorCode === 40001 || /登录|login/i.test(e.errorMsg ?? '');
 
-function envelope(json: unknown, issues: ReadIssue[]): { result: unknown; loggedOut?: boolean } | undefined {
+/**
+ * Unwraps the mms `{success, errorCode, result}` envelope. Undefined when the input is not one; `loggedOut`
+ * when the session expired. Failures are pushed to `issues` (`envelope` / `not-logged-in`).
+ */
+export function envelope(json: unknown, issues: ReadIssue[]): { result: unknown; loggedOut?: boolean } | undefined {
   const env = Envelope.safeParse(json);
   if (!env.success) {
     issues.push({ code: 'envelope', detail: 'response is not a {success, result} envelope' });
@@ -59,10 +63,14 @@ function envelope(json: unknown, issues: ReadIssue[]): { result: unknown; logged
   return { result: env.data.result };
 }
 
-const shopFromItems = (items: readonly { mallId?: unknown }[]): ShopIdentity | undefined => {
+/** The mall id carried by any item (`mallId`), as the page's shop. */
+export const shopFromItems = (items: readonly { mallId?: unknown }[]): ShopIdentity | undefined => {
   const id = items.map((i) => asText(i.mallId)).find(Boolean);
   return id ? { shopId: id, confidence: 'page' } : undefined;
 };
+
+/** Field paths of a zod error, never the values (they may carry buyer data). */
+export const zodPaths = (e: z.ZodError): string => [...new Set(e.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');
 
 /** `POST /strickland/sop/mms/todoList` → `result.dataList`. */
 export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
@@ -79,7 +87,7 @@ export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
   result.data.dataList.forEach((raw, i) => {
     const r = TodoItem.safeParse(raw);
     if (r.success) items.push(r.data);
-    else issues.push({ code: 'item-invalid', detail: `dataList[${i}]: ${r.error.issues.map((x) => x.path.join('.')).join(', ')}` });
+    else issues.push({ code: 'item-invalid', detail: `dataList[${i}]: ${zodPaths(r.error)}` });
   });
   const shop = shopFromItems(items) ?? ctx.shop ?? fallbackShop(undefined);
   const candidates = items.map((it) => todoToTicket(it, shop, ctx, issues));

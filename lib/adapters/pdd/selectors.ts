@@ -13,16 +13,47 @@ export const workOrderRowEvidence: Evidence = [
   [0, 'aftersale-list--rendered.html'],
 ];
 
-/** 售后 list rows and their header (shows 售后编号 / 订单编号). */
+/**
+ * 售后 list rows [one source]. Rows only: nested parts of a row must not share this prefix (the reader keeps
+ * the outermost match anyway, in case a release adds `after-sales-table_order_item-body`).
+ */
 export const afterSaleRow = '[class*="after-sales-table_order_item"]';
 export const afterSaleRowEvidence: Evidence = [
   [3, 'aftersale-list--rendered.html'],
+  [3, 'aftersale-list--hash-changed.html'],
   [0, 'work-order-list--rendered.html'],
 ];
+/** The row header that shows 售后编号 / 订单编号 [one source]; badges go here. */
 export const afterSaleHeader = '[class*="table-item-header_sn"]';
+export const afterSaleHeaderEvidence: Evidence = [
+  [3, 'aftersale-list--rendered.html'],
+  [3, 'aftersale-list--hash-changed.html'],
+  // The 工单 list uses camelCase `tableItemHeader_sn`: no clash.
+  [0, 'work-order-list--rendered.html'],
+];
 
-/** The countdown text inside a 售后 row: `6天2时3分30秒`. */
+/** The countdown text inside a 售后 row: `（<span class="timer">6天2时3分30秒</span>未处理，系统将自动退款）` [one source]. */
 export const afterSaleTimer = '.timer';
+export const afterSaleTimerEvidence: Evidence = [
+  [3, 'aftersale-list--rendered.html'],
+  [3, 'aftersale-list--hash-changed.html'],
+];
+
+/** [modelled] Row cells read by the DOM-text fallback; first selector that matches in the row wins. */
+export const afterSaleType = ['[class*="after-sales-table_type"]'] as const;
+export const afterSaleTypeEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
+/** The status line without the countdown under it (the countdown says 自动关闭, which is not the status). */
+export const afterSaleStatus = ['[class*="after-sales-table_status-title"]', '[class*="after-sales-table_status"] > :first-child'] as const;
+export const afterSaleStatusEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
+export const afterSaleGoodsName = ['[class*="after-sales-table_goods-name"]', '[class*="goods-name"]'] as const;
+export const afterSaleGoodsNameEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
+export const afterSaleAmount = ['[class*="after-sales-table_refund-amount"]', '[class*="refund-amount"]'] as const;
+export const afterSaleAmountEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
+
+/** 申请时间 in a 售后 row header: `申请时间：2026-11-23 15:20:11` (Beijing). */
+export const afterSaleCreatedText = /申请时间\s*[:：]\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)/;
+/** Words that say a row shows a countdown; with no readable `.timer`, the deadline is unreadable, not absent. */
+export const countdownHint = /系统将自动|自动退款|自动关闭|自动同意|剩余|还剩|逾期|超时|倒计时/;
 
 /** The chat reply box. */
 export const chatReplyBox = '#replyTextarea';
