@@ -63,13 +63,21 @@ export function runOverlay(
     shop: () => currentShop(),
   };
 
-  const currentShop = (): ShopIdentity => {
-    if (shop) return shop;
+  const fromDocument = (): ShopIdentity => {
     try {
       return adapter.shopFromDocument(doc, new URL(win.location.href));
     } catch {
       return { shopId: 'default', confidence: 'fallback' };
     }
+  };
+  /** The shop a response named wins; the page header lends it a display name when the response has none. */
+  const currentShop = (): ShopIdentity => {
+    if (!shop) return fromDocument();
+    if (!shop.name) {
+      const name = fromDocument().name;
+      if (name) shop = { ...shop, name };
+    }
+    return shop;
   };
 
   const report = (issues: readonly ReadIssue[]) => {
