@@ -3,6 +3,7 @@ import { fallbackShop } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
 import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale';
+import { readWorkOrderDetail } from './detail';
 import { readTodoList, readUserInfo } from './parse';
 import * as sel from './selectors';
 
@@ -17,6 +18,12 @@ export const pddAdapter: MarketplaceAdapter = {
   pages,
   endpoints: [
     { id: 'pdd.todoList', path: endpointPaths.todoList, evidence: ['work-order-list--base.json'], read: readTodoList },
+    {
+      id: 'pdd.workOrderDetail',
+      path: endpointPaths.detail,
+      evidence: ['work-order-detail--base.json', 'work-order-detail--finished.json', 'work-order-detail--with-deadline.json'],
+      read: readWorkOrderDetail,
+    },
     {
       id: 'pdd.afterSalesList',
       path: endpointPaths.afterSalesList,

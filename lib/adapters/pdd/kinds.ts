@@ -49,3 +49,18 @@ export const pddAfterSaleStatus: readonly (readonly [pattern: RegExp, status: Ti
 export function afterSaleStatusOf(text: string): TicketStatus | undefined {
   return pddAfterSaleStatus.find(([re]) => re.test(text))?.[1];
 }
+
+/** Ticket fields a 工单 detail flow item can fill. */
+export type FlowField = 'trackingNo' | 'amountFen' | 'product' | 'orderId';
+
+/**
+ * 工单 detail flow-item keys (`todoDetail.flowList[].itemList[].key`) → the ticket field their value fills.
+ * Only values a reply to the buyer needs; names, phones and addresses are never read.
+ * Evidence: tests/fixtures/pdd/work-order-detail--base.json [modelled keys].
+ */
+export const pddFlowKeys: readonly (readonly [pattern: RegExp, field: FlowField])[] = [
+  [/运单号|快递单号|物流单号/, 'trackingNo'],
+  [/退款金额|赔付金额|补偿金额|打款金额/, 'amountFen'],
+  [/商品名称/, 'product'],
+  [/订单编号|订单号/, 'orderId'],
+];

@@ -55,6 +55,17 @@ export const afterSaleCreatedText = /申请时间\s*[:：]\s*(\d{4}[-/.]\d{1,2}[
 /** Words that say a row shows a countdown; with no readable `.timer`, the deadline is unreadable, not absent. */
 export const countdownHint = /系统将自动|自动退款|自动关闭|自动同意|剩余|还剩|逾期|超时|倒计时/;
 
+/**
+ * The 工单 detail reply form's option select (beast-core) [one source]. Option driven (`收货状态`: 已进行召回 …),
+ * so no template is inserted here; kept with its evidence so a drift shows and a future form feature starts
+ * from a checked selector. The form posts `/latitude/mallTicket/submitForm` (README).
+ */
+export const ticketFormSelect = 'input[data-testid="beast-core-select-htmlInput"]';
+export const ticketFormSelectEvidence: Evidence = [
+  [1, 'work-order-detail--base.html'],
+  [0, 'aftersale-list--rendered.html'],
+];
+
 /** The chat reply box. */
 export const chatReplyBox = '#replyTextarea';
 export const chatReplyBoxEvidence: Evidence = [[1, 'chat--base.html']];
