@@ -10,12 +10,32 @@ import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { TicketRow } from './TicketRow';
 
+/** Asks the active tab's content script for a redacted capture and saves it as a file. */
+async function captureActiveTab(): Promise<string> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return t('captureUnsupported');
+  try {
+    const capture = (await browser.tabs.sendMessage(tab.id, { type: 'capture/collect' })) as { adapter?: string; page?: string | null } | undefined;
+    if (!capture?.adapter) return t('captureUnsupported');
+    const blob = new Blob([JSON.stringify(capture, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `ticket-radar-capture-${capture.page ?? capture.adapter}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    return t('captureSaved');
+  } catch {
+    return t('captureUnsupported');
+  }
+}
+
 export function Popup() {
   const settings = useSettings();
   const now = useNow(1000);
   const tickets = useLiveQuery(() => openTickets(db()), []);
   const shops = useLiveQuery(() => db().shops.toArray(), []);
   const [showUnseen, setShowUnseen] = useState(false);
+  const [captureNote, setCaptureNote] = useState<string>();
   const locale = uiLocale();
   const shopName = new Map((shops ?? []).map((s) => [s.key, s.alias ?? s.name ?? s.shopId]));
   const sum = tickets ? summarize(tickets, settings, now) : undefined;
@@ -72,6 +92,12 @@ export function Popup() {
           )}
         </section>
       )}
+      <footer>
+        <button className="link" data-action="capture" onClick={() => void captureActiveTab().then(setCaptureNote)}>
+          {t('popupCapture')}
+        </button>
+        {captureNote && <span className="note">{captureNote}</span>}
+      </footer>
     </main>
   );
 }

@@ -13,6 +13,7 @@ import { badgeTooltip, createBadge, renderBadge, type BadgeHost } from '../featu
 import { PAGE_EVENT, type PageMessage } from './page-channel';
 import { decodePageMessage } from './decode-page-message';
 import { createTicker, type Ticker } from './ticker';
+import { buildCapture, type Capture, type CapturedResponse } from '../capture/collect';
 
 export interface OverlayEnv {
   now: () => number;
@@ -29,6 +30,8 @@ export interface OverlayHandle {
   /** The stored view of a ticket shown on this page, by native id or order id. */
   viewFor(ref: { nativeId?: string | undefined; orderId?: string | undefined }): TicketView | undefined;
   shop(): ShopIdentity;
+  /** A redacted capture of what the adapter saw on this page (user-triggered, for reporting a changed page). */
+  capture(): Capture;
 }
 
 /** A row whose badge keeps being dropped by the page is re-mounted at most this often. */
@@ -56,11 +59,26 @@ export function runOverlay(
   let lastDomSignature = '';
   let lastDomSentAt = 0;
   const pendingRecords: PageMessage[] = [];
+  // The last responses and records the adapter matched, kept only for a user-triggered capture.
+  const recentResponses: CapturedResponse[] = [];
+  let recentRecords: unknown[] = [];
+  const recentIssues: ReadIssue[] = [];
 
   const handle: OverlayHandle = {
     adapter,
     viewFor: (ref) => (ref.nativeId ? views.get(ref.nativeId) : undefined) ?? (ref.orderId ? byOrder.get(ref.orderId) : undefined),
     shop: () => currentShop(),
+    capture: () =>
+      buildCapture({
+        now: env.now(),
+        adapter: adapter.id,
+        page: page?.kind ?? null,
+        location: win.location,
+        responses: recentResponses,
+        records: recentRecords,
+        rows: anchorsNow().map((a) => a.row),
+        issues: recentIssues,
+      }),
   };
 
   const fromDocument = (): ShopIdentity => {
@@ -88,6 +106,8 @@ export function runOverlay(
       return true;
     });
     if (!fresh.length) return;
+    recentIssues.push(...fresh);
+    recentIssues.splice(0, Math.max(0, recentIssues.length - 50));
     try {
       env.report(
         fresh.slice(0, 50).map((i) => ({
@@ -134,6 +154,8 @@ export function runOverlay(
       }
       const ep = adapter.endpoints.find((e) => e.path.test(url.pathname));
       if (!ep) return;
+      recentResponses.push({ endpoint: ep.id, path: url.pathname, receivedAt: env.now(), body: msg.body });
+      if (recentResponses.length > 10) recentResponses.shift();
       let json: unknown;
       try {
         json = JSON.parse(msg.body);
@@ -156,6 +178,7 @@ export function runOverlay(
         return;
       }
       const p = page;
+      recentRecords = msg.records.map((r) => r.record);
       const c = ctx();
       const merged: ReadResult = { tickets: [], issues: [] };
       for (const { record } of msg.records) {

@@ -3,6 +3,7 @@
  * settings) and to WXT's context (abort on invalidation, restart on SPA navigation).
  */
 import type { ContentScriptContext } from '#imports';
+import { browser } from 'wxt/browser';
 import type { MarketplaceAdapter } from '../adapters/types';
 import { send } from '../messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
@@ -29,5 +30,17 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
   };
   const overlay = runOverlay(adapter, window, ctx.signal, env);
   ctx.addEventListener(window, 'wxt:locationchange', () => overlay.restart());
+
+  // User-triggered capture from the popup. Only this extension may ask; a frame that is not on a recognised
+  // page stays silent so the frame that is (a Douyin list in an iframe) answers.
+  const onMessage = (msg: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== 'capture/collect') return undefined;
+    const capture = overlay.capture();
+    if (capture.page === null && window !== window.top) return undefined;
+    return Promise.resolve(capture);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   return overlay;
 }

@@ -102,3 +102,19 @@ test('messages from foreign senders are rejected', async () => {
   const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'tickets/ingest', platform: 'pdd', tickets: 'nope' }));
   expect(reply).toEqual({ ok: false, error: 'invalid message' });
 });
+
+test('a redacted capture of the page can be taken for a bug report', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const capture = await l.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://mms.pinduoduo.com/*' });
+    return chrome.tabs.sendMessage(tab!.id!, { type: 'capture/collect' });
+  });
+  expect(capture).toMatchObject({ format: 'ticket-radar-capture/1', adapter: 'pdd', page: 'pdd.work-order-list', url: 'https://mms.pinduoduo.com/aftersales/work_order/list' });
+  expect(capture.responses[0]).toMatchObject({ endpoint: 'pdd.todoList', json: { success: true } });
+  expect(capture.rows).toHaveLength(4);
+  expect(capture.rows.join('')).toContain('工单编号：9001001');
+  expect(capture.rows.join('')).not.toContain('data-ticket-radar-badge');
+});
