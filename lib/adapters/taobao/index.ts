@@ -1,0 +1,53 @@
+/**
+ * Taobao / Tmall seller center (myseller.taobao.com) and Qianniu web (qn.taobao.com). See README.md for
+ * the surfaces, their confidence and how to correct them after a page change.
+ */
+import type { MarketplaceAdapter, PageKind, ReadContext, ReadResult, ShopIdentity } from '../types';
+import { pages } from './pages';
+import { readRefundRecord } from './records';
+import { readRefundRows, refundAnchors } from './refund';
+import { shopFrom } from './shop';
+import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './tasks';
+
+const shopOf = (root: ParentNode, ctx: ReadContext): ShopIdentity => ctx.shop ?? shopFrom(root);
+
+/**
+ * A read reports a shop only when it saw a nick: the overlay keeps the first shop it is given, and a bare
+ * `default` taken while the header was still rendering would stick for the whole page visit.
+ */
+const withShop = (r: ReadResult): ReadResult => (r.shop?.shopId === 'default' ? { ...r, shop: undefined } : r);
+
+export const taobaoAdapter: MarketplaceAdapter = {
+  id: 'taobao',
+  name: '淘宝/天猫',
+  matches: ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*'],
+  pages,
+  // No JSON endpoint is known (endpoints.ts); refund-list rows come from DOM text and React records.
+  endpoints: [],
+
+  shopFromDocument(doc) {
+    return shopFrom(doc);
+  },
+
+  rows(root, page) {
+    if (page === 'taobao.refund-list') return refundAnchors(root);
+    if (page === 'taobao.task-tickets') return taskAnchors(root);
+    return [];
+  },
+
+  readRows(root: ParentNode, page: PageKind, ctx: ReadContext): ReadResult {
+    const shop = shopOf(root, ctx);
+    if (page === 'taobao.refund-list') return withShop(readRefundRows(root, ctx, shop));
+    if (page === 'taobao.task-tickets') return withShop(readTaskRows(root, ctx, shop));
+    if (page === 'taobao.task-ticket-detail') return withShop(readTaskDetail(root, ctx, shop));
+    return { tickets: [], issues: [] };
+  },
+
+  readRecord(record, page, ctx) {
+    return readRefundRecord(record, page, ctx);
+  },
+
+  replyBoxes(root, page) {
+    return page === 'taobao.task-tickets' || page === 'taobao.task-ticket-detail' ? taskReplyBoxes(root) : [];
+  },
+};
