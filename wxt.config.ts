@@ -15,7 +15,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'ticket-radar@ticket-radar.dev',
-              strict_min_version: '115.0',
+              // MV3 with world: 'MAIN' content scripts (the response observers) needs Firefox 128.
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
