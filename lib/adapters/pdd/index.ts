@@ -3,6 +3,7 @@ import { fallbackShop } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
 import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale';
+import { chatReplyBoxes } from './chat';
 import { readWorkOrderDetail } from './detail';
 import { readTodoList, readUserInfo } from './parse';
 import * as sel from './selectors';
@@ -11,6 +12,10 @@ import * as sel from './selectors';
 const firstText = (root: ParentNode, selectors: readonly string[]) =>
   selectors.map((s) => root.querySelector(s)?.textContent?.trim()).find(Boolean);
 
+/**
+ * Pinduoduo merchant backend (mms.pinduoduo.com): 工单 list and detail, 售后 list, chat. Surfaces, confidence
+ * and how to fix after a page change: README.md beside this file.
+ */
 export const pddAdapter: MarketplaceAdapter = {
   id: 'pdd',
   name: '拼多多',
@@ -56,8 +61,7 @@ export const pddAdapter: MarketplaceAdapter = {
   },
 
   replyBoxes(root, page) {
-    if (page !== 'pdd.chat') return [];
-    const box = root.querySelector<HTMLTextAreaElement>(sel.chatReplyBox);
-    return box ? [{ element: box, context: {} }] : [];
+    // The 工单 detail form is option driven (selectors.ticketFormSelect): no free-text box to fill.
+    return page === 'pdd.chat' ? chatReplyBoxes(root) : [];
   },
 };

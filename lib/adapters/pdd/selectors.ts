@@ -66,9 +66,25 @@ export const ticketFormSelectEvidence: Evidence = [
   [0, 'aftersale-list--rendered.html'],
 ];
 
-/** The chat reply box. */
+/** The chat reply box [one source]. */
 export const chatReplyBox = '#replyTextarea';
-export const chatReplyBoxEvidence: Evidence = [[1, 'chat--base.html']];
+export const chatReplyBoxEvidence: Evidence = [
+  [1, 'chat--base.html'],
+  [0, 'work-order-detail--base.html'],
+];
+
+/** [modelled] The open conversation's buyer: the conversation header, else the active conversation in the list. */
+export const chatBuyerName = ['.chat-header .chat-header-nickname', '.chat-item.active .chat-item-nickname'] as const;
+export const chatBuyerNameEvidence: Evidence = [[2, 'chat--base.html']];
+/** [modelled] An order card the buyer sent in the conversation: the order they are asking about (the last one wins). */
+export const chatMessageOrderCard = '.msg-list .order-card';
+export const chatMessageOrderCardEvidence: Evidence = [[1, 'chat--base.html']];
+/** [modelled] The buyer's orders in the side panel, newest first: the fallback when no card was sent. */
+export const chatPanelOrderCard = '.order-panel .order-card';
+export const chatPanelOrderCardEvidence: Evidence = [[2, 'chat--base.html']];
+/** [modelled] The product name inside an order card. */
+export const chatOrderGoodsName = '.order-card-goods-name';
+export const chatOrderGoodsNameEvidence: Evidence = [[3, 'chat--base.html']];
 
 /** Shop name in the mms header [modelled]: used only when no response gives the mall id. */
 export const mallName = ['[class*="mall-name"]', '[class*="mallName"]', '[class*="shop-name"]'] as const;
