@@ -1,0 +1,17 @@
+/**
+ * MAIN-world observer for 抖店 (fxg.jinritemai.com): copies 售后 list responses and reads 服务工单 React row
+ * records (lib/overlay/hook.ts). Every frame, because the 售后 list may sit in a same-origin iframe.
+ * Imports only endpoint patterns, so this bundle carries no zod or readers.
+ */
+import { installHook } from '@/lib/overlay/hook';
+import { endpointPaths, recordSource } from '@/lib/adapters/douyin/endpoints';
+
+export default defineContentScript({
+  matches: ['https://fxg.jinritemai.com/*'],
+  world: 'MAIN',
+  runAt: 'document_start',
+  allFrames: true,
+  main() {
+    installHook({ paths: Object.values(endpointPaths), records: recordSource });
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * Small DOM-reading helpers for the DOM-text fallback. They use only the nodes passed in (no `document`
+ * global), so they work on a happy-dom fixture, a live page and a same-origin iframe alike.
+ */
+
+/** Inline elements continue the current line; every other element starts a new one. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'CODE',
+  'EM',
+  'FONT',
+  'I',
+  'LABEL',
+  'MARK',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
+/** Never visible text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * The visible lines of an element, as a person reads them: block elements and `<br>` break lines, inline
+ * elements (`<span>工单ID:</span><span>123</span>`) join. Whitespace is collapsed, empty lines dropped.
+ * Layout-free on purpose: `innerText` needs rendering, which fixtures (happy-dom) do not do.
+ */
+export function textLines(el: Element | null | undefined): string[] {
+  if (!el) return [];
+  const lines: string[] = [];
+  let current = '';
+  const flush = () => {
+    const t = current.replace(/\s+/g, ' ').trim();
+    if (t) lines.push(t);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) current += child.nodeValue ?? '';
+      else if (child.nodeType === ELEMENT_NODE) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIP.has(tag)) continue;
+        if (tag === 'BR') {
+          flush();
+          continue;
+        }
+        const inline = INLINE.has(tag);
+        if (!inline) flush();
+        walk(child);
+        if (!inline) flush();
+      }
+    }
+  };
+  walk(el);
+  flush();
+  return lines;
+}
+
+/** The cells of a table row (`td`/`th`), or of a div-based row (`role="cell"` / `*-table-cell`). */
+export function cellsOf(row: Element): Element[] {
+  const direct = Array.from(row.children);
+  const cells = direct.filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+  if (cells.length) return cells;
+  return direct.filter(
+    (c) => c.getAttribute('role') === 'cell' || /(?:^|\s)[\w-]*table-cell(?:\s|$)/.test(c.className),
+  );
+}
+
+/** Every element matching any of the selectors, in document order, without duplicates. */
+export function queryAny(root: ParentNode, selectors: readonly string[]): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selectors.join(',')));
+  } catch {
+    // One invalid selector must not take the others down: try them one by one.
+    const seen = new Set<Element>();
+    for (const s of selectors) {
+      try {
+        root.querySelectorAll(s).forEach((e) => seen.add(e));
+      } catch {
+        /* skip the broken selector */
+      }
+    }
+    return [...seen];
+  }
+}
+
+/** The first selector of a primary/fallback list that matches anything, with its matches. */
+export function queryFirst(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const s of selectors) {
+    try {
+      const found = Array.from(root.querySelectorAll(s));
+      if (found.length) return found;
+    } catch {
+      /* a broken selector falls through to the next */
+    }
+  }
+  return [];
+}
+
+/** Normalized text of a node (whitespace collapsed). */
+export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Cuts a text to the model's length limits instead of losing the whole ticket to validation. */
+export function clip(text: string | undefined, max: number): string | undefined {
+  const t = text?.replace(/\s+/g, ' ').trim();
+  if (!t) return undefined;
+  return t.length > max ? t.slice(0, max) : t;
+}
+
+/** Tags as the model takes them: trimmed, ≤ 20 chars each, no duplicates, at most 20. */
+export function cleanTags(tags: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const c = clip(t, 20);
+    if (c && !out.includes(c)) out.push(c);
+  }
+  return out.slice(0, 20);
+}
