@@ -3,10 +3,11 @@
  * line here (README, "Adding a marketplace").
  */
 import type { Platform } from '../model/ticket';
+import { douyinAdapter } from './douyin';
 import { pddAdapter } from './pdd';
 import type { MarketplaceAdapter, PageDef } from './types';
 
-export const adapters: readonly MarketplaceAdapter[] = [pddAdapter];
+export const adapters: readonly MarketplaceAdapter[] = [pddAdapter, douyinAdapter];
 
 export const adapterFor = (id: Platform): MarketplaceAdapter | undefined => adapters.find((a) => a.id === id);
 
