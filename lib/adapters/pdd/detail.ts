@@ -126,6 +126,7 @@ export function readWorkOrderDetail(json: unknown, ctx: ReadContext): ReadResult
     return emptyResult(issues);
   }
   if (!d.todoDetail) issues.push({ code: 'field-missing', detail: 'result.todoDetail' });
+  else if (!Array.isArray(d.todoDetail.flowList)) issues.push({ code: 'field-missing', detail: 'result.todoDetail.flowList' });
   const flow = fromFlow(d.todoDetail?.flowList ?? [], issues);
 
   let status: TicketStatus;

@@ -43,8 +43,8 @@ const isLoggedOut = (e: z.infer<typeof Envelope>) =>
   e.errorCode === 43001 || e.errorCode === 40001 || /登录|login/i.test(e.errorMsg ?? '');
 
 /**
- * Unwraps the mms `{success, errorCode, result}` envelope. Undefined when the input is not one; `loggedOut`
- * when the session expired. Failures are pushed to `issues` (`envelope` / `not-logged-in`).
+ * Unwraps the mms `{success, errorCode, result}` envelope. Undefined when the input is not one or the call
+ * failed; `loggedOut` when the session expired. Failures are pushed to `issues` (`envelope` / `not-logged-in`).
  */
 export function envelope(json: unknown, issues: ReadIssue[]): { result: unknown; loggedOut?: boolean } | undefined {
   const env = Envelope.safeParse(json);
@@ -58,7 +58,8 @@ export function envelope(json: unknown, issues: ReadIssue[]): { result: unknown;
       code: loggedOut ? 'not-logged-in' : 'envelope',
       detail: `success:false errorCode=${env.data.errorCode ?? '?'}`,
     });
-    return { result: undefined, loggedOut };
+    // A failed call has no result: stop here rather than also report the missing list.
+    return loggedOut ? { result: undefined, loggedOut } : undefined;
   }
   return { result: env.data.result };
 }
