@@ -1,0 +1,177 @@
+/**
+ * The numbers behind the options page's 概览 tab: open work per platform and shop, what is overdue or due
+ * soon, where deadlines came from, and roughly how much was handled per day. Pure: the caller passes the
+ * rows and `now` (conventions.md, principle 2), so tests need no clock.
+ */
+import { dayKey, dayOf, dayStart } from '../sla/beijing';
+import { PLATFORMS, TICKET_KINDS, isOpenStatus, shopKey, type Platform, type TicketKind } from '../model/ticket';
+import type { Shop, Ticket } from '../model';
+
+/** "Due within 24 h" on the overview; fixed, unlike the popup's configurable horizon, so numbers compare day to day. */
+export const DUE_SOON_MS = 24 * 3600_000;
+/** Days of the handled-per-day chart, today included. */
+export const HANDLED_DAYS = 7;
+
+/**
+ * Counts for one group of tickets. `open` includes `unseen`; the deadline columns (`overdue`, `dueSoon`,
+ * `noDeadline`) count only open tickets still listed, as the popup does: an unseen ticket was probably handled
+ * elsewhere, and counting it overdue would cry wolf.
+ */
+export interface Counts {
+  open: number;
+  /** Due at or before `now`. */
+  overdue: number;
+  /** Due after `now` and within {@link DUE_SOON_MS}. */
+  dueSoon: number;
+  /** No deadline we can trust (none from the platform, no rule applied, or the page's one was unreadable). */
+  noDeadline: number;
+  /** Open, but a complete listing stopped showing it (`unseenSince`). */
+  unseen: number;
+}
+
+export interface PlatformSummary extends Counts {
+  platform: Platform;
+}
+
+export interface ShopSummary extends Counts {
+  platform: Platform;
+  /** `platform:shopId`. */
+  shopKey: string;
+  shopId: string;
+  /** The merchant's alias, else the page's shop name, else the id. */
+  label: string;
+  muted: boolean;
+}
+
+export interface HandledDay {
+  /** `YYYY-MM-DD`, Beijing. */
+  day: string;
+  /** Beijing midnight of that day, epoch ms. */
+  start: number;
+  count: number;
+}
+
+export interface SourceShare {
+  /** Open tickets whose deadline the platform gave. */
+  platform: number;
+  /** Open tickets whose deadline a rule computed. */
+  rule: number;
+  /** Rule deadlines per rule id, most used first. */
+  byRule: { ruleId: string; count: number }[];
+}
+
+export interface AnalyticsSummary {
+  now: number;
+  totals: Counts;
+  /** Every platform, in PLATFORMS order, zero rows included so the table keeps its shape. */
+  byPlatform: PlatformSummary[];
+  /** Every known shop plus shops only tickets mention; most open first, then by platform and key. */
+  byShop: ShopSummary[];
+  /** Open tickets per kind, in TICKET_KINDS order, kinds with none left out. */
+  byKind: { kind: TicketKind; count: number }[];
+  /**
+   * Tickets now done or closed, by the Beijing day they were last seen, oldest day first. `lastSeenAt` is an
+   * approximation of when a ticket was handled: we only know when a page last showed it.
+   */
+  handledByDay: HandledDay[];
+  sources: SourceShare;
+}
+
+const zero = (): Counts => ({ open: 0, overdue: 0, dueSoon: 0, noDeadline: 0, unseen: 0 });
+
+function add(c: Counts, t: Ticket, now: number): void {
+  if (!isOpenStatus(t.status)) return;
+  c.open += 1;
+  if (t.unseenSince !== undefined) {
+    c.unseen += 1;
+    return;
+  }
+  if (t.dueAt === undefined) c.noDeadline += 1;
+  else if (t.dueAt <= now) c.overdue += 1;
+  else if (t.dueAt - now <= DUE_SOON_MS) c.dueSoon += 1;
+}
+
+/**
+ * Summarises every stored ticket (open and finished) for the overview.
+ * @param tickets all rows of the tickets table
+ * @param shops all rows of the shops table (labels, muted state, shops with no tickets)
+ * @param now the moment "overdue" and "today" refer to
+ */
+export function summarizeAnalytics(tickets: readonly Ticket[], shops: readonly Shop[], now: number): AnalyticsSummary {
+  const totals = zero();
+  const byPlatform = new Map<Platform, PlatformSummary>(PLATFORMS.map((p) => [p, { platform: p, ...zero() }]));
+  const byShop = new Map<string, ShopSummary>();
+  for (const s of shops) {
+    byShop.set(s.key, {
+      platform: s.platform,
+      shopKey: s.key,
+      shopId: s.shopId,
+      label: s.alias ?? s.name ?? s.shopId,
+      muted: s.muted,
+      ...zero(),
+    });
+  }
+  const kinds = new Map<TicketKind, number>();
+  const today = dayOf(now);
+  const firstDay = today - (HANDLED_DAYS - 1);
+  const handled = new Array<number>(HANDLED_DAYS).fill(0);
+  const sources: SourceShare = { platform: 0, rule: 0, byRule: [] };
+  const rules = new Map<string, number>();
+
+  for (const t of tickets) {
+    add(totals, t, now);
+    add(byPlatform.get(t.platform)!, t, now);
+    const key = shopKey(t.platform, t.shopId);
+    let shop = byShop.get(key);
+    if (!shop) {
+      // A ticket whose shop row is missing (e.g. restored from a partial backup) still counts.
+      shop = { platform: t.platform, shopKey: key, shopId: t.shopId, label: t.shopName ?? t.shopId, muted: false, ...zero() };
+      byShop.set(key, shop);
+    }
+    add(shop, t, now);
+
+    if (isOpenStatus(t.status)) {
+      kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);
+      if (t.dueAt !== undefined && t.dueSource !== undefined) {
+        if (t.dueSource === 'platform') sources.platform += 1;
+        else {
+          sources.rule += 1;
+          const id = t.dueSource.slice('rule:'.length);
+          rules.set(id, (rules.get(id) ?? 0) + 1);
+        }
+      }
+    } else {
+      const day = dayOf(t.lastSeenAt);
+      if (day >= firstDay && day <= today) handled[day - firstDay]! += 1;
+    }
+  }
+
+  sources.byRule = [...rules]
+    .map(([ruleId, count]) => ({ ruleId, count }))
+    .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+
+  return {
+    now,
+    totals,
+    byPlatform: [...byPlatform.values()],
+    // Platform order then key, not the label: collation of Chinese labels differs between ICU builds.
+    byShop: [...byShop.values()].sort(
+      (a, b) =>
+        b.open - a.open || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) || (a.shopKey < b.shopKey ? -1 : 1),
+    ),
+    byKind: TICKET_KINDS.filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
+    handledByDay: handled.map((count, i) => ({ day: dayKey(firstDay + i), start: dayStart(firstDay + i), count })),
+    sources,
+  };
+}
+
+/** A bar's share of the largest value, in percent (0–100), for CSS bar widths; 0 when everything is 0. */
+export function barPercent(value: number, max: number): number {
+  if (max <= 0 || value <= 0) return 0;
+  return Math.min(100, Math.round((value / max) * 1000) / 10);
+}
+
+/** Whole percent of a part in a total, 0 for an empty total. */
+export function sharePercent(part: number, total: number): number {
+  return total > 0 ? Math.round((part / total) * 100) : 0;
+}
