@@ -118,3 +118,20 @@ test('a redacted capture of the page can be taken for a bug report', async () =>
   expect(capture.rows.join('')).toContain('工单编号：9001001');
   expect(capture.rows.join('')).not.toContain('data-ticket-radar-badge');
 });
+
+test('clicking a popup row opens the ticket, or focuses the tab already on it', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const detail = 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=9001001';
+  const popup = await openPopup(l);
+  const count = () => l.context.pages().filter((p) => p.url() === detail).length;
+  await popup.locator('[data-ticket-key="pdd:445566778:9001001"]').click();
+  await expect.poll(count).toBe(1);
+  // Again, from a fresh popup: the existing tab is focused, no second one opens.
+  const popup2 = await openPopup(l);
+  await popup2.locator('[data-ticket-key="pdd:445566778:9001001"]').click();
+  await page.waitForTimeout(500);
+  expect(count()).toBe(1);
+});
