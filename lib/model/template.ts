@@ -16,6 +16,11 @@ export const TemplateSchema = z.object({
   }),
   folder: z.string().trim().max(40),
   tags: z.array(z.string().trim().min(1).max(20)).max(20),
+  /**
+   * A reminder for the merchant shown beside the picker's preview and never inserted
+   * (e.g. 「请上传聊天记录截图作为凭证」). Optional, so rows written before it existed stay valid.
+   */
+  note: z.string().trim().max(200).optional(),
   /** A short code typed in the picker's search box to jump to this template, e.g. `/tk`. */
   shortcut: z.string().trim().max(20).optional(),
   usageCount: z.number().int().nonnegative(),

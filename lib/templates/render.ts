@@ -92,8 +92,7 @@ export function renderSegments(body: string, values: VariableValues): RenderedBo
 }
 
 export type RenderTextResult =
-  | { ok: true; text: string; unknown: string[] }
-  | { ok: false; missing: VariableKey[]; unknown: string[] };
+  { ok: true; text: string; unknown: string[] } | { ok: false; missing: VariableKey[]; unknown: string[] };
 
 /**
  * The text to insert, or the list of variables still missing. Never returns text with a raw variable

@@ -21,6 +21,9 @@ export const VARIABLE_KEYS = [
   'deadline',
   'refundAmount',
   'ticketId',
+  'issue',
+  'solution',
+  'progress',
 ] as const;
 export type VariableKey = (typeof VARIABLE_KEYS)[number];
 
@@ -76,7 +79,14 @@ export const VARIABLES: readonly VariableDef[] = [
     hintZh: '更换后的运单号',
     hintEn: 'New tracking number',
   },
-  { key: 'carrier', zh: '快递公司', en: 'carrier', source: 'manual', hintZh: '如 中通快递', hintEn: 'e.g. ZTO Express' },
+  {
+    key: 'carrier',
+    zh: '快递公司',
+    en: 'carrier',
+    source: 'manual',
+    hintZh: '如 中通快递',
+    hintEn: 'e.g. ZTO Express',
+  },
   { key: 'shop', zh: '店铺', en: 'shop', source: 'shop', hintZh: '店铺名称', hintEn: 'Shop name' },
   {
     key: 'deadline',
@@ -95,11 +105,33 @@ export const VARIABLES: readonly VariableDef[] = [
     hintEn: 'e.g. ¥12.30',
   },
   { key: 'ticketId', zh: '工单号', en: 'ticketId', source: 'ticket:nativeId', hintZh: '工单编号', hintEn: 'Ticket id' },
+  // The three below are the parts of a service reply only the merchant can write. Making them variables
+  // (not 「请填写…」 placeholder text) means the picker asks for them and a template can never be sent
+  // with the placeholder still in it.
+  {
+    key: 'issue',
+    zh: '问题',
+    en: 'issue',
+    source: 'manual',
+    hintZh: '买家反馈的问题',
+    hintEn: 'What the buyer reported',
+  },
+  {
+    key: 'solution',
+    zh: '处理方案',
+    en: 'solution',
+    source: 'manual',
+    hintZh: '如 补发 / 退款 / 换货',
+    hintEn: 'e.g. resend / refund / exchange',
+  },
+  { key: 'progress', zh: '处理进展', en: 'progress', source: 'manual', hintZh: '目前进展', hintEn: 'Progress so far' },
 ];
 
 const BY_KEY = new Map<VariableKey, VariableDef>(VARIABLES.map((v) => [v.key, v]));
 /** Token name → key. zh names and en keys both resolve; lookups are exact (tokens are typed as shown). */
-const BY_TOKEN = new Map<string, VariableKey>(VARIABLES.flatMap((v) => [[v.zh, v.key] as const, [v.en, v.key] as const]));
+const BY_TOKEN = new Map<string, VariableKey>(
+  VARIABLES.flatMap((v) => [[v.zh, v.key] as const, [v.en, v.key] as const]),
+);
 
 /** The catalogue entry for a key. */
 export function variableDef(key: VariableKey): VariableDef {
@@ -159,7 +191,8 @@ export function ticketFieldsFromReplyContext(ctx: ReplyContext): TicketFields {
   };
 }
 
-const nonBlank = (s: string | undefined): string | undefined => (s !== undefined && s.trim() !== '' ? s.trim() : undefined);
+const nonBlank = (s: string | undefined): string | undefined =>
+  s !== undefined && s.trim() !== '' ? s.trim() : undefined;
 
 /**
  * Variable values from what is known about a ticket. Later sources win over earlier ones, so pass the
