@@ -75,7 +75,7 @@ export const chatReplyBoxEvidence: Evidence = [
 
 /** [modelled] The open conversation's buyer: the conversation header, else the active conversation in the list. */
 export const chatBuyerName = ['.chat-header .chat-header-nickname', '.chat-item.active .chat-item-nickname'] as const;
-export const chatBuyerNameEvidence: Evidence = [[2, 'chat--base.html']];
+export const chatBuyerNameEvidence: Evidence = [[1, 'chat--base.html']];
 /** [modelled] An order card the buyer sent in the conversation: the order they are asking about (the last one wins). */
 export const chatMessageOrderCard = '.msg-list .order-card';
 export const chatMessageOrderCardEvidence: Evidence = [[1, 'chat--base.html']];
