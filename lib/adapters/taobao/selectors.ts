@@ -25,7 +25,8 @@ export const refundRowEvidence: Evidence = [
   [4, 'refund-list--rendered.html'],
   [4, 'refund-list--hash-changed.html'],
   [5, 'refund-list--drift.html'],
-  [0, 'refund-list--empty.html'],
+  // The structural fallback finds Fusion's empty-state row; it shows no id, so no ticket is read from it.
+  [1, 'refund-list--empty.html'],
   [0, 'refund-list--logged-out.html'],
 ];
 
