@@ -5,9 +5,10 @@
 import type { Platform } from '../model/ticket';
 import { douyinAdapter } from './douyin';
 import { pddAdapter } from './pdd';
+import { taobaoAdapter } from './taobao';
 import type { MarketplaceAdapter, PageDef } from './types';
 
-export const adapters: readonly MarketplaceAdapter[] = [pddAdapter, douyinAdapter];
+export const adapters: readonly MarketplaceAdapter[] = [pddAdapter, douyinAdapter, taobaoAdapter];
 
 export const adapterFor = (id: Platform): MarketplaceAdapter | undefined => adapters.find((a) => a.id === id);
 
