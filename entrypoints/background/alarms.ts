@@ -1,39 +1,83 @@
 /**
- * Alarms and the toolbar badge. Foundation version: the toolbar badge counts overdue / due-soon tickets;
- * deadline notifications arrive with the alarms issue.
+ * Deadline alerts from the background worker (issue 6): wiring only, the work is in lib/alarms/runner.ts.
+ *
+ * Every listener is registered synchronously when the worker starts (index.ts calls registerAlarmListeners
+ * first thing), because MV3 delivers the event that woke the worker only to listeners that exist by then. No
+ * state is kept in worker memory except a 250 ms debounce and the pass queue, both of which may be lost safely:
+ * the 30 s sweep alarm re-plans anyway.
+ *
+ * Test hook: `browser.storage.local['ticket-radar:test-alarm-period-ms']` shortens the sweep period for the
+ * end-to-end tests (unpacked extensions are not held to Chrome's 30 s minimum). Production never sets it.
  */
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/schema';
-import { openTickets } from '@/lib/db/tickets-repo';
 import { loadSettings } from '@/lib/settings/store';
-import { badgeFor } from '@/lib/background/badge';
+import {
+  ensureSweep,
+  NEXT_ALARM,
+  onNotificationButton,
+  onNotificationClosed,
+  openFromNotification,
+  runAlerts,
+  serial,
+  SWEEP_ALARM,
+  type AlarmDeps,
+} from '@/lib/alarms/runner';
+import { TEST_PERIOD_KEY } from '@/lib/alarms/state';
 
-const SWEEP = 'ticket-radar:sweep';
+const log = (m: string) => console.warn('[ticket-radar] alarms:', m);
 
-export async function refreshBadge(now = Date.now()): Promise<void> {
-  const [tickets, settings] = await Promise.all([openTickets(db()), loadSettings()]);
-  const b = badgeFor(tickets, settings, now);
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  await action.setBadgeText({ text: b.text });
-  await action.setBadgeBackgroundColor({ color: b.color });
-  await action.setTitle({ title: b.title });
+const deps = (): AlarmDeps => ({
+  db: db(),
+  now: Date.now,
+  settings: loadSettings,
+  // Firefox notifications support only the `basic` type, without buttons.
+  rich: !import.meta.env.FIREFOX,
+  log,
+});
+
+function replan(): Promise<void> {
+  return serial(() => runAlerts(deps())).then(
+    () => undefined,
+    (e: unknown) => log(`pass failed: ${String(e)}`),
+  );
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined;
-/** Coalesces bursts of ingests (a page refresh sends several batches) into one refresh. */
+/**
+ * Tickets changed (an ingest wrote rows): re-plan. Coalesces bursts (a page refresh sends several batches) into
+ * one pass 250 ms after the last.
+ */
 export function onTicketsChanged(): void {
   clearTimeout(pending);
-  pending = setTimeout(() => void refreshBadge().catch((e) => console.warn('[ticket-radar] badge', e)), 250);
+  pending = setTimeout(() => void replan(), 250);
 }
 
+/** Registers every alarm, notification, lifecycle and storage listener. Call synchronously at worker start. */
 export function registerAlarmListeners(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SWEEP) void refreshBadge();
+    if (alarm.name === NEXT_ALARM || alarm.name === SWEEP_ALARM) return replan();
+    return undefined;
   });
-  const ensure = () => {
-    void browser.alarms.create(SWEEP, { periodInMinutes: 0.5 });
-    void refreshBadge();
-  };
-  browser.runtime.onStartup.addListener(ensure);
-  browser.runtime.onInstalled.addListener(ensure);
+
+  const start = () => void Promise.all([ensureSweep().catch((e: unknown) => log(`sweep: ${String(e)}`)), replan()]);
+  browser.runtime.onStartup.addListener(start);
+  browser.runtime.onInstalled.addListener(start);
+
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(id).catch((e: unknown) => log(String(e))));
+  // Firefox has no notification buttons; the event may be missing there.
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void serial(() => onNotificationButton(id, index, deps())).catch((e: unknown) => log(String(e))),
+  );
+  browser.notifications.onClosed.addListener((id) => void onNotificationClosed(id).catch((e: unknown) => log(String(e))));
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    // New thresholds or staffed hours change what is due.
+    if ('settings' in changes) void replan();
+    if (TEST_PERIOD_KEY in changes) void ensureSweep().catch((e: unknown) => log(`sweep: ${String(e)}`));
+  });
+
+  // Alarms usually survive worker restarts; make sure the sweep exists whatever woke this worker.
+  void ensureSweep().catch((e: unknown) => log(`sweep: ${String(e)}`));
 }
