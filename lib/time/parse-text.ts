@@ -151,7 +151,9 @@ const plausible = (ms: number | undefined, now: number) =>
   ms !== undefined && ms >= MIN_PLAUSIBLE && ms <= now + YEAR_MS ? ms : undefined;
 
 const TIME = String.raw`(\d{1,2})\s*[:时]\s*(\d{2})(?:\s*[:分]\s*(\d{2}))?`;
-const FULL = new RegExp(String.raw`(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*T?\s*${TIME}(?!\d)`);
+const FULL = new RegExp(
+  String.raw`(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*T?\s*${TIME}(?!\d)`,
+);
 const RELATIVE = new RegExp(String.raw`(今天|昨天|前天|明天|后天)\s*${TIME}(?!\d)`);
 const MONTH_DAY = new RegExp(String.raw`(?<![\d\-/.年])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*[日号]?\s+${TIME}(?!\d)`);
 const DAY_OFFSET: Record<string, number> = { 前天: -2, 昨天: -1, 今天: 0, 明天: 1, 后天: 2 };

@@ -68,17 +68,28 @@ function coveredBy(pattern: string, url: URL): boolean {
   const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
   if (!m) return false;
   const [, scheme, host = '', path = ''] = m;
-  const hostOk = host === '*' || (host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host);
+  const hostOk =
+    host === '*' ||
+    (host.startsWith('*.')
+      ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
+      : url.hostname === host);
   const schemeOk = scheme === '*' ? /^https?:$/.test(url.protocol) : url.protocol === `${scheme}:`;
-  const pathRe = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const pathRe = new RegExp(
+    `^${path
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return schemeOk && hostOk && pathRe.test(url.pathname + url.search);
 }
 
 /** Matching a page the way the overlay does: by URL, or by URL and document for content-found pages. */
-const matches = (page: PageDef, url: URL, d?: Document) => (page.byContent ? d !== undefined && page.match(url, d) : page.match(url));
+const matches = (page: PageDef, url: URL, d?: Document) =>
+  page.byContent ? d !== undefined && page.match(url, d) : page.match(url);
 
 const isEvidence = (v: unknown): v is Evidence =>
-  Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'number' && typeof e[1] === 'string');
+  Array.isArray(v) &&
+  v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'number' && typeof e[1] === 'string');
 const isSelector = (v: unknown): v is string | readonly string[] =>
   typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string'));
 
@@ -98,7 +109,9 @@ function claimsOf(mod: Readonly<Record<string, unknown>>): { claims: Claim[]; pr
       // `evidence: { [selector]: Evidence }`
       for (const [selector, ev] of Object.entries(value)) {
         if (!isEvidence(ev)) problems.push(`evidence[${JSON.stringify(selector)}] is not [count, fixture][]`);
-        else for (const [count, fixture] of ev) claims.push({ name: `evidence[${JSON.stringify(selector)}]`, selector, count, fixture });
+        else
+          for (const [count, fixture] of ev)
+            claims.push({ name: `evidence[${JSON.stringify(selector)}]`, selector, count, fixture });
       }
       continue;
     }
@@ -106,7 +119,8 @@ function claimsOf(mod: Readonly<Record<string, unknown>>): { claims: Claim[]; pr
     const base = name.slice(0, -'Evidence'.length);
     const selector = mod[base];
     if (!isEvidence(value)) problems.push(`${name} is not [count, fixture][]`);
-    else if (!isSelector(selector)) problems.push(`${name} has no selector export \`${base}\` (a string or a list of strings)`);
+    else if (!isSelector(selector))
+      problems.push(`${name} has no selector export \`${base}\` (a string or a list of strings)`);
     else for (const [count, fixture] of value) claims.push({ name: base, selector, count, fixture });
   }
   return { claims, problems };
@@ -129,7 +143,7 @@ function pathFromPattern(re: RegExp): string | undefined {
     .replace(/\$$/, '')
     .replace(/\\\/\?/g, '')
     .replace(/\(\?:[^()]*\)\?/g, '')
-    .replace(/\\([/.\-])/g, '$1');
+    .replace(/\\([/.-])/g, '$1');
   return /[\\()[\]{}*+?|^$]/.test(s) ? undefined : s;
 }
 
@@ -159,7 +173,11 @@ for (const adapter of adapters) {
     for (const page of adapter.pages) {
       it(`${page.kind} has examples covered by the manifest matches`, () => {
         expect(page.examples.length).toBeGreaterThan(0);
-        for (const ex of page.examples) expect(adapter.matches.some((m) => coveredBy(m, new URL(ex))), ex).toBe(true);
+        for (const ex of page.examples)
+          expect(
+            adapter.matches.some((m) => coveredBy(m, new URL(ex))),
+            ex,
+          ).toBe(true);
       });
 
       if (!page.byContent) {
@@ -194,7 +212,9 @@ for (const adapter of adapters) {
 
       it(`${page.kind} (found by content) does not match other pages' fixtures`, () => {
         const url = new URL(page.examples[0] ?? 'https://example.invalid/');
-        const foreign = listFixtures(adapter.id).filter((f) => f.endsWith('.html') && !f.startsWith(`${shortName(page)}--`));
+        const foreign = listFixtures(adapter.id).filter(
+          (f) => f.endsWith('.html') && !f.startsWith(`${shortName(page)}--`),
+        );
         const wrong = foreign.filter((f) => page.match(url, doc(adapter.id, f, url.href)));
         expect(wrong).toEqual([]);
       });
@@ -232,7 +252,10 @@ for (const adapter of adapters) {
         for (const f of ep.evidence) {
           expect(fixtureExists(adapter.id, f), `${adapter.id}/${f}`).toBe(true);
           if (fixtureExists(adapter.id, `${f}.expected.json`)) {
-            const g = JSON.parse(readFileSync(fixturePath(adapter.id, `${f}.expected.json`), 'utf8')) as { reader?: string; endpoint?: string };
+            const g = JSON.parse(readFileSync(fixturePath(adapter.id, `${f}.expected.json`), 'utf8')) as {
+              reader?: string;
+              endpoint?: string;
+            };
             expect(g.reader === 'endpoint' ? g.endpoint : ep.id, f).toBe(ep.id);
           }
         }
@@ -243,9 +266,15 @@ for (const adapter of adapters) {
         for (const u of urls) {
           const url = new URL(u);
           expect(ep.path.test(url.pathname), u).toBe(true);
-          expect(adapter.matches.some((m) => coveredBy(m, url)), u).toBe(true);
+          expect(
+            adapter.matches.some((m) => coveredBy(m, url)),
+            u,
+          ).toBe(true);
           const others = adapters.flatMap((a) => a.endpoints).filter((o) => o !== ep && o.path.test(url.pathname));
-          expect(others.map((o) => o.id), u).toEqual([]);
+          expect(
+            others.map((o) => o.id),
+            u,
+          ).toEqual([]);
         }
         for (const u of NOT_ENDPOINTS) expect(ep.path.test(new URL(u).pathname), u).toBe(false);
       });
@@ -263,9 +292,14 @@ for (const adapter of adapters) {
       const text = sources.map((p) => readFileSync(p, 'utf8')).join('\n');
       const shorts = adapter.pages.map(shortName);
       const unreferenced = files.filter(
-        (f) => !f.endsWith('.expected.json') && shorts.some((s) => f.startsWith(`${s}--`)) && !referenced.has(f) && !text.includes(f),
+        (f) =>
+          !f.endsWith('.expected.json') &&
+          shorts.some((s) => f.startsWith(`${s}--`)) &&
+          !referenced.has(f) &&
+          !text.includes(f),
       );
-      if (unreferenced.length) console.warn(`[adapter-contract] ${adapter.id}: fixtures referenced nowhere: ${unreferenced.join(', ')}`);
+      if (unreferenced.length)
+        console.warn(`[adapter-contract] ${adapter.id}: fixtures referenced nowhere: ${unreferenced.join(', ')}`);
       expect(Array.isArray(unreferenced)).toBe(true);
     });
   });

@@ -2,13 +2,24 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, loadDocument } from '../../../tests/support/fixtures';
 import type { ReadContext } from '../types';
-import { afterSaleRows, amountFen, readAfterSaleList, readAfterSaleRows, REMAIN_MS_ABOVE, remainUnit } from './aftersale';
+import {
+  afterSaleRows,
+  amountFen,
+  readAfterSaleList,
+  readAfterSaleRows,
+  REMAIN_MS_ABOVE,
+  remainUnit,
+} from './aftersale';
 import { afterSaleStatusOf } from './kinds';
 
 const ctx: ReadContext = { now: FIXTURE_NOW, pageUrl: new URL('https://mms.pinduoduo.com/aftersales/aftersale_list') };
 const H = 3600_000;
 
-const list = (...items: Record<string, unknown>[]) => ({ success: true, errorCode: 1000000, result: { list: items, total: items.length } });
+const list = (...items: Record<string, unknown>[]) => ({
+  success: true,
+  errorCode: 1000000,
+  result: { list: items, total: items.length },
+});
 const item = (over: Record<string, unknown> = {}) => ({
   id: 6120458801,
   orderSn: '261121-083651294710352',
@@ -51,7 +62,10 @@ describe('expireRemainTime unit rule', () => {
   });
   it('applies one unit to all items of a response', () => {
     // 3,000,000 alone would be seconds (34 days); next to a ms value it is 50 minutes.
-    const r = readAfterSaleList(list(item({ id: 1, expireRemainTime: 525810000 }), item({ id: 2, expireRemainTime: 3_000_000 })), ctx);
+    const r = readAfterSaleList(
+      list(item({ id: 1, expireRemainTime: 525810000 }), item({ id: 2, expireRemainTime: 3_000_000 })),
+      ctx,
+    );
     expect(r.tickets.map((t) => t.deadline)).toEqual([
       { type: 'remaining', ms: 525810000, receivedAt: FIXTURE_NOW },
       { type: 'remaining', ms: 3_000_000, receivedAt: FIXTURE_NOW },
@@ -63,7 +77,10 @@ describe('expireRemainTime unit rule', () => {
   });
   it('treats 0 as no running countdown and finished after-sales as having none', () => {
     const r = readAfterSaleList(
-      list(item({ id: 1, expireRemainTime: 0 }), item({ id: 2, afterSalesTitle: '退货退款，退款成功', expireRemainTime: 7200 })),
+      list(
+        item({ id: 1, expireRemainTime: 0 }),
+        item({ id: 2, afterSalesTitle: '退货退款，退款成功', expireRemainTime: 7200 }),
+      ),
       ctx,
     );
     expect(r.tickets.map((t) => [t.status, t.deadline, t.deadlineUnreadable])).toEqual([
@@ -105,12 +122,21 @@ describe('after-sale text fields', () => {
     expect(r.tickets.map((t) => t.kind)).toEqual(['refund', 'exchange', 'other']);
   });
   it('reads amounts as fen, decimals as yuan', () => {
-    expect([amountFen(8990), amountFen('8990'), amountFen('89.90'), amountFen(89.9), amountFen('12元'), amountFen(-1), amountFen('abc')]).toEqual([
-      8990, 8990, 8990, 8990, 1200, undefined, undefined,
-    ]);
+    expect([
+      amountFen(8990),
+      amountFen('8990'),
+      amountFen('89.90'),
+      amountFen(89.9),
+      amountFen('12元'),
+      amountFen(-1),
+      amountFen('abc'),
+    ]).toEqual([8990, 8990, 8990, 8990, 1200, undefined, undefined]);
   });
   it('keeps buyer text out of issue details', () => {
-    const r = readAfterSaleList(list(item({ afterSalesTitle: '张三 13800138000', afterSalesTypeName: undefined })), ctx);
+    const r = readAfterSaleList(
+      list(item({ afterSalesTitle: '张三 13800138000', afterSalesTypeName: undefined })),
+      ctx,
+    );
     expect(JSON.stringify(r.issues)).not.toMatch(/张三|13800138000/);
   });
   it('never throws on junk', () => {
@@ -132,20 +158,32 @@ describe('after-sale rows (DOM)', () => {
     for (const a of anchors) expect(a.slot.className).toMatch(/^table-item-header_sn/);
   });
   it('keeps one anchor per row when a nested element shares the row prefix', () => {
-    const d = doc(row('待商家处理', '').replace('after-sales-table_goods-name__ab12C', 'after-sales-table_order_item-goods__ab12C'));
+    const d = doc(
+      row('待商家处理', '').replace('after-sales-table_goods-name__ab12C', 'after-sales-table_order_item-goods__ab12C'),
+    );
     expect(afterSaleRows(d)).toHaveLength(1);
   });
   it('reads an overdue countdown as negative time left', () => {
     const d = doc(row('待商家处理', '已逾期<span class="timer">2时0分0秒</span>'));
-    expect(readAfterSaleRows(d, ctx).tickets[0]?.deadline).toEqual({ type: 'remaining', ms: -2 * H, receivedAt: FIXTURE_NOW });
+    expect(readAfterSaleRows(d, ctx).tickets[0]?.deadline).toEqual({
+      type: 'remaining',
+      ms: -2 * H,
+      receivedAt: FIXTURE_NOW,
+    });
   });
   it('does not read 自动关闭 in the countdown as the status', () => {
     const d = doc(row('待买家退货', '（<span class="timer">1天0时0分0秒</span>后买家未处理，系统将自动关闭售后）'));
     const t = readAfterSaleRows(d, ctx).tickets[0];
-    expect([t?.status, t?.deadline]).toEqual(['processing', { type: 'remaining', ms: 24 * H, receivedAt: FIXTURE_NOW }]);
+    expect([t?.status, t?.deadline]).toEqual([
+      'processing',
+      { type: 'remaining', ms: 24 * H, receivedAt: FIXTURE_NOW },
+    ]);
   });
   it('marks the deadline unreadable when a countdown is shown but cannot be read', () => {
-    for (const countdown of ['（<span class="timer">--</span>未处理，系统将自动退款）', '（6天后未处理，系统将自动退款）']) {
+    for (const countdown of [
+      '（<span class="timer">--</span>未处理，系统将自动退款）',
+      '（6天后未处理，系统将自动退款）',
+    ]) {
       const r = readAfterSaleRows(doc(row('待商家处理', countdown)), ctx);
       expect(r.tickets[0]?.deadlineUnreadable).toBe(true);
       expect(r.tickets[0]?.deadline).toBeUndefined();

@@ -69,7 +69,8 @@ export function remainUnit(values: readonly unknown[]): 's' | 'ms' {
 export function amountFen(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
   if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
-  if ((typeof v === 'number' && v >= 0) || typeof v === 'string') return yuanToFen(typeof v === 'string' ? v.replace(/元/g, '') : v);
+  if ((typeof v === 'number' && v >= 0) || typeof v === 'string')
+    return yuanToFen(typeof v === 'string' ? v.replace(/元/g, '') : v);
   return undefined;
 }
 
@@ -86,8 +87,12 @@ const statusPart = (title: string) => title.split(/[，,]/).slice(1).join('，')
 
 /** Status from the text, unknown words stay open (nothing hidden) and are reported. */
 function statusFrom(text: string | undefined, id: string, issues: ReadIssue[]): TicketStatus {
-  const s = text ? afterSaleStatusOf(statusPart(text)) ?? afterSaleStatusOf(text) : undefined;
-  if (!s) issues.push({ code: 'status-unknown', detail: `after-sale ${id}: status text ${text ? 'not recognised' : 'missing'}` });
+  const s = text ? (afterSaleStatusOf(statusPart(text)) ?? afterSaleStatusOf(text)) : undefined;
+  if (!s)
+    issues.push({
+      code: 'status-unknown',
+      detail: `after-sale ${id}: status text ${text ? 'not recognised' : 'missing'}`,
+    });
   return s ?? 'pending';
 }
 
@@ -107,7 +112,8 @@ export function readAfterSaleList(json: unknown, ctx: ReadContext): ReadResult {
   const items: { item: AfterSaleItem; hasRemain: boolean }[] = [];
   result.data.list.forEach((raw, i) => {
     const r = AfterSaleItem.safeParse(raw);
-    if (r.success) items.push({ item: r.data, hasRemain: typeof raw === 'object' && raw !== null && 'expireRemainTime' in raw });
+    if (r.success)
+      items.push({ item: r.data, hasRemain: typeof raw === 'object' && raw !== null && 'expireRemainTime' in raw });
     else issues.push({ code: 'item-invalid', detail: `list[${i}]: ${zodPaths(r.error)}` });
   });
   const unit = remainUnit(items.map((x) => x.item.expireRemainTime));
@@ -155,7 +161,10 @@ function afterSaleToTicket(
       const ms = n === undefined ? undefined : Math.round(unit === 'ms' ? n : n * 1000);
       if (ms === undefined || Math.abs(ms) > REMAIN_MAX_MS) {
         unreadable = true;
-        issues.push({ code: 'deadline-invalid', detail: `after-sale ${id}: expireRemainTime not a plausible time left` });
+        issues.push({
+          code: 'deadline-invalid',
+          detail: `after-sale ${id}: expireRemainTime not a plausible time left`,
+        });
       } else if (ms > 0) {
         // 0 (or less) means no running countdown: at zero the platform acts itself (系统将自动退款).
         deadline = { type: 'remaining', ms, receivedAt: ctx.now };

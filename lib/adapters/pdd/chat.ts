@@ -14,7 +14,8 @@ const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g
 export function chatReplyContext(root: ParentNode): ReplyContext {
   const context: ReplyContext = {};
   const buyer = sel.chatBuyerName.map((s) => text(root.querySelector(s))).find(Boolean);
-  const card = [...root.querySelectorAll(sel.chatMessageOrderCard)].at(-1) ?? root.querySelector(sel.chatPanelOrderCard);
+  const card =
+    [...root.querySelectorAll(sel.chatMessageOrderCard)].at(-1) ?? root.querySelector(sel.chatPanelOrderCard);
   const orderId = card ? sel.orderIdText.exec(card.textContent ?? '')?.[1] : undefined;
   const product = text(card?.querySelector(sel.chatOrderGoodsName));
   if (buyer) context.buyer = buyer.slice(0, 80);

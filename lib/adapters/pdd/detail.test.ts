@@ -50,7 +50,12 @@ describe('readWorkOrderDetail', () => {
   it('reads reply values from flow items, the latest step winning', () => {
     const flowList = [
       step(1795568400000, ['快递单号', '圆通速递 YT0000000000001'], ['退款金额', '¥12.50']),
-      step(1795539600000, ['运单号', 'YT7531864209753'], ['商品名称', '加厚珊瑚绒四件套'], ['订单编号', 'not-an-order']),
+      step(
+        1795539600000,
+        ['运单号', 'YT7531864209753'],
+        ['商品名称', '加厚珊瑚绒四件套'],
+        ['订单编号', 'not-an-order'],
+      ),
       { title: '坏步骤', itemList: 'x' },
       step(1795550400000, ['收件人电话', '13800138000'], ['收件人', '张三']),
     ];
@@ -63,7 +68,12 @@ describe('readWorkOrderDetail', () => {
   });
 
   it('never throws on junk', () => {
-    for (const junk of [null, 'x', { success: true, result: null }, { success: true, result: { todoDetail: { flowList: [null, 1] } } }]) {
+    for (const junk of [
+      null,
+      'x',
+      { success: true, result: null },
+      { success: true, result: { todoDetail: { flowList: [null, 1] } } },
+    ]) {
       expect(() => readWorkOrderDetail(junk, at(DETAIL))).not.toThrow();
     }
   });

@@ -31,9 +31,7 @@ const Detail = z.looseObject({
   createdAt: z.unknown().optional(),
   deadline: z.unknown().optional(),
   mallId: Id.nullish(),
-  todoDetail: z
-    .looseObject({ finished: z.boolean().nullish(), flowList: z.array(z.unknown()).nullish() })
-    .nullish(),
+  todoDetail: z.looseObject({ finished: z.boolean().nullish(), flowList: z.array(z.unknown()).nullish() }).nullish(),
 });
 
 const detailPage = pages.find((p) => p.kind === 'pdd.work-order-detail');
@@ -126,7 +124,8 @@ export function readWorkOrderDetail(json: unknown, ctx: ReadContext): ReadResult
     return emptyResult(issues);
   }
   if (!d.todoDetail) issues.push({ code: 'field-missing', detail: 'result.todoDetail' });
-  else if (!Array.isArray(d.todoDetail.flowList)) issues.push({ code: 'field-missing', detail: 'result.todoDetail.flowList' });
+  else if (!Array.isArray(d.todoDetail.flowList))
+    issues.push({ code: 'field-missing', detail: 'result.todoDetail.flowList' });
   const flow = fromFlow(d.todoDetail?.flowList ?? [], issues);
 
   let status: TicketStatus;
@@ -140,7 +139,8 @@ export function readWorkOrderDetail(json: unknown, ctx: ReadContext): ReadResult
 
   const deadlineAt = parseEpoch(d.deadline, ctx.now);
   const deadlineBad = d.deadline != null && deadlineAt === undefined;
-  if (deadlineBad) issues.push({ code: 'deadline-invalid', detail: `instance ${id}: deadline not a plausible timestamp` });
+  if (deadlineBad)
+    issues.push({ code: 'deadline-invalid', detail: `instance ${id}: deadline not a plausible timestamp` });
 
   const title = asText(d.problemTitle) ?? '工单';
   const shopId = asText(d.mallId);

@@ -26,7 +26,11 @@ export const pddAdapter: MarketplaceAdapter = {
     {
       id: 'pdd.workOrderDetail',
       path: endpointPaths.detail,
-      evidence: ['work-order-detail--base.json', 'work-order-detail--finished.json', 'work-order-detail--with-deadline.json'],
+      evidence: [
+        'work-order-detail--base.json',
+        'work-order-detail--finished.json',
+        'work-order-detail--with-deadline.json',
+      ],
       read: readWorkOrderDetail,
     },
     {
@@ -35,7 +39,12 @@ export const pddAdapter: MarketplaceAdapter = {
       evidence: ['aftersale-list--base.json', 'aftersale-list--ms.json'],
       read: readAfterSaleList,
     },
-    { id: 'pdd.userInfo', path: endpointPaths.userInfo, evidence: ['userinfo--base.json'], read: (json) => readUserInfo(json) },
+    {
+      id: 'pdd.userInfo',
+      path: endpointPaths.userInfo,
+      evidence: ['userinfo--base.json'],
+      read: (json) => readUserInfo(json),
+    },
   ],
 
   shopFromDocument(doc) {

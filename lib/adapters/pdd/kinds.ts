@@ -17,7 +17,11 @@ export const pddKinds: KindMap = [
   [/咨询|询问/, 'consult'],
 ];
 
-export function kindOf(title: string, map: KindMap = pddKinds, fallback: 'service-request' | 'other' = 'service-request') {
+export function kindOf(
+  title: string,
+  map: KindMap = pddKinds,
+  fallback: 'service-request' | 'other' = 'service-request',
+) {
   return map.find(([re]) => re.test(title))?.[1] ?? fallback;
 }
 

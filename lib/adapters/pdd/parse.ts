@@ -36,7 +36,13 @@ const TodoItem = z.looseObject({
  * 1 处理中, 2 已关闭, 3 已完结, 4 即将逾期. Unknown codes stay open (pending) so nothing is hidden,
  * and are reported.
  */
-export const STATUS: Readonly<Record<string, TicketStatus>> = { '0': 'pending', '1': 'processing', '2': 'closed', '3': 'done', '4': 'pending' };
+export const STATUS: Readonly<Record<string, TicketStatus>> = {
+  '0': 'pending',
+  '1': 'processing',
+  '2': 'closed',
+  '3': 'done',
+  '4': 'pending',
+};
 
 /** Login-expired envelopes seen from mms: errorCode 43001 / 40001 or an errorMsg about 登录. */
 const isLoggedOut = (e: z.infer<typeof Envelope>) =>
@@ -71,7 +77,8 @@ export const shopFromItems = (items: readonly { mallId?: unknown }[]): ShopIdent
 };
 
 /** Field paths of a zod error, never the values (they may carry buyer data). */
-export const zodPaths = (e: z.ZodError): string => [...new Set(e.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');
+export const zodPaths = (e: z.ZodError): string =>
+  [...new Set(e.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');
 
 /** `POST /strickland/sop/mms/todoList` → `result.dataList`. */
 export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
@@ -102,7 +109,12 @@ export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
   };
 }
 
-function todoToTicket(it: z.infer<typeof TodoItem>, shop: ShopIdentity, ctx: ReadContext, issues: ReadIssue[]): Partial<RawTicket> {
+function todoToTicket(
+  it: z.infer<typeof TodoItem>,
+  shop: ShopIdentity,
+  ctx: ReadContext,
+  issues: ReadIssue[],
+): Partial<RawTicket> {
   const id = asText(it.instanceId) ?? '';
   const title = asText(it.problemTitle) ?? '工单';
   const createdAt = parseEpoch(it.createdAt, ctx.now);

@@ -43,7 +43,10 @@ export const afterSaleTimerEvidence: Evidence = [
 export const afterSaleType = ['[class*="after-sales-table_type"]'] as const;
 export const afterSaleTypeEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
 /** The status line without the countdown under it (the countdown says 自动关闭, which is not the status). */
-export const afterSaleStatus = ['[class*="after-sales-table_status-title"]', '[class*="after-sales-table_status"] > :first-child'] as const;
+export const afterSaleStatus = [
+  '[class*="after-sales-table_status-title"]',
+  '[class*="after-sales-table_status"] > :first-child',
+] as const;
 export const afterSaleStatusEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
 export const afterSaleGoodsName = ['[class*="after-sales-table_goods-name"]', '[class*="goods-name"]'] as const;
 export const afterSaleGoodsNameEvidence: Evidence = [[3, 'aftersale-list--rendered.html']];
