@@ -8,6 +8,7 @@ import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
 import { loadSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
+import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -27,4 +28,7 @@ export default defineBackground(() => {
   );
 
   registerAlarmListeners();
+  registerTemplateSync();
+  browser.runtime.onInstalled.addListener(() => void seedTemplates().then(() => scheduleSync(2000)));
+  browser.runtime.onStartup.addListener(() => scheduleSync(5000));
 });

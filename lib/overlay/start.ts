@@ -9,6 +9,7 @@ import { send } from '../messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { loadSettings, watchSettings } from '../settings/store';
 import { runOverlay, type OverlayEnv } from './runtime';
+import { startPickerHost } from '../features/template-picker-host';
 
 export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter, extra: Partial<OverlayEnv> = {}) {
   let settings: Settings = DEFAULT_SETTINGS;
@@ -25,6 +26,17 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
     },
     report(reports) {
       void send({ type: 'health/report', reports }).catch(() => undefined);
+    },
+    onPage(page, signal, overlay) {
+      startPickerHost(document, {
+        adapter,
+        page: page.kind,
+        signal,
+        viewFor: overlay.viewFor,
+        shop: overlay.shop,
+        templates: async (req) => (await send({ type: 'templates/for-page', ...req })).templates,
+        used: (id) => void send({ type: 'templates/used', id }).catch(() => undefined),
+      });
     },
     ...extra,
   };

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { fixture, launchWithExtension, serve, type Launched } from './harness';
+
+const CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html';
+let l: Launched;
+test.beforeEach(async () => {
+  l = await launchWithExtension();
+  await serve(l.context, 'https://mms.pinduoduo.com', [['/chat-merchant/index.html', fixture('pdd', 'chat--base.html')]]);
+});
+test.afterEach(async () => l.close());
+
+/** Default templates are seeded by the worker on install; wait until they are there. */
+async function templatesSeeded() {
+  await expect
+    .poll(() => l.worker.evaluate(() => new Promise<number>((res) => {
+      const open = indexedDB.open('ticket-radar');
+      open.onsuccess = () => {
+        const idb = open.result;
+        if (!idb.objectStoreNames.contains('templates')) return res(0);
+        const r = idb.transaction('templates').objectStore('templates').count();
+        r.onsuccess = () => res(r.result);
+      };
+      open.onerror = () => res(0);
+    })), { timeout: 10_000 })
+    .toBeGreaterThan(5);
+}
+
+test('the picker beside the PDD chat box inserts a filled template at the caret, keeps the draft, counts the use', async () => {
+  await templatesSeeded();
+  const page = await l.context.newPage();
+  await page.goto(CHAT);
+  const box = page.locator('#replyTextarea');
+  await box.fill('您好，稍等。');
+  // Caret after "您好，".
+  await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+  await page.locator('[data-ticket-radar-picker-trigger] button').click();
+  const picker = page.locator('[data-ticket-radar-picker]');
+  await expect(picker).toBeVisible();
+  await picker.locator('input').first().fill('召回');
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveCount(0);
+  const value = await box.inputValue();
+  expect(value.startsWith('您好，')).toBe(true);
+  expect(value.endsWith('稍等。')).toBe(true);
+  expect(value).toContain('召回');
+  expect(value).not.toMatch(/\{[^}]+\}/);
+  // Nothing was sent: the box still holds the draft and the page saw no submit.
+  await expect
+    .poll(() => l.worker.evaluate(() => new Promise<number>((res) => {
+      const open = indexedDB.open('ticket-radar');
+      open.onsuccess = () => {
+        const all = open.result.transaction('templates').objectStore('templates').getAll();
+        all.onsuccess = () => res((all.result as { usageCount: number }[]).reduce((n, t) => n + t.usageCount, 0));
+      };
+    })))
+    .toBe(1);
+});
+
+test('the keyboard shortcut opens the picker and Esc closes it without touching the draft', async () => {
+  await templatesSeeded();
+  const page = await l.context.newPage();
+  await page.goto(CHAT);
+  const box = page.locator('#replyTextarea');
+  await box.fill('草稿');
+  await box.press('Alt+t');
+  await expect(page.locator('[data-ticket-radar-picker]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-ticket-radar-picker]')).toHaveCount(0);
+  await expect(box).toHaveValue('草稿');
+});
