@@ -126,3 +126,15 @@ export function cleanTags(tags: readonly (string | undefined)[]): string[] {
   }
   return out.slice(0, 20);
 }
+
+/**
+ * Page text for an issue detail, only when it looks like a status word (short, Chinese, with a status
+ * character). Anything else may be a buyer's nick or phone in a drifted column, so only its length is told.
+ */
+export function statusQuote(text: string | undefined): string {
+  if (!text) return 'missing';
+  const t = text.replace(/\s+/g, '');
+  return /^[\u4e00-\u9fa5，,（）()]{2,12}$/.test(t) && /待|中|成|完|关|处理|退|售后|已|拒|撤|逾期|超时/.test(t)
+    ? `"${t}"`
+    : `(${t.length} chars, not quoted)`;
+}

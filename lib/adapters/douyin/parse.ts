@@ -12,7 +12,7 @@ import { parseEpoch } from '../../time';
 import { emptyResult, fallbackShop, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
-import { cleanTags, clip } from './dom';
+import { cleanTags, clip, statusQuote } from './dom';
 import { fen, idText, isBlank, obj, str, tagTexts } from './ids';
 import { afterSaleKinds, afterSaleStatuses, kindOf, statusOf } from './kinds';
 import { HOST } from './pages';
@@ -142,7 +142,7 @@ function itemToTicket(
     issues.push({
       code: 'status-unknown',
       detail: statusText
-        ? `after-sale ${id}: status text "${clip(statusText, 20) ?? ''}"`
+        ? `after-sale ${id}: status text ${statusQuote(statusText)}`
         : `after-sale ${id}: after_sale_status_text missing (code ${String(info.after_sale_status ?? '?')})`,
     });
     status = 'pending';

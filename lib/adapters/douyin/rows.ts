@@ -12,7 +12,7 @@ import { parseDateTimeText } from '../../time/parse-text';
 import { fallbackShop, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
-import { cellsOf, clip, queryAny, queryFirst, textLines, textOf } from './dom';
+import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from './dom';
 import { afterSaleUrl } from './parse';
 import { AFTERSALE_LIST_PATH, SERVICE_LIST_PATH } from './pages';
 import { afterSaleKinds, afterSaleStatuses, kindOf, serviceStatuses, statusOf } from './kinds';
@@ -185,7 +185,7 @@ function afterSaleRowTicket(
   if (!status) {
     issues.push({
       code: 'status-unknown',
-      detail: `after-sale ${id}: status text "${clip(stLines[0], 20) ?? 'missing'}"`,
+      detail: `after-sale ${id}: status text ${statusQuote(stLines[0])}`,
     });
     status = 'pending';
   }
@@ -286,7 +286,7 @@ export function readServiceRows(root: ParentNode, ctx: ReadContext, shop: ShopId
     if (!status) {
       issues.push({
         code: 'status-unknown',
-        detail: `service ${nativeId}: status text "${clip(progress[0], 20) ?? 'missing'}"`,
+        detail: `service ${nativeId}: status text ${statusQuote(progress[0])}`,
       });
       status = 'pending';
     }

@@ -109,6 +109,7 @@ export const evidence: Readonly<Record<string, Evidence>> = {
   [serviceRow[0]]: [
     [5, 'service--rendered.html'],
     [5, 'service--hash-changed.html'],
+    [0, 'service--base.html'],
   ],
   [listFrame]: [
     [1, 'aftersale-list--iframe.html'],

@@ -8,7 +8,7 @@ import { parseEpoch } from '../../time';
 import { parseDateTimeText } from '../../time/parse-text';
 import { emptyResult, fallbackShop, validateTickets } from '../shared';
 import type { PageKind, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
-import { cleanTags, clip } from './dom';
+import { cleanTags, clip, statusQuote } from './dom';
 import { idText, isBlank, obj, str, tagTexts } from './ids';
 import { kindOf, serviceKinds, serviceStatusCodes, serviceStatuses, statusOf } from './kinds';
 import { HOST } from './pages';
@@ -143,7 +143,7 @@ function recordStatus(
   if (fromCode) return fromCode;
   issues.push({
     code: 'status-unknown',
-    detail: `service ${id}: ${text ? `status text "${clip(text, 20) ?? ''}"` : `service_status ${code ?? 'missing'}`}`,
+    detail: `service ${id}: ${text ? `status text ${statusQuote(text)}` : `service_status ${code ?? 'missing'}`}`,
   });
   return 'pending';
 }
