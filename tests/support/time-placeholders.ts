@@ -21,8 +21,11 @@ function offsetMs(parts: string): number {
 
 /** Replaces every `{{T…}}` placeholder with Beijing time text relative to `now` (epoch ms). */
 export function fillTimePlaceholders(html: string, now: number): string {
-  return html.replace(PLACEHOLDER, (_m, sign: string | undefined, parts: string | undefined, format: string | undefined) => {
-    const delta = sign && parts ? (sign === '-' ? -1 : 1) * offsetMs(parts) : 0;
-    return formatBeijing(now + delta, format?.trim() || 'YYYY-MM-DD HH:mm:ss');
-  });
+  return html.replace(
+    PLACEHOLDER,
+    (_m, sign: string | undefined, parts: string | undefined, format: string | undefined) => {
+      const delta = sign && parts ? (sign === '-' ? -1 : 1) * offsetMs(parts) : 0;
+      return formatBeijing(now + delta, format?.trim() || 'YYYY-MM-DD HH:mm:ss');
+    },
+  );
 }

@@ -52,7 +52,10 @@ afterEach(async () => {
 
 /** Serves a stand-in like the e2e server (placeholders filled) and lets its script render the rows. */
 async function serve(fixture: string, url: string): Promise<Document> {
-  const w = new Window({ url, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } as never });
+  const w = new Window({
+    url,
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } as never,
+  });
   windows.push(w);
   w.document.write(fillTimePlaceholders(readFixture('taobao', fixture), NOW));
   await new Promise((r) => setTimeout(r, 80));
@@ -73,7 +76,12 @@ describe('refund-list--base.html (SPA stand-in)', () => {
       ['204812345670001003', 'exchange', 'pending'],
       ['204812345670001004', 'refund', 'done'],
     ]);
-    expect(r.tickets.map((t) => t.createdAt)).toEqual([NOW - 22 * H - 28 * M, NOW - 2 * D - 45 * M, NOW - 13 * H - 55 * M, NOW - 4 * D - 19 * H - 38 * M]);
+    expect(r.tickets.map((t) => t.createdAt)).toEqual([
+      NOW - 22 * H - 28 * M,
+      NOW - 2 * D - 45 * M,
+      NOW - 13 * H - 55 * M,
+      NOW - 4 * D - 19 * H - 38 * M,
+    ]);
     const [countdown, at, overdue] = r.tickets.map((t) => t.deadline);
     // The countdown ticks in the page from when it rendered: a few seconds of slack.
     expect(countdown?.type === 'remaining' && Math.abs(countdown.ms - (D + H + 32 * M))).toBeLessThan(5000);
@@ -86,15 +94,24 @@ describe('refund-list--base.html (SPA stand-in)', () => {
     const w = new Window({ url: URL_ });
     windows.push(w);
     w.document.write(fillTimePlaceholders(readFixture('taobao', 'refund-list--base.html'), NOW));
-    const r = taobaoAdapter.readRows!(w.document as unknown as Document, 'taobao.refund-list', { now: NOW, pageUrl: new URL(URL_) });
+    const r = taobaoAdapter.readRows!(w.document as unknown as Document, 'taobao.refund-list', {
+      now: NOW,
+      pageUrl: new URL(URL_),
+    });
     expect(r).toMatchObject({ tickets: [], issues: [] });
   });
 
   it('?__state=empty and ?__state=logged-out', async () => {
     const empty = await serve('refund-list--base.html', `${URL_}&__state=empty`);
-    expect(taobaoAdapter.readRows!(empty, 'taobao.refund-list', { now: NOW, pageUrl: new URL(URL_) })).toMatchObject({ tickets: [], issues: [] });
+    expect(taobaoAdapter.readRows!(empty, 'taobao.refund-list', { now: NOW, pageUrl: new URL(URL_) })).toMatchObject({
+      tickets: [],
+      issues: [],
+    });
     const out = await serve('refund-list--base.html', `${URL_}&__state=logged-out`);
-    expect(taobaoAdapter.readRows!(out, 'taobao.refund-list', { now: NOW, pageUrl: new URL(URL_) })).toMatchObject({ loggedOut: true, issues: [{ code: 'not-logged-in' }] });
+    expect(taobaoAdapter.readRows!(out, 'taobao.refund-list', { now: NOW, pageUrl: new URL(URL_) })).toMatchObject({
+      loggedOut: true,
+      issues: [{ code: 'not-logged-in' }],
+    });
   });
 });
 

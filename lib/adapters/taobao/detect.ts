@@ -16,7 +16,7 @@ const hasHeaderCell = (row: Element) => row.querySelector(sel.headerCell) !== nu
 
 /** Body rows of a table container, header rows left out. */
 export const bodyRows = (container: Element): Element[] =>
-  [...container.querySelectorAll(sel.bodyRow)].filter((r) => !hasHeaderCell(r));
+  [...container.querySelectorAll(sel.bodyRow)].filter((r) => !hasHeaderCell(r) && !r.closest(sel.lockedRowCopy));
 
 /**
  * A table whose header has a 工单 / 任务 column and whose body has a row with 催揽收 / 催发货 words.
@@ -74,5 +74,9 @@ export const isLoginPage = (root: ParentNode): boolean => queryFirst(root, sel.l
 /** The list says it is empty, or is still loading: no rows then is not drift. */
 export function emptyOrLoading(root: ParentNode): boolean {
   const text = textLines(blockOf(root)).join(' ');
-  return queryFirst(root, sel.emptyState).length > 0 || sel.emptyText.test(text) || queryFirst(root, sel.loadingState).some((e) => sel.loadingText.test(norm(e.textContent)));
+  return (
+    queryFirst(root, sel.emptyState).length > 0 ||
+    sel.emptyText.test(text) ||
+    queryFirst(root, sel.loadingState).some((e) => sel.loadingText.test(norm(e.textContent)))
+  );
 }

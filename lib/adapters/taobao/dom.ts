@@ -126,7 +126,9 @@ export interface DeadlineRead {
  * rounded to minutes). A countdown counts from `now`, the moment the page was read.
  */
 export function readDeadline(view: RowView, now: number): DeadlineRead {
-  const atLabel = new RegExp(`(?:${sel.timeoutAtLabel.source})\\s*[:：]?\\s*(?:¦\\s*)?(${sel.dateTimeText.source})`).exec(view.text);
+  const atLabel = new RegExp(
+    `(?:${sel.timeoutAtLabel.source})\\s*[:：]?\\s*(?:¦\\s*)?(${sel.dateTimeText.source})`,
+  ).exec(view.text);
   const atText = atLabel?.[1] ?? sel.timeoutAtBefore.exec(view.text)?.[1];
   if (atText) {
     const at = readDateTime(atText, now);
@@ -135,7 +137,10 @@ export function readDeadline(view: RowView, now: number): DeadlineRead {
   // Every block with a countdown word, first readable one wins (`即将超时` may precede `剩余1天`); a countdown
   // element without a cue word (`23:59:59`) last: its class says it is time left.
   const bare = queryFirst(view.el, sel.countdownElement)[0];
-  const texts = [...view.lines.filter((l) => sel.countdownCue.test(l)), ...(bare ? [`剩余 ${norm(bare.textContent)}`] : [])];
+  const texts = [
+    ...view.lines.filter((l) => sel.countdownCue.test(l)),
+    ...(bare ? [`剩余 ${norm(bare.textContent)}`] : []),
+  ];
   for (const t of texts) {
     const d = parseDurationText(t);
     if (d && Number.isFinite(d.ms)) {

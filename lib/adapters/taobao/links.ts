@@ -11,7 +11,9 @@ const SELLER_CENTER = 'https://myseller.taobao.com';
  */
 export function ticketUrl(row: Element, nativeId: string, pageUrl: URL): string {
   const links = [...row.querySelectorAll<HTMLAnchorElement>(sel.detailLink)];
-  const link = links.find((a) => (a.getAttribute('href') ?? '').includes(nativeId)) ?? links.find((a) => sel.detailLinkText.test(a.textContent ?? ''));
+  const link =
+    links.find((a) => (a.getAttribute('href') ?? '').includes(nativeId)) ??
+    links.find((a) => sel.detailLinkText.test(a.textContent ?? ''));
   const href = link?.getAttribute('href');
   if (href) {
     try {

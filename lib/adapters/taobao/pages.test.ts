@@ -63,9 +63,14 @@ describe('taobao pages: task tickets by content [modelled]', () => {
 
 describe('taobao pages: task ticket detail by content [modelled]', () => {
   it('recognises the detail with its reply box', () => {
-    expect(kindOf('https://myseller.taobao.com/home.htm/unknown-task-detail-route', 'task-ticket-detail--rendered.html')).toBe('taobao.task-ticket-detail');
+    expect(
+      kindOf('https://myseller.taobao.com/home.htm/unknown-task-detail-route', 'task-ticket-detail--rendered.html'),
+    ).toBe('taobao.task-ticket-detail');
   });
-  it.each(['task-tickets--rendered.html', 'sold-orders--rendered.html', 'refund-list--logged-out.html'])('not on %s', (f) => {
-    expect(kindOf(TASK_URL, f)).not.toBe('taobao.task-ticket-detail');
-  });
+  it.each(['task-tickets--rendered.html', 'sold-orders--rendered.html', 'refund-list--logged-out.html'])(
+    'not on %s',
+    (f) => {
+      expect(kindOf(TASK_URL, f)).not.toBe('taobao.task-ticket-detail');
+    },
+  );
 });

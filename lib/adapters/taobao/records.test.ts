@@ -5,7 +5,8 @@ import { taobaoAdapter } from './index';
 import { ctxAt } from './testing';
 
 const H = 3600_000;
-const read = (record: unknown, page = 'taobao.refund-list' as const) => taobaoAdapter.readRecord!(record, page, ctxAt());
+const read = (record: unknown, page = 'taobao.refund-list' as const) =>
+  taobaoAdapter.readRecord!(record, page, ctxAt());
 const base = {
   refund_id: '204812345670001001',
   tid: '4061234567890123456',
@@ -34,8 +35,19 @@ describe('taobao refund records', () => {
   });
 
   it('camelCase spellings of the same fields', () => {
-    const r = read({ refundId: '204812345670001002', tid: '4061234567890223456', status: 'SUCCESS', refundFee: 128, hasGoodReturn: true });
-    expect(r.tickets[0]).toMatchObject({ nativeId: '204812345670001002', kind: 'return', status: 'done', amountFen: 12800 });
+    const r = read({
+      refundId: '204812345670001002',
+      tid: '4061234567890223456',
+      status: 'SUCCESS',
+      refundFee: 128,
+      hasGoodReturn: true,
+    });
+    expect(r.tickets[0]).toMatchObject({
+      nativeId: '204812345670001002',
+      kind: 'return',
+      status: 'done',
+      amountFen: 12800,
+    });
   });
 
   it.each([
@@ -60,7 +72,8 @@ describe('taobao refund records', () => {
   });
 
   it('exist_timeout:false → no deadline, nothing flagged', () => {
-    const t = read({ ...base, refund_remind_timeout: { exist_timeout: false, timeout: '2026-11-26 10:00:00' } }).tickets[0];
+    const t = read({ ...base, refund_remind_timeout: { exist_timeout: false, timeout: '2026-11-26 10:00:00' } })
+      .tickets[0];
     expect(t?.deadline).toBeUndefined();
     expect(t?.deadlineUnreadable).toBeUndefined();
   });
@@ -68,20 +81,29 @@ describe('taobao refund records', () => {
   it('an unreadable timeout is flagged, never guessed', () => {
     const r = read({ ...base, refund_remind_timeout: { exist_timeout: true, timeout: '--' } });
     expect(r.tickets[0]?.deadlineUnreadable).toBe(true);
-    expect(r.issues).toEqual([{ code: 'deadline-invalid', detail: 'refund 204812345670001001: timeout not a plausible time' }]);
+    expect(r.issues).toEqual([
+      { code: 'deadline-invalid', detail: 'refund 204812345670001001: timeout not a plausible time' },
+    ]);
   });
 
   it('a timeout in epoch seconds or ms', () => {
     const s = (FIXTURE_NOW + H) / 1000;
-    expect(read({ ...base, refund_remind_timeout: { exist_timeout: true, timeout: s } }).tickets[0]?.deadline).toEqual({ type: 'at', at: FIXTURE_NOW + H });
-    expect(read({ ...base, refund_remind_timeout: { exist_timeout: true, timeout: FIXTURE_NOW + H } }).tickets[0]?.deadline).toEqual({ type: 'at', at: FIXTURE_NOW + H });
+    expect(read({ ...base, refund_remind_timeout: { exist_timeout: true, timeout: s } }).tickets[0]?.deadline).toEqual({
+      type: 'at',
+      at: FIXTURE_NOW + H,
+    });
+    expect(
+      read({ ...base, refund_remind_timeout: { exist_timeout: true, timeout: FIXTURE_NOW + H } }).tickets[0]?.deadline,
+    ).toEqual({ type: 'at', at: FIXTURE_NOW + H });
   });
 
   it('ids beyond 2^53 have lost digits already: refused, not misread', () => {
-    const r = read({ ...base, tid: 4061234567890223456 });
+    const r = read({ ...base, tid: Number('4061234567890223456') });
     expect(r.tickets[0]?.orderId).toBeUndefined();
     expect(r.issues).toEqual([{ code: 'field-missing', detail: 'refund 204812345670001001: tid not a safe integer' }]);
-    expect(read({ ...base, refund_id: 204812345670001001 }).issues).toEqual([{ code: 'item-invalid', detail: 'record 0: refund_id not a safe integer' }]);
+    expect(read({ ...base, refund_id: Number('204812345670001001') }).issues).toEqual([
+      { code: 'item-invalid', detail: 'record 0: refund_id not a safe integer' },
+    ]);
   });
 
   it('not a refund record → item-invalid, no buyer data in the detail', () => {

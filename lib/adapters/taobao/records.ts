@@ -13,7 +13,15 @@ import { parseEpoch } from '../../time';
 import { asText, fallbackShop, validateTickets, yuanToFen } from '../shared';
 import type { PageKind, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { readDateTime } from './dom';
-import { disputeTypeKinds, kindFrom, refundKinds, refundKindTitles, refundStatusCodes, refundStatuses, statusFrom } from './kinds';
+import {
+  disputeTypeKinds,
+  kindFrom,
+  refundKinds,
+  refundKindTitles,
+  refundStatusCodes,
+  refundStatuses,
+  statusFrom,
+} from './kinds';
 import { listUrl } from './links';
 
 /**
@@ -64,7 +72,12 @@ function statusOf(o: Record<string, unknown>, id: string, issues: ReadIssue[]): 
 }
 
 /** `refund_remind_timeout` → the platform deadline; `exist_timeout:false` means none is running. */
-function deadlineOf(o: Record<string, unknown>, id: string, now: number, issues: ReadIssue[]): { deadline?: PlatformDeadline; unreadable?: true } {
+function deadlineOf(
+  o: Record<string, unknown>,
+  id: string,
+  now: number,
+  issues: ReadIssue[],
+): { deadline?: PlatformDeadline; unreadable?: true } {
   const raw = field(o, 'refund_remind_timeout');
   if (raw == null) return {};
   const t = Timeout.safeParse(raw);
@@ -96,15 +109,20 @@ export function readRefundRecord(record: unknown, page: PageKind, ctx: ReadConte
     const rid = r.success ? idOf(field(r.data, 'refund_id')) : {};
     const id = rid.id;
     if (!r.success || !id) {
-      issues.push({ code: 'item-invalid', detail: `record ${i}: refund_id ${rid.unsafe ? 'not a safe integer' : 'missing'}` });
+      issues.push({
+        code: 'item-invalid',
+        detail: `record ${i}: refund_id ${rid.unsafe ? 'not a safe integer' : 'missing'}`,
+      });
       return [];
     }
     const o = r.data;
     const kind = kindOf(o);
     const createdRaw = Time.safeParse(field(o, 'created') ?? field(o, 'gmt_create'));
     const feeRaw = field(o, 'refund_fee');
-    const amountFen = feeRaw == null ? undefined : yuanToFen(typeof feeRaw === 'string' ? feeRaw.replace(/[￥,\s元]/g, '') : feeRaw);
-    if (feeRaw != null && amountFen === undefined) issues.push({ code: 'field-missing', detail: `refund ${id}: refund_fee unreadable` });
+    const amountFen =
+      feeRaw == null ? undefined : yuanToFen(typeof feeRaw === 'string' ? feeRaw.replace(/[￥,\s元]/g, '') : feeRaw);
+    if (feeRaw != null && amountFen === undefined)
+      issues.push({ code: 'field-missing', detail: `refund ${id}: refund_fee unreadable` });
     const dl = deadlineOf(o, id, ctx.now, issues);
     const order = idOf(field(o, 'tid') ?? field(o, 'biz_order_id'));
     if (order.unsafe) issues.push({ code: 'field-missing', detail: `refund ${id}: tid not a safe integer` });

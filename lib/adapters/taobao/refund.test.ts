@@ -10,7 +10,9 @@ const M = 60_000;
 const HEAD = ['宝贝信息', '买家', '退款编号', '退款金额', '退款类型', '申请时间', '退款状态', '操作'];
 
 /** One refund row with overridable cells. */
-function row(o: Partial<Record<'goods' | 'buyer' | 'id' | 'fee' | 'type' | 'created' | 'status' | 'ops', string>> = {}) {
+function row(
+  o: Partial<Record<'goods' | 'buyer' | 'id' | 'fee' | 'type' | 'created' | 'status' | 'ops', string>> = {},
+) {
   return [
     o.goods ?? '<a>加厚珊瑚绒四件套</a><div>订单编号：4061234567890123456</div>',
     o.buyer ?? 'tb_晴天小雨',
@@ -22,7 +24,8 @@ function row(o: Partial<Record<'goods' | 'buyer' | 'id' | 'fee' | 'type' | 'crea
     o.ops ?? '<button>同意退款</button>',
   ];
 }
-const read = (html: string, url = REFUND_URL) => taobaoAdapter.readRows!(docOf(html, url), 'taobao.refund-list', ctxAt(url));
+const read = (html: string, url = REFUND_URL) =>
+  taobaoAdapter.readRows!(docOf(html, url), 'taobao.refund-list', ctxAt(url));
 const readOne = (cells: string[]) => {
   const r = read(fusionTable(HEAD, [cells]));
   expect(r.tickets).toHaveLength(1);
@@ -42,18 +45,30 @@ describe('taobao refund list: ids', () => {
     ['退款单号: 204812345670009999'],
     ['售后单号：204812345670009999'],
   ])('refund id from a label when no column has it: %s', (label) => {
-    const r = read(fusionTable(['宝贝', '退款状态'], [[`<a>毛巾</a><div>${label}</div><div>子订单编号：4061234567890123457</div>`, '买家已申请退款，等待卖家同意']]));
+    const r = read(
+      fusionTable(
+        ['宝贝', '退款状态'],
+        [[`<a>毛巾</a><div>${label}</div><div>子订单编号：4061234567890123457</div>`, '买家已申请退款，等待卖家同意']],
+      ),
+    );
     expect(r.tickets[0]?.nativeId).toBe('204812345670009999');
     expect(r.tickets[0]?.orderId).toBe('4061234567890123457');
   });
 
   it('label split across elements (`<span>退款编号：</span><span>…</span>`)', () => {
-    const r = read(fusionTable(['宝贝', '状态'], [['<span>退款编号：</span><span>204812345670007777</span>', '退款成功']]));
+    const r = read(
+      fusionTable(['宝贝', '状态'], [['<span>退款编号：</span><span>204812345670007777</span>', '退款成功']]),
+    );
     expect(r.tickets[0]?.nativeId).toBe('204812345670007777');
   });
 
   it('a row with an order number but no refund id is skipped and reported without buyer data', () => {
-    const r = read(fusionTable(['宝贝', '买家', '状态'], [['<div>订单编号：4061234567890123456</div>', 'tb_晴天小雨', '买家已申请退款，等待卖家同意']]));
+    const r = read(
+      fusionTable(
+        ['宝贝', '买家', '状态'],
+        [['<div>订单编号：4061234567890123456</div>', 'tb_晴天小雨', '买家已申请退款，等待卖家同意']],
+      ),
+    );
     expect(r.tickets).toHaveLength(0);
     expect(r.issues).toEqual([{ code: 'field-missing', detail: 'refund row 0: 退款编号 not found' }]);
   });
@@ -105,7 +120,10 @@ describe('taobao refund list: status and kind words', () => {
   it('unknown status wording stays open and is reported', () => {
     const { ticket, issues } = readOne(row({ status: '<div>神秘状态</div>' }));
     expect(ticket.status).toBe('pending');
-    expect(issues).toContainEqual({ code: 'status-unknown', detail: 'refund 204812345670001001: status text not recognised' });
+    expect(issues).toContainEqual({
+      code: 'status-unknown',
+      detail: 'refund 204812345670001001: status text not recognised',
+    });
   });
 
   it.each([
@@ -143,17 +161,25 @@ describe('taobao refund list: times and deadlines', () => {
   });
 
   it('a timeout timestamp is an instant', () => {
-    const { ticket } = readOne(row({ status: '<div>买家已退货，等待卖家确认收货</div><div>超时时间：2026-11-26 10:00:00</div>' }));
+    const { ticket } = readOne(
+      row({ status: '<div>买家已退货，等待卖家确认收货</div><div>超时时间：2026-11-26 10:00:00</div>' }),
+    );
     expect(ticket.deadline).toEqual({ type: 'at', at: FIXTURE_NOW + 24 * H });
   });
 
   it('the timestamp wins over a countdown in the same row (exact, not rounded)', () => {
-    const { ticket } = readOne(row({ status: '<div>等待卖家同意</div><div>剩余1天</div><div>超时时间：2026-11-26 10:00:00</div>' }));
+    const { ticket } = readOne(
+      row({ status: '<div>等待卖家同意</div><div>剩余1天</div><div>超时时间：2026-11-26 10:00:00</div>' }),
+    );
     expect(ticket.deadline).toEqual({ type: 'at', at: FIXTURE_NOW + 24 * H });
   });
 
   it('`… 前未处理，系统将自动…` is a timeout timestamp', () => {
-    const { ticket } = readOne(row({ status: '<div>买家已退货，等待卖家确认收货</div><div>2026-11-26 10:00 前未处理，系统将自动确认收货</div>' }));
+    const { ticket } = readOne(
+      row({
+        status: '<div>买家已退货，等待卖家确认收货</div><div>2026-11-26 10:00 前未处理，系统将自动确认收货</div>',
+      }),
+    );
     expect(ticket.deadline).toEqual({ type: 'at', at: FIXTURE_NOW + 24 * H });
   });
 
@@ -163,16 +189,26 @@ describe('taobao refund list: times and deadlines', () => {
   });
 
   it('hours in a product title are not a countdown', () => {
-    const { ticket } = readOne(row({ goods: '<a>保温杯 12小时保温</a><div>订单编号：4061234567890123456</div>', status: '<div>买家已申请退款，等待卖家同意</div>' }));
+    const { ticket } = readOne(
+      row({
+        goods: '<a>保温杯 12小时保温</a><div>订单编号：4061234567890123456</div>',
+        status: '<div>买家已申请退款，等待卖家同意</div>',
+      }),
+    );
     expect(ticket.deadline).toBeUndefined();
     expect(ticket.deadlineUnreadable).toBeUndefined();
   });
 
   it('a shown but unreadable deadline is flagged, so no rule deadline is guessed', () => {
-    const { ticket, issues } = readOne(row({ status: '<div>买家已申请退款，等待卖家同意</div><div>剩余时间：--</div>' }));
+    const { ticket, issues } = readOne(
+      row({ status: '<div>买家已申请退款，等待卖家同意</div><div>剩余时间：--</div>' }),
+    );
     expect(ticket.deadline).toBeUndefined();
     expect(ticket.deadlineUnreadable).toBe(true);
-    expect(issues).toContainEqual({ code: 'deadline-invalid', detail: 'refund 204812345670001001: timeout text not readable' });
+    expect(issues).toContainEqual({
+      code: 'deadline-invalid',
+      detail: 'refund 204812345670001001: timeout text not readable',
+    });
   });
 
   it('an implausible timestamp is unreadable, not a deadline', () => {
@@ -192,8 +228,16 @@ describe('taobao refund list: times and deadlines', () => {
 
 describe('taobao refund list: page states', () => {
   it('login box → not-logged-in', () => {
-    const r = taobaoAdapter.readRows!(loadDocument('taobao', 'refund-list--logged-out.html', REFUND_URL), 'taobao.refund-list', ctxAt());
-    expect(r).toEqual({ tickets: [], issues: [{ code: 'not-logged-in', detail: 'refund list shows the login box' }], loggedOut: true });
+    const r = taobaoAdapter.readRows!(
+      loadDocument('taobao', 'refund-list--logged-out.html', REFUND_URL),
+      'taobao.refund-list',
+      ctxAt(),
+    );
+    expect(r).toEqual({
+      tickets: [],
+      issues: [{ code: 'not-logged-in', detail: 'refund list shows the login box' }],
+      loggedOut: true,
+    });
   });
 
   it('no table and no empty state → no-rows (drift)', () => {
@@ -207,7 +251,11 @@ describe('taobao refund list: page states', () => {
   });
 
   it('the empty list is not drift', () => {
-    const r = taobaoAdapter.readRows!(loadDocument('taobao', 'refund-list--empty.html', REFUND_URL), 'taobao.refund-list', ctxAt());
+    const r = taobaoAdapter.readRows!(
+      loadDocument('taobao', 'refund-list--empty.html', REFUND_URL),
+      'taobao.refund-list',
+      ctxAt(),
+    );
     expect(r.tickets).toEqual([]);
     expect(r.issues).toEqual([]);
   });
@@ -217,7 +265,12 @@ describe('taobao refund list: anchors and links', () => {
   it('badges anchor in the status cell of each row', () => {
     const doc = loadDocument('taobao', 'refund-list--rendered.html', REFUND_URL);
     const anchors = taobaoAdapter.rows(doc, 'taobao.refund-list');
-    expect(anchors.map((a) => a.nativeId)).toEqual(['204812345670001001', '204812345670001002', '204812345670001003', '204812345670001004']);
+    expect(anchors.map((a) => a.nativeId)).toEqual([
+      '204812345670001001',
+      '204812345670001002',
+      '204812345670001003',
+      '204812345670001004',
+    ]);
     for (const a of anchors) {
       expect(a.slot.tagName).toBe('TD');
       expect(a.slot.textContent).toMatch(/退款|换货|卖家/);
@@ -235,7 +288,9 @@ describe('taobao refund list: anchors and links', () => {
   });
 
   it('the row link is used only when it is https on a Taobao/Tmall host', () => {
-    const ok = readOne(row({ ops: '<a href="https://refund2.taobao.com/dispute/detail.htm?disputeId=204812345670001001">查看详情</a>' }));
+    const ok = readOne(
+      row({ ops: '<a href="https://refund2.taobao.com/dispute/detail.htm?disputeId=204812345670001001">查看详情</a>' }),
+    );
     expect(ok.ticket.url).toBe('https://refund2.taobao.com/dispute/detail.htm?disputeId=204812345670001001');
     const bad = readOne(row({ ops: '<a href="https://evil.example/?id=204812345670001001">查看详情</a>' }));
     expect(bad.ticket.url).toBe(REFUND_URL);
@@ -256,9 +311,37 @@ describe('taobao: issue details never carry buyer data', () => {
       const doc = loadDocument('taobao', f, REFUND_URL);
       for (const page of ['taobao.refund-list', 'taobao.task-tickets', 'taobao.task-ticket-detail'] as const) {
         const r = taobaoAdapter.readRows!(doc, page, ctxAt());
-        const buyers = ['tb_晴天小雨', 'j***n', '小鹿***', 'tb_7788abc', 'm***8', 'tb_豆豆', '小***子', 'a***3', '豆***妈', 'l***9'];
+        const buyers = [
+          'tb_晴天小雨',
+          'j***n',
+          '小鹿***',
+          'tb_7788abc',
+          'm***8',
+          'tb_豆豆',
+          '小***子',
+          'a***3',
+          '豆***妈',
+          'l***9',
+        ];
         for (const i of r.issues) for (const b of buyers) expect(i.detail).not.toContain(b);
       }
     });
   }
+});
+
+describe('taobao refund list: Fusion locked columns', () => {
+  it('row copies in lock tables are skipped, the main row is read once', () => {
+    const main = fusionTable(HEAD, [row()]);
+    const lock = `<div class="next-table-lock-right"><table><tbody><tr class="next-table-row"><td><div>订单编号：4061234567890123456</div></td></tr></tbody></table></div>`;
+    const r = read(`<div class="next-table next-table-lock">${main}${lock}</div>`);
+    expect(r.tickets.map((t) => t.nativeId)).toEqual(['204812345670001001']);
+    expect(r.issues).toEqual([]);
+    expect(
+      taobaoAdapter.rows(docOf(`<div class="next-table next-table-lock">${main}${lock}</div>`), 'taobao.refund-list'),
+    ).toHaveLength(1);
+  });
+
+  it('a repeated row gives one ticket', () => {
+    expect(read(fusionTable(HEAD, [row(), row()])).tickets).toHaveLength(1);
+  });
 });

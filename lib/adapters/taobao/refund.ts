@@ -7,7 +7,22 @@ import { isOpenStatus, type RawTicket, type TicketStatus } from '../../model/tic
 import { validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { emptyOrLoading, isLoginPage } from './detect';
-import { cellFor, firstLineOf, headersFor, norm, queryFirst, readDateTime, readDeadline, readField, rowView, type DeadlineRead, tagsFrom, textLines, yuanTextToFen, type RowView } from './dom';
+import {
+  cellFor,
+  firstLineOf,
+  headersFor,
+  norm,
+  queryFirst,
+  readDateTime,
+  readDeadline,
+  readField,
+  rowView,
+  type DeadlineRead,
+  tagsFrom,
+  textLines,
+  yuanTextToFen,
+  type RowView,
+} from './dom';
 import { kindFrom, refundKinds, refundKindTitles, refundStatuses, statusFrom } from './kinds';
 import * as sel from './selectors';
 import { ticketUrl } from './links';
@@ -16,6 +31,7 @@ import { ticketUrl } from './links';
 export function refundRows(root: ParentNode): RowView[] {
   const headerCache = new Map<Element | null, string[] | undefined>();
   return queryFirst(root, sel.refundRow).flatMap((row) => {
+    if (row.closest(sel.lockedRowCopy)) return [];
     const key = row.parentElement;
     if (!headerCache.has(key)) headerCache.set(key, headersFor(row));
     const view = rowView(row, headerCache.get(key));
@@ -42,21 +58,36 @@ export function refundAnchors(root: ParentNode): RowAnchor[] {
 export function readRefundRows(root: ParentNode, ctx: ReadContext, shop: ShopIdentity): ReadResult {
   const issues: ReadIssue[] = [];
   if (isLoginPage(root)) {
-    return { tickets: [], issues: [{ code: 'not-logged-in', detail: 'refund list shows the login box' }], loggedOut: true };
+    return {
+      tickets: [],
+      issues: [{ code: 'not-logged-in', detail: 'refund list shows the login box' }],
+      loggedOut: true,
+    };
   }
   const views = refundRows(root);
   if (!views.length) {
-    if (!emptyOrLoading(root)) issues.push({ code: 'no-rows', detail: `refund list: no rows matched ${sel.refundRow.join(' | ')}` });
+    if (!emptyOrLoading(root))
+      issues.push({ code: 'no-rows', detail: `refund list: no rows matched ${sel.refundRow.join(' | ')}` });
     return { tickets: [], issues, shop };
   }
+  const seen = new Set<string>();
   const candidates = views.flatMap((v, i) => {
     const t = refundTicket(v, i, ctx, shop, issues);
-    return t ? [t] : [];
+    // One ticket per id: an expanded or repeated row must not send the same refund twice.
+    if (!t?.nativeId || seen.has(t.nativeId)) return [];
+    seen.add(t.nativeId);
+    return [t];
   });
   return { tickets: validateTickets(candidates, issues), issues, shop };
 }
 
-function refundTicket(v: RowView, i: number, ctx: ReadContext, shop: ShopIdentity, issues: ReadIssue[]): Partial<RawTicket> | undefined {
+function refundTicket(
+  v: RowView,
+  i: number,
+  ctx: ReadContext,
+  shop: ShopIdentity,
+  issues: ReadIssue[],
+): Partial<RawTicket> | undefined {
   const id = readField(v, sel.refund.id);
   if (!id) {
     // A row with an order number but no refund id: the id label or column moved. Without the id there is
@@ -70,10 +101,12 @@ function refundTicket(v: RowView, i: number, ctx: ReadContext, shop: ShopIdentit
   const status = statusOf(statusText, v, id, issues);
   const createdText = readField(v, sel.refund.created);
   const createdAt = readDateTime(createdText, ctx.now);
-  if (createdText && createdAt === undefined) issues.push({ code: 'field-missing', detail: `refund ${id}: 申请时间 unreadable` });
+  if (createdText && createdAt === undefined)
+    issues.push({ code: 'field-missing', detail: `refund ${id}: 申请时间 unreadable` });
   const amountText = readField(v, sel.refund.amount);
   const amountFen = yuanTextToFen(amountText);
-  if (amountText && amountFen === undefined) issues.push({ code: 'field-missing', detail: `refund ${id}: 退款金额 unreadable` });
+  if (amountText && amountFen === undefined)
+    issues.push({ code: 'field-missing', detail: `refund ${id}: 退款金额 unreadable` });
   // Finished tickets need no deadline; their rows may still say 超时 (`退款关闭（超时未处理）`).
   const dl: DeadlineRead = isOpenStatus(status) ? readDeadline(v, ctx.now) : {};
   if (dl.unreadable) issues.push({ code: 'deadline-invalid', detail: `refund ${id}: timeout text not readable` });
@@ -109,7 +142,9 @@ function statusOf(text: string | undefined, v: RowView, id: string, issues: Read
 
 /** The product title: the labelled title, else the first block of the 宝贝 cell that is not a `label：value`. */
 function productOf(v: RowView): string | undefined {
-  const labelled = sel.refund.product.label && new RegExp(`(?:${sel.refund.product.label.source})\\s*[:：]\\s*([^¦]+)`).exec(v.text)?.[1];
+  const labelled =
+    sel.refund.product.label &&
+    new RegExp(`(?:${sel.refund.product.label.source})\\s*[:：]\\s*([^¦]+)`).exec(v.text)?.[1];
   if (labelled) return norm(labelled).slice(0, 200);
   const cell = cellFor(v, sel.refund.product.column);
   const line = cell && textLines(cell).find((l) => !/^[^:：]{1,10}[:：]/.test(l) && !/^[¥￥]/.test(l));

@@ -16,7 +16,8 @@ const pairs = Object.entries(exports)
 describe('taobao selectors: evidence', () => {
   it('every evidence has its selector', () => {
     expect(pairs.length).toBeGreaterThan(5);
-    for (const p of pairs) expect(typeof exports[p.name] === 'string' || Array.isArray(exports[p.name]), p.name).toBe(true);
+    for (const p of pairs)
+      expect(typeof exports[p.name] === 'string' || Array.isArray(exports[p.name]), p.name).toBe(true);
   });
   for (const { name, evidence } of pairs) {
     for (const [count, fixture] of evidence) {
@@ -32,12 +33,20 @@ describe('taobao selectors: evidence', () => {
 
 describe('taobao selectors: patterns', () => {
   it('countdown cue words, but not the timestamp label alone', () => {
-    for (const t of ['剩余1天23时', '还剩 23小时59分', '已逾期2小时', '超时30分钟', '剩余 00:45:10']) expect(sel.countdownCue.test(t), t).toBe(true);
+    for (const t of ['剩余1天23时', '还剩 23小时59分', '已逾期2小时', '超时30分钟', '剩余 00:45:10'])
+      expect(sel.countdownCue.test(t), t).toBe(true);
     expect(sel.countdownCue.test('买家已申请退款，等待卖家同意')).toBe(false);
   });
 
   it('date-time text in the formats the seller center prints', () => {
-    for (const t of ['2026-11-24 10:00:00', '2026/11/24 10:00', '2026年11月24日 10:00', '11-24 10:00', '今天 10:00', '昨天 21:30']) {
+    for (const t of [
+      '2026-11-24 10:00:00',
+      '2026/11/24 10:00',
+      '2026年11月24日 10:00',
+      '11-24 10:00',
+      '今天 10:00',
+      '昨天 21:30',
+    ]) {
       expect(sel.dateTimeText.exec(`申请时间：${t}`)?.[0], t).toBe(t);
     }
     expect(sel.dateTimeText.test('订单编号：241125-512345678901234')).toBe(false);

@@ -31,6 +31,13 @@ export const refundRowEvidence: Evidence = [
 ];
 
 /**
+ * Fusion tables with locked (fixed) columns render extra copies of every row in lock tables beside the main
+ * one; the main table holds all columns, so rows inside these copies are skipped.
+ */
+export const lockedRowCopy =
+  '[class*="table-lock-left"], [class*="table-lock-right"], [class*="table-fixed-left"], [class*="table-fixed-right"]';
+
+/**
  * Body rows of any list table (the task-ticket table is found by content, so rows are taken from the
  * table the detector found). ARIA rows cover div-based grids.
  */
@@ -90,7 +97,13 @@ export const loginFormEvidence: Evidence = [
 // Shop identity [modelled]
 
 /** Where the seller nick lives: the page header first, then anywhere. */
-export const shopScopes = ['header', '[role="banner"]', '[class*="header"]', '[class*="top-bar"]', '[class*="topbar"]'] as const;
+export const shopScopes = [
+  'header',
+  '[role="banner"]',
+  '[class*="header"]',
+  '[class*="top-bar"]',
+  '[class*="topbar"]',
+] as const;
 
 /**
  * The seller nick, most specific first. Broad `seller` / `nick` classes also hit logos (`卖家中心`) and
@@ -138,7 +151,8 @@ const YUAN = /[¥￥]?\s*\d[\d,]*(?:\.\d{1,2})?/;
  * Date-time text as the seller center prints it: `2026-11-24 10:00:00`, `2026/11/24 10:00`, `11-24 10:00`,
  * `2026年11月24日 10:00`, `今天 10:00`, `昨天 21:30`. Parsed by parseDateTimeText (lib/time/parse-text.ts).
  */
-export const dateTimeText = /(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|今天|昨天|前天|明天)\s*\d{1,2}:\d{2}(?::\d{2})?/;
+export const dateTimeText =
+  /(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|今天|昨天|前天|明天)\s*\d{1,2}:\d{2}(?::\d{2})?/;
 
 export const orderIdField: FieldSpec = {
   label: /(?:子|主)?订单(?:编号|号|ID)|关联订单/,
@@ -154,7 +168,11 @@ export const trackingField: FieldSpec = {
 
 /** Refund list fields. Evidence: refund-list--rendered.html (columns), refund-list--drift.html (labels). */
 export const refund = {
-  id: { label: /退款(?:编号|单号|ID)|售后(?:编号|单号|ID)/, column: /退款(?:编号|单号|ID)|售后(?:编号|单号)/, value: DIGITS_ID },
+  id: {
+    label: /退款(?:编号|单号|ID)|售后(?:编号|单号|ID)/,
+    column: /退款(?:编号|单号|ID)|售后(?:编号|单号)/,
+    value: DIGITS_ID,
+  },
   orderId: orderIdField,
   buyer: buyerField,
   product: { label: /宝贝(?:名称|标题)|商品(?:名称|标题)/, column: /宝贝|商品/, value: TEXT },

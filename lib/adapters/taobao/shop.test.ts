@@ -8,7 +8,11 @@ import { docOf } from './testing';
 describe('taobao shop identity', () => {
   it('the seller nick in the header; a sub-account belongs to the shop before the colon', () => {
     const doc = loadDocument('taobao', 'refund-list--rendered.html');
-    expect(shopFrom(doc)).toEqual({ shopId: `name-${hashString('暖居家纺旗舰店')}`, name: '暖居家纺旗舰店', confidence: 'fallback' });
+    expect(shopFrom(doc)).toEqual({
+      shopId: `name-${hashString('暖居家纺旗舰店')}`,
+      name: '暖居家纺旗舰店',
+      confidence: 'fallback',
+    });
     expect(shopFrom(loadDocument('taobao', 'task-tickets--rendered.html')).shopId).toBe(shopFrom(doc).shopId);
   });
 
@@ -23,7 +27,9 @@ describe('taobao shop identity', () => {
   });
 
   it('logos and menu words are not shop names', () => {
-    const doc = docOf('<div class="seller-header"><span class="seller-logo">千牛卖家中心</span><span class="user-nick">暖居家纺旗舰店</span></div>');
+    const doc = docOf(
+      '<div class="seller-header"><span class="seller-logo">千牛卖家中心</span><span class="user-nick">暖居家纺旗舰店</span></div>',
+    );
     expect(shopNameFrom(doc)).toBe('暖居家纺旗舰店');
     expect(shopNameFrom(docOf('<div class="seller-center-logo">卖家中心</div>'))).toBeUndefined();
   });

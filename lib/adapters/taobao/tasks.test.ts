@@ -77,7 +77,10 @@ describe('taobao task tickets: reader', () => {
   });
 
   it('kind from row words only when no type cell says it, and 已揽收 is not 催揽收', () => {
-    const html = fusionTable(['工单编号', '说明', '状态'], [['8810000123459', '催发货：买家催促尽快发货（已揽收后自动完结）', '待处理']]);
+    const html = fusionTable(
+      ['工单编号', '说明', '状态'],
+      [['8810000123459', '催发货：买家催促尽快发货（已揽收后自动完结）', '待处理']],
+    );
     expect(read(html).tickets[0]?.kind).toBe('urge-ship');
   });
 
@@ -119,7 +122,9 @@ describe('taobao task tickets: reader', () => {
   });
 
   it('协同工单 rows are service requests tagged for rules', () => {
-    const { tickets } = read(fusionTable(HEAD, [row(), row({ id: '8810000123455', type: '协同工单（物流异常）', status: '处理中' })]));
+    const { tickets } = read(
+      fusionTable(HEAD, [row(), row({ id: '8810000123455', type: '协同工单（物流异常）', status: '处理中' })]),
+    );
     expect(tickets[1]).toMatchObject({ kind: 'service-request', status: 'processing', tags: ['协同工单'] });
   });
 
@@ -132,8 +137,16 @@ describe('taobao task tickets: anchors', () => {
   it('one anchor per row, in the status cell', () => {
     const doc = loadDocument('taobao', 'task-tickets--rendered.html', URL_);
     const anchors = taobaoAdapter.rows(doc, 'taobao.task-tickets');
-    expect(anchors.map((a) => a.nativeId)).toEqual(['8810000123451', '8810000123452', '8810000123453', '8810000123454', '8810000123455']);
-    expect(anchors.every((a) => a.slot.tagName === 'TD' && /等待卖家回复|已回复|处理中/.test(a.slot.textContent ?? ''))).toBe(true);
+    expect(anchors.map((a) => a.nativeId)).toEqual([
+      '8810000123451',
+      '8810000123452',
+      '8810000123453',
+      '8810000123454',
+      '8810000123455',
+    ]);
+    expect(
+      anchors.every((a) => a.slot.tagName === 'TD' && /等待卖家回复|已回复|处理中/.test(a.slot.textContent ?? '')),
+    ).toBe(true);
   });
 
   it('ARIA grid rows anchor in their status cell too', () => {
@@ -152,17 +165,27 @@ describe('taobao task ticket detail and reply box [modelled]', () => {
     const boxes = taobaoAdapter.replyBoxes!(doc, 'taobao.task-ticket-detail');
     expect(boxes).toHaveLength(1);
     expect(boxes[0]?.element.tagName).toBe('TEXTAREA');
-    expect(boxes[0]?.context).toEqual({ orderId: '4061234567890723456', nativeId: '8810000123451', trackingNo: 'YT7512345678901', buyer: '小***子' });
+    expect(boxes[0]?.context).toEqual({
+      orderId: '4061234567890723456',
+      nativeId: '8810000123451',
+      trackingNo: 'YT7512345678901',
+      buyer: '小***子',
+    });
   });
 
   it('a textarea far from any 回复 text is not a reply box', () => {
-    const doc = docOf('<div><h3>宝贝描述</h3><div><textarea></textarea></div></div><div>工单编号：8810000123451 催揽收</div>', DETAIL_URL);
+    const doc = docOf(
+      '<div><h3>宝贝描述</h3><div><textarea></textarea></div></div><div>工单编号：8810000123451 催揽收</div>',
+      DETAIL_URL,
+    );
     expect(taobaoAdapter.replyBoxes!(doc, 'taobao.task-ticket-detail')).toEqual([]);
   });
 
   it('a placeholder mentioning 回复 is enough; context may be empty', () => {
     const doc = docOf('<div><textarea placeholder="请输入回复内容"></textarea></div>', DETAIL_URL);
-    expect(taobaoAdapter.replyBoxes!(doc, 'taobao.task-ticket-detail')).toEqual([{ element: doc.querySelector('textarea'), context: {} }]);
+    expect(taobaoAdapter.replyBoxes!(doc, 'taobao.task-ticket-detail')).toEqual([
+      { element: doc.querySelector('textarea'), context: {} },
+    ]);
   });
 
   it('no reply boxes offered on the refund list', () => {
@@ -171,7 +194,11 @@ describe('taobao task ticket detail and reply box [modelled]', () => {
   });
 
   it('the detail is read as one ticket (status after a reply shows there first)', () => {
-    const html = loadDocument('taobao', 'task-ticket-detail--rendered.html', DETAIL_URL).documentElement.outerHTML.replace('等待卖家回复', '已回复');
+    const html = loadDocument(
+      'taobao',
+      'task-ticket-detail--rendered.html',
+      DETAIL_URL,
+    ).documentElement.outerHTML.replace('等待卖家回复', '已回复');
     const r = taobaoAdapter.readRows!(docOf(html, DETAIL_URL), 'taobao.task-ticket-detail', ctxAt(DETAIL_URL));
     expect(r.tickets.map((t) => [t.nativeId, t.kind, t.status])).toEqual([['8810000123451', 'urge-pickup', 'done']]);
   });

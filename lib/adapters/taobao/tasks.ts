@@ -9,7 +9,19 @@ import { isOpenStatus, type RawTicket, type TicketKind, type TicketStatus } from
 import { validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ReplyBox, ReplyContext, RowAnchor, ShopIdentity } from '../types';
 import { blockOf, emptyOrLoading, findTaskTable, isLoginPage, replyTextareas } from './detect';
-import { cellFor, firstLineOf, norm, readDateTime, readDeadline, readField, rowView, type DeadlineRead, tagsFrom, textLines, type RowView } from './dom';
+import {
+  cellFor,
+  firstLineOf,
+  norm,
+  readDateTime,
+  readDeadline,
+  readField,
+  rowView,
+  type DeadlineRead,
+  tagsFrom,
+  textLines,
+  type RowView,
+} from './dom';
 import { kindFrom, statusFrom, taskKinds, taskStatuses } from './kinds';
 import { ticketUrl } from './links';
 import * as sel from './selectors';
@@ -18,7 +30,9 @@ import * as sel from './selectors';
 export function taskRows(root: ParentNode): RowView[] {
   const found = findTaskTable(root);
   if (!found) return [];
-  return found.rows.map((r) => rowView(r, found.headers)).filter((v) => readField(v, sel.task.id) || readField(v, sel.task.orderId));
+  return found.rows
+    .map((r) => rowView(r, found.headers))
+    .filter((v) => readField(v, sel.task.id) || readField(v, sel.task.orderId));
 }
 
 const KIND_TITLES: Partial<Record<TicketKind, string>> = { 'urge-pickup': '催揽收', 'urge-ship': '催发货' };
@@ -34,7 +48,8 @@ function idOf(v: RowView, kind: TicketKind): string | undefined {
   return order ? `${kind}-${order}` : undefined;
 }
 
-const typeTextOf = (v: RowView): string | undefined => firstLineOf(v, sel.task.type.column) ?? readField(v, sel.task.type);
+const typeTextOf = (v: RowView): string | undefined =>
+  firstLineOf(v, sel.task.type.column) ?? readField(v, sel.task.type);
 
 /** Kind from the type cell, else from row words (strict: 催揽收 / 催发货 only, so 已揽收 in a status does not count). */
 function kindOf(v: RowView): TicketKind {
@@ -58,28 +73,42 @@ export function taskAnchors(root: ParentNode): RowAnchor[] {
 /** The task-ticket list on screen → tickets. */
 export function readTaskRows(root: ParentNode, ctx: ReadContext, shop: ShopIdentity): ReadResult {
   if (isLoginPage(root)) {
-    return { tickets: [], issues: [{ code: 'not-logged-in', detail: 'task tickets page shows the login box' }], loggedOut: true };
+    return {
+      tickets: [],
+      issues: [{ code: 'not-logged-in', detail: 'task tickets page shows the login box' }],
+      loggedOut: true,
+    };
   }
   const issues: ReadIssue[] = [];
   const found = findTaskTable(root);
   if (!found) {
     // Recognised by content earlier, gone now: the table changed under us (or the SPA navigated away).
-    if (!emptyOrLoading(root)) issues.push({ code: 'no-rows', detail: 'task tickets: no table with 工单/任务 header and 催揽收/催发货 rows' });
+    if (!emptyOrLoading(root))
+      issues.push({ code: 'no-rows', detail: 'task tickets: no table with 工单/任务 header and 催揽收/催发货 rows' });
     return { tickets: [], issues, shop };
   }
+  const seen = new Set<string>();
   const candidates = found.rows.flatMap((r, i) => {
     const v = rowView(r, found.headers);
     if (!readField(v, sel.task.id) && !readField(v, sel.task.orderId)) {
-      if (!sel.emptyText.test(v.text)) issues.push({ code: 'field-missing', detail: `task row ${i}: 工单编号 and 订单编号 not found` });
+      if (!sel.emptyText.test(v.text))
+        issues.push({ code: 'field-missing', detail: `task row ${i}: 工单编号 and 订单编号 not found` });
       return [];
     }
     const t = taskTicket(v, ctx, shop, issues);
-    return t ? [t] : [];
+    if (!t?.nativeId || seen.has(t.nativeId)) return [];
+    seen.add(t.nativeId);
+    return [t];
   });
   return { tickets: validateTickets(candidates, issues), issues, shop };
 }
 
-function taskTicket(v: RowView, ctx: ReadContext, shop: ShopIdentity, issues: ReadIssue[]): Partial<RawTicket> | undefined {
+function taskTicket(
+  v: RowView,
+  ctx: ReadContext,
+  shop: ShopIdentity,
+  issues: ReadIssue[],
+): Partial<RawTicket> | undefined {
   const kind = kindOf(v);
   const id = idOf(v, kind);
   if (!id) return undefined;
@@ -140,7 +169,9 @@ function productOf(v: RowView): string | undefined {
 function detailBlock(root: ParentNode): Element | undefined {
   const idLabel = new RegExp(`(?:${sel.task.id.label.source})\\s*[:：]`);
   const body = blockOf(root);
-  const start = [...body.querySelectorAll('*')].find((e) => [...e.childNodes].some((n) => n.nodeType === 3 && idLabel.test(n.textContent ?? '')));
+  const start = [...body.querySelectorAll('*')].find((e) =>
+    [...e.childNodes].some((n) => n.nodeType === 3 && idLabel.test(n.textContent ?? '')),
+  );
   let el: Element | null | undefined = start;
   for (let i = 0; el && i < 6; i++, el = el.parentElement) {
     const text = textLines(el).join(' ');
@@ -152,7 +183,11 @@ function detailBlock(root: ParentNode): Element | undefined {
 /** A task-ticket detail → its one ticket (status after a reply, tracking number, creation time). */
 export function readTaskDetail(root: ParentNode, ctx: ReadContext, shop: ShopIdentity): ReadResult {
   if (isLoginPage(root)) {
-    return { tickets: [], issues: [{ code: 'not-logged-in', detail: 'task detail shows the login box' }], loggedOut: true };
+    return {
+      tickets: [],
+      issues: [{ code: 'not-logged-in', detail: 'task detail shows the login box' }],
+      loggedOut: true,
+    };
   }
   const issues: ReadIssue[] = [];
   const block = detailBlock(root);

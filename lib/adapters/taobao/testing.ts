@@ -16,9 +16,14 @@ export const ctxAt = (url = REFUND_URL, now = FIXTURE_NOW): ReadContext => ({ no
 
 /** A Fusion-style table: header cells and rows of cell HTML. */
 export function fusionTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const th = headers.map((h) => `<th class="next-table-header-node"><div class="next-table-cell-wrapper">${h}</div></th>`).join('');
+  const th = headers
+    .map((h) => `<th class="next-table-header-node"><div class="next-table-cell-wrapper">${h}</div></th>`)
+    .join('');
   const tr = rows
-    .map((r) => `<tr class="next-table-row">${r.map((c) => `<td class="next-table-cell"><div class="next-table-cell-wrapper">${c}</div></td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr class="next-table-row">${r.map((c) => `<td class="next-table-cell"><div class="next-table-cell-wrapper">${c}</div></td>`).join('')}</tr>`,
+    )
     .join('');
   return `<div class="next-table"><div class="next-table-inner"><div class="next-table-header"><table><thead><tr>${th}</tr></thead></table></div><div class="next-table-body"><table><tbody>${tr}</tbody></table></div></div></div>`;
 }
