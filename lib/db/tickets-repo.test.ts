@@ -119,3 +119,11 @@ describe('queries', () => {
     expect((await openDueBefore(db, NOW + 2 * H)).map((t) => t.nativeId)).toEqual(['soon']);
   });
 });
+
+describe('merging what different pages say', () => {
+  it('a detail read without tags keeps the list tags and urgency', async () => {
+    await ingestBatch(db, batch([raw('1', { tags: ['退款拦截'], urgent: true })]), DEFAULT_RULES, NOW);
+    await ingestBatch(db, { ...batch([raw('1', { tags: [], urgent: false, trackingNo: 'YT1234567890' })]), pageKind: 'pdd.work-order-detail' }, DEFAULT_RULES, NOW + 60_000);
+    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ tags: ['退款拦截'], urgent: true, trackingNo: 'YT1234567890', listedOn: 'pdd.work-order-list' });
+  });
+});

@@ -59,6 +59,7 @@ export function runOverlay(
   let lastDomSignature = '';
   let lastDomSentAt = 0;
   const pendingRecords: PageMessage[] = [];
+  let pageHref = '';
   // The last responses and records the adapter matched, kept only for a user-triggered capture.
   const recentResponses: CapturedResponse[] = [];
   let recentRecords: unknown[] = [];
@@ -145,6 +146,9 @@ export function runOverlay(
   };
 
   const onPageMessage = (msg: PageMessage) => {
+    // SPA routers change the URL before they fetch; WXT reports it up to a second later. Read for the page
+    // the merchant is on now, not the one we last saw.
+    if (win.location.href !== pageHref) startPage();
     if (msg.type === 'response') {
       let url: URL;
       try {
@@ -278,6 +282,7 @@ export function runOverlay(
   };
 
   const startPage = () => {
+    pageHref = win.location.href;
     pageCtl?.abort();
     ticker = undefined;
     badges.clear();
@@ -309,6 +314,7 @@ export function runOverlay(
       }
     });
     const mo = new win.MutationObserver((muts) => {
+      if (win.location.href !== pageHref) return startPage();
       // Our own badge insertions are mutations too; ignore batches that only touched badges.
       if (muts.every((m) => [...m.addedNodes, ...m.removedNodes].every((n) => n instanceof win.HTMLElement && n.hasAttribute('data-ticket-radar-badge')))) return;
       scheduleRender();

@@ -34,6 +34,10 @@ export function mergeTicket(
     ...defined(fields),
     key: ticketKey(raw.platform, raw.shopId, raw.nativeId),
     dueHistory: due.dueHistory,
+    // Pages see different parts of a ticket: a detail response has no tags, the list has 退款拦截 / 紧急.
+    // Tags are merged and urgency kept, so reading one page never erases what another said.
+    tags: [...new Set([...(prev?.tags ?? []), ...raw.tags])].slice(0, 20),
+    urgent: raw.urgent || (prev?.urgent ?? false),
     lastSeenAt: prev && ctx.now - prev.lastSeenAt < SEEN_REFRESH_MS ? prev.lastSeenAt : ctx.now,
     listedOn: ctx.complete || !prev?.listedOn ? ctx.pageKind : prev.listedOn,
   } as Ticket;

@@ -135,3 +135,24 @@ test('clicking a popup row opens the ticket, or focuses the tab already on it', 
   await page.waitForTimeout(500);
   expect(count()).toBe(1);
 });
+
+test('SPA navigation re-runs the overlay: badges come back once, nothing doubles', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  // The SPA leaves the list (its rows go away) and comes back, re-fetching like the real one.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/aftersales/aftersale_list');
+    document.getElementById('list')!.textContent = '';
+  });
+  await expect(page.locator(BADGE)).toHaveCount(0);
+  await page.waitForTimeout(1200); // WXT notices location changes on a 1 s poll
+  await page.evaluate(() => {
+    history.pushState({}, '', '/aftersales/work_order/list');
+    (window as unknown as { __reloadList(): void }).__reloadList();
+  });
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  await page.waitForTimeout(1500);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+});
