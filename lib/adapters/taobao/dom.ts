@@ -134,11 +134,12 @@ export function readDeadline(view: RowView, now: number): DeadlineRead {
     const at = readDateTime(atText, now);
     return at !== undefined ? { deadline: { type: 'at', at } } : { unreadable: true };
   }
-  // Every block with a countdown word, first readable one wins (`即将超时` may precede `剩余1天`); a countdown
-  // element without a cue word (`23:59:59`) last: its class says it is time left.
+  // Every block with a countdown word and a number, first readable one wins (`即将超时1小时` may precede
+  // `剩余1天`); words without a number (`超时赔付`, `卖家超时未发货`) are service tags and reasons, not
+  // countdowns. A countdown element without a cue word (`23:59:59`) last: its class says it is time left.
   const bare = queryFirst(view.el, sel.countdownElement)[0];
   const texts = [
-    ...view.lines.filter((l) => sel.countdownCue.test(l)),
+    ...view.lines.filter((l) => sel.countdownCue.test(l) && /\d/.test(l)),
     ...(bare ? [`剩余 ${norm(bare.textContent)}`] : []),
   ];
   for (const t of texts) {

@@ -199,6 +199,22 @@ describe('taobao refund list: times and deadlines', () => {
     expect(ticket.deadlineUnreadable).toBeUndefined();
   });
 
+  it('超时 in a service tag or a refund reason is not a deadline', () => {
+    const { ticket, issues } = readOne(
+      row({
+        goods:
+          '<a>毛巾</a><span class="tag">超时赔付</span><div>退款原因：卖家超时未发货</div><div>订单编号：4061234567890123456</div>',
+      }),
+    );
+    expect(ticket.deadline).toEqual({ type: 'remaining', ms: 25 * H + 32 * M, receivedAt: FIXTURE_NOW });
+    expect(issues).toEqual([]);
+    const none = readOne(
+      row({ goods: '<a>毛巾</a><span class="tag">超时赔付</span>', status: '<div>等待卖家同意</div>' }),
+    );
+    expect(none.ticket.deadline).toBeUndefined();
+    expect(none.ticket.deadlineUnreadable).toBeUndefined();
+  });
+
   it('a shown but unreadable deadline is flagged, so no rule deadline is guessed', () => {
     const { ticket, issues } = readOne(
       row({ status: '<div>买家已申请退款，等待卖家同意</div><div>剩余时间：--</div>' }),
