@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureApp } from '../../../tests/support/build-fixture-app';
-import { FIXTURE_NOW, FIXTURES, readFixture } from '../../../tests/support/fixtures';
+import { FIXTURE_NOW, FIXTURES, loadDocument, readFixture } from '../../../tests/support/fixtures';
 import { decodePageMessage } from '../../overlay/decode-page-message';
 import { PAGE_EVENT, ROW_INDEX_ATTR, type PageMessage } from '../../overlay/page-channel';
 import type { ReadContext } from '../types';
@@ -44,7 +44,7 @@ interface Run {
 }
 
 /** Loads a page with the hook first (document_start), answering `/after_sale/pc/list` with `json`. */
-async function runPage(html: string, url: string, hook: string, json?: string): Promise<Run> {
+async function runPage(html: string, url: string, hook: string, json?: string, now = FIXTURE_NOW): Promise<Run> {
   const requests: string[] = [];
   const window = new Window({
     url,
@@ -63,7 +63,7 @@ async function runPage(html: string, url: string, hook: string, json?: string): 
       },
     },
   });
-  (window as unknown as { Date: DateConstructor }).Date.now = () => FIXTURE_NOW;
+  (window as unknown as { Date: DateConstructor }).Date.now = () => now;
   const messages: PageMessage[] = [];
   window.addEventListener(PAGE_EVENT, (e) => {
     const m = decodePageMessage((e as unknown as CustomEvent<unknown>).detail);
@@ -85,15 +85,43 @@ beforeAll(async () => {
   hook = await hookBundle();
 });
 
+/** service--base.html with the app bundle inlined (the fixture server serves it at this path). */
+async function servicePage(): Promise<string> {
+  const app = await buildFixtureApp(join(FIXTURES, 'douyin', 'service-app.tsx'));
+  return readFixture('douyin', 'service--base.html').replace(
+    '<script src="/__fixtures__/douyin/service-app.js"></script>',
+    () => `<script>${app.replace(/<\/script/gi, '<\\/script')}</script>`,
+  );
+}
+
 describe('MAIN world: 服务工单 with real React', () => {
+  it('opened on another day, the stand-in moves its times so countdowns stay the same', async () => {
+    const url = `${BASE}/ffa/task-order/service`;
+    const later = FIXTURE_NOW + 3 * 86_400_000 + 5 * 3_600_000 + 17 * 60_000;
+    const at = (now: number) => ({ now, pageUrl: new URL(url) });
+    const run = await runPage(await servicePage(), url, hook, undefined, later);
+    try {
+      const moved = dy.readRows!(run.doc, 'douyin.service-tickets', at(later)).tickets;
+      const fixed = dy.readRows!(
+        loadDocument('douyin', 'service--rendered.html', url),
+        'douyin.service-tickets',
+        at(FIXTURE_NOW),
+      ).tickets;
+      expect(moved.map((t) => t.deadline && t.deadline.type === 'remaining' && t.deadline.ms)).toEqual(
+        fixed.map((t) => t.deadline && t.deadline.type === 'remaining' && t.deadline.ms),
+      );
+      // Minute-precision texts (`11-24 20:30`, `今天 09:40`) move by whole minutes.
+      moved.forEach((t, i) =>
+        expect(Math.abs(t.createdAt! - fixed[i]!.createdAt! - (later - FIXTURE_NOW))).toBeLessThan(60_000),
+      );
+    } finally {
+      await run.window.happyDOM.close();
+    }
+  });
+
   it('reads row records through the fiber, pairs them with rows by 工单ID', async () => {
     const url = `${BASE}/ffa/task-order/service?tab=all`;
-    const app = await buildFixtureApp(join(FIXTURES, 'douyin', 'service-app.tsx'));
-    const html = readFixture('douyin', 'service--base.html').replace(
-      '<script src="/__fixtures__/douyin/service-app.js"></script>',
-      () => `<script>${app.replace(/<\/script/gi, '<\\/script')}</script>`,
-    );
-    const run = await runPage(html, url, hook);
+    const run = await runPage(await servicePage(), url, hook);
     try {
       const msg = run.messages.filter((m) => m.type === 'records').at(-1);
       expect(msg?.type).toBe('records');
