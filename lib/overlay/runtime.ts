@@ -264,7 +264,9 @@ export function runOverlay(
 
   const readDom = (anchors: RowAnchor[]) => {
     if (!page || !adapter.readRows) return;
-    if (!page.sources.includes('responses') || views.size === 0 || anchors.some((a) => !handle.viewFor(a))) {
+    // DOM text is the least precise reader: used only when responses or row records did not cover the rows.
+    const structured = page.sources.includes('responses') || page.sources.includes('react-records');
+    if (!structured || views.size === 0 || anchors.some((a) => !handle.viewFor(a))) {
       const now = env.now();
       let result: ReadResult;
       try {
@@ -281,6 +283,42 @@ export function runOverlay(
     }
   };
 
+  const detect = (url: URL): PageDef | undefined =>
+    adapter.pages.find((p) => {
+      try {
+        return p.byContent ? p.match(url, doc) : p.match(url);
+      } catch {
+        return false;
+      }
+    });
+
+  /**
+   * Pages found by content ([modelled] surfaces) are empty at document_start and filled by the SPA later:
+   * re-check on DOM changes (debounced) until one is recognised, the URL changes, or a minute passes.
+   */
+  const waitForContent = (url: URL) => {
+    if (!adapter.pages.some((p) => p.byContent)) return;
+    const ctl = new AbortController();
+    pageCtl = ctl;
+    rootSignal.addEventListener('abort', () => ctl.abort(), { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const mo = new win.MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (ctl.signal.aborted) return;
+        if (win.location.href !== pageHref || detect(url)) startPage();
+      }, 300);
+    });
+    const observe = () => mo.observe(doc.documentElement, { childList: true, subtree: true });
+    if (doc.documentElement) observe();
+    const giveUp = setTimeout(() => ctl.abort(), 60_000);
+    ctl.signal.addEventListener('abort', () => {
+      mo.disconnect();
+      clearTimeout(timer);
+      clearTimeout(giveUp);
+    }, { once: true });
+  };
+
   const startPage = () => {
     pageHref = win.location.href;
     pageCtl?.abort();
@@ -292,14 +330,11 @@ export function runOverlay(
     } catch {
       return;
     }
-    page = adapter.pages.find((p) => {
-      try {
-        return p.byContent ? p.match(url, doc) : p.match(url);
-      } catch {
-        return false;
-      }
-    });
-    if (!page) return;
+    page = detect(url);
+    if (!page) {
+      waitForContent(url);
+      return;
+    }
     const ctl = new AbortController();
     pageCtl = ctl;
     rootSignal.addEventListener('abort', () => ctl.abort(), { once: true });

@@ -17,6 +17,11 @@ const due = (t: Parameters<typeof computeDeadline>[0], rules: readonly Rule[] = 
   computeDeadline(t, rules);
 
 describe('computeDeadline with the default rule table', () => {
+  it('a Douyin 售后 item without a platform deadline is not a service ticket: default rule, calendar clock', () => {
+    const t = ticket({ kind: 'refund', tags: [], createdAt: bj('2025-11-24 20:00') });
+    expect(due(t)).toMatchObject({ ruleId: 'default', dueAt: bj('2025-11-25 20:00') });
+  });
+
   it('Douyin service ticket: 24 h on the 09:00–21:00 clock', () => {
     const d = due(ticket({ createdAt: bj('2025-11-24 20:00') }));
     expect(d).toEqual({

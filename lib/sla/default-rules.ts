@@ -49,7 +49,9 @@ export const DEFAULT_RULES: readonly Rule[] = [
     id: 'douyin-service-normal',
     name: '抖店服务工单',
     enabled: true,
-    match: { platforms: ['douyin'], kinds: [], tagsAny: [] },
+    // Only tickets from the 服务工单 page (the adapter tags them 服务请求): a 售后 item without a
+    // status_deadline is not a service ticket and must not get the 09:00–21:00 service clock.
+    match: { platforms: ['douyin'], kinds: [], tagsAny: ['服务请求'] },
     budgetMs: 24 * H,
     clock: DOUYIN_DAY,
   },

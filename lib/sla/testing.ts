@@ -29,7 +29,7 @@ export function ticket(over: Partial<DeadlineInput> = {}): DeadlineInput {
     platform: 'douyin',
     kind: 'service-request',
     status: 'pending',
-    tags: [],
+    tags: ['服务请求'], // the Douyin adapter tags tickets from the 服务工单 page so
     urgent: false,
     createdAt,
     firstSeenAt: createdAt,
