@@ -84,6 +84,8 @@ export const RawTicketSchema = z.object({
     .regex(/^[A-Za-z0-9-]{4,40}$/)
     .optional(),
   createdAt: EpochMsSchema.optional(),
+  /** When the order shipped, where a page shows it (Taobao 催发货: pickup within 24 h of shipping). */
+  shippedAt: EpochMsSchema.optional(),
   deadline: PlatformDeadlineSchema.optional(),
   /**
    * The page showed a deadline we could not read. No rule deadline is computed then: a guess next to

@@ -250,6 +250,8 @@ export const task = {
     column: /创建时间|发起时间|生成时间|提交时间/,
     value: dateTimeText,
   },
+  /** [modelled] A 催发货 order once shipped: rule taobao-pickup-after-urge-ship counts from here. */
+  shipped: { label: /发货时间/, column: /发货时间/, value: dateTimeText },
 } as const satisfies Record<string, FieldSpec>;
 
 /** Tags copied from row text: rules can match them (`tagsAny`). */

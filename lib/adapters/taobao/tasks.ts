@@ -125,6 +125,7 @@ function taskTicket(
   if (dl.unreadable) issues.push({ code: 'deadline-invalid', detail: `task ${id}: countdown text not readable` });
   const typeText = typeTextOf(v);
   const tags = tagsFrom(v.text, sel.taskTags);
+  const shippedAt = readDateTime(readField(v, sel.task.shipped), ctx.now);
   return {
     platform: 'taobao',
     shopId: shop.shopId,
@@ -138,6 +139,7 @@ function taskTicket(
     buyer: readField(v, sel.task.buyer),
     product: productOf(v),
     createdAt,
+    shippedAt,
     deadline: dl.deadline,
     deadlineUnreadable: dl.unreadable,
     urgent: sel.urgentWords.test(v.text),
