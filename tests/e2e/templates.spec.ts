@@ -62,6 +62,8 @@ test('the keyboard shortcut opens the picker and Esc closes it without touching 
   await page.goto(CHAT);
   const box = page.locator('#replyTextarea');
   await box.fill('草稿');
+  // The picker attaches when the overlay has found the box (its trigger button appears then).
+  await expect(page.locator('[data-ticket-radar-picker-trigger]')).toHaveCount(1);
   await box.press('Alt+t');
   await expect(page.locator('[data-ticket-radar-picker]')).toBeVisible();
   await page.keyboard.press('Escape');
