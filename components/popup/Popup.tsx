@@ -49,7 +49,7 @@ export function Popup() {
         </h2>
         <ul>
           {items.map((item) => (
-            <TicketRow key={item.ticket.key} item={item} now={now} locale={locale} shopName={shopName} onOpen={open} />
+            <TicketRow key={item.ticket.key} item={item} rules={settings.rules} now={now} locale={locale} shopName={shopName} onOpen={open} />
           ))}
         </ul>
       </section>
@@ -86,7 +86,7 @@ export function Popup() {
           {showUnseen && (
             <ul>
               {sum.unseen.map((item) => (
-                <TicketRow key={item.ticket.key} item={item} now={now} locale={locale} shopName={shopName} onOpen={open} />
+                <TicketRow key={item.ticket.key} item={item} rules={settings.rules} now={now} locale={locale} shopName={shopName} onOpen={open} />
               ))}
             </ul>
           )}

@@ -2,9 +2,11 @@ import { shopKey } from '@/lib/model/ticket';
 import { kindKey, t } from '@/lib/i18n';
 import type { SummaryItem } from '@/lib/tickets/summary';
 import { formatBeijing, formatDuration } from '@/lib/time';
+import { explain, type Rule } from '@/lib/sla';
 
 interface Props {
   item: SummaryItem;
+  rules: readonly Rule[];
   now: number;
   locale: 'zh' | 'en';
   shopName: Map<string, string>;
@@ -12,11 +14,16 @@ interface Props {
 }
 
 /** One ticket in the popup. Page text is rendered as text (React escapes it). */
-export function TicketRow({ item, now, locale, shopName, onOpen }: Props) {
+export function TicketRow({ item, rules, now, locale, shopName, onOpen }: Props) {
   const { ticket, tier } = item;
   const due = ticket.dueAt;
   const left =
     due === undefined ? t('badgeNone') : due <= now ? t('popupOverdueBy', formatDuration(now - due, locale)) : t('popupLeft', formatDuration(due - now, locale));
+  // Every deadline can say why ("why this deadline?"): platform value and history, or the rule's clock walk.
+  const explainLines = [
+    ...(due !== undefined ? [`截止 ${formatBeijing(due)}（北京时间）`] : []),
+    ...explain(ticket, rules, now),
+  ];
   const shop = shopName.get(shopKey(ticket.platform, ticket.shopId)) ?? ticket.shopName ?? ticket.shopId;
   return (
     <li
@@ -27,7 +34,7 @@ export function TicketRow({ item, now, locale, shopName, onOpen }: Props) {
       role="link"
       onClick={() => onOpen(item)}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(item)}
-      title={due !== undefined ? `截止 ${formatBeijing(due)}（北京时间）` : undefined}
+      title={explainLines.join('\n')}
     >
       <div className="line1">
         <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
