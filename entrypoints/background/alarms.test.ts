@@ -17,7 +17,9 @@ beforeAll(() => {
   registerAlarmListeners();
 });
 beforeEach(async () => {
-  await fakeBrowser.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => fakeBrowser.notifications.clear(id))));
+  await fakeBrowser.notifications
+    .getAll()
+    .then((all) => Promise.all(Object.keys(all).map((id) => fakeBrowser.notifications.clear(id))));
   await Promise.all([db().tickets.clear(), db().alerts.clear(), db().shops.clear()]);
 });
 
@@ -54,7 +56,12 @@ describe('registerAlarmListeners', () => {
     onTicketsChanged();
     await expect.poll(shown).toHaveLength(1);
     await db().tickets.put(due('d', Date.now() + 100 * MIN));
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, thresholdsMs: [110 * MIN] } } });
+    await fakeBrowser.storage.local.set({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        notifications: { ...DEFAULT_SETTINGS.notifications, thresholdsMs: [110 * MIN] },
+      },
+    });
     await expect.poll(shown).toHaveLength(2);
   });
 });

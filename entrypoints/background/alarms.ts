@@ -64,12 +64,16 @@ export function registerAlarmListeners(): void {
   browser.runtime.onStartup.addListener(start);
   browser.runtime.onInstalled.addListener(start);
 
-  browser.notifications.onClicked.addListener((id) => void openFromNotification(id).catch((e: unknown) => log(String(e))));
+  browser.notifications.onClicked.addListener(
+    (id) => void openFromNotification(id).catch((e: unknown) => log(String(e))),
+  );
   // Firefox has no notification buttons; the event may be missing there.
   browser.notifications.onButtonClicked?.addListener(
     (id, index) => void serial(() => onNotificationButton(id, index, deps())).catch((e: unknown) => log(String(e))),
   );
-  browser.notifications.onClosed.addListener((id) => void onNotificationClosed(id).catch((e: unknown) => log(String(e))));
+  browser.notifications.onClosed.addListener(
+    (id) => void onNotificationClosed(id).catch((e: unknown) => log(String(e))),
+  );
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;

@@ -54,7 +54,10 @@ describe('buildNotification', () => {
       title: 'alertTitleMixed(1,1)',
       message: 'alertItemTitle(platform_pdd,旗舰店,kind_refund)：alertOverdueBy(spanHours(1,0)) · alertLate',
       items: [
-        { title: 'alertItemTitle(platform_pdd,旗舰店,kind_refund)', message: 'alertOverdueBy(spanHours(1,0)) · alertLate' },
+        {
+          title: 'alertItemTitle(platform_pdd,旗舰店,kind_refund)',
+          message: 'alertOverdueBy(spanHours(1,0)) · alertLate',
+        },
         { title: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)', message: 'alertLeft(spanMinutes(10))' },
       ],
       buttons: [{ title: 'alertOpen' }, { title: 'alertSnooze' }],
@@ -79,7 +82,10 @@ describe('buildNotification', () => {
   it('lists at most MAX_ITEMS tickets and counts the rest', () => {
     const many = Array.from({ length: MAX_ITEMS + 3 }, (_, i) => due(`m${i}`, NOW + (i + 1) * MIN));
     const n = buildNotification(
-      input({ alerts: many.map((t) => alert(t.key, t.dueAt!, { snoozed: true })), tickets: new Map(many.map((t) => [t.key, t])) }),
+      input({
+        alerts: many.map((t) => alert(t.key, t.dueAt!, { snoozed: true })),
+        tickets: new Map(many.map((t) => [t.key, t])),
+      }),
     );
     expect(n?.options.title).toBe(`alertTitleSoon(${MAX_ITEMS + 3})`);
     expect(n?.options.items).toHaveLength(MAX_ITEMS + 1);
@@ -88,13 +94,19 @@ describe('buildNotification', () => {
     expect(n?.options.priority).toBe(1);
     expect(n?.options.requireInteraction).toBeUndefined();
     const basic = buildNotification(
-      input({ rich: false, alerts: many.map((t) => alert(t.key, t.dueAt!)), tickets: new Map(many.map((t) => [t.key, t])) }),
+      input({
+        rich: false,
+        alerts: many.map((t) => alert(t.key, t.dueAt!)),
+        tickets: new Map(many.map((t) => [t.key, t])),
+      }),
     );
     expect(basic?.options.message.split('\n')).toHaveLength(MAX_ITEMS + 1);
   });
 
   it('skips alerts of unknown tickets and builds nothing without any', () => {
     expect(buildNotification(input({ alerts: [alert('pdd:s:gone', NOW)] }))).toBeUndefined();
-    expect(buildNotification(input({ alerts: [alert('pdd:s:gone', NOW), alert(b.key, b.dueAt!)] }))?.ticketKeys).toEqual([b.key]);
+    expect(
+      buildNotification(input({ alerts: [alert('pdd:s:gone', NOW), alert(b.key, b.dueAt!)] }))?.ticketKeys,
+    ).toEqual([b.key]);
   });
 });

@@ -93,7 +93,11 @@ export function buildNotification(input: NotificationInput): AlertNotification |
   const overdue = rows.filter((r) => r.a.dueAt <= input.now).length;
   const soon = rows.length - overdue;
   const title =
-    overdue && soon ? t('alertTitleMixed', overdue, soon) : overdue ? t('alertTitleOverdue', overdue) : t('alertTitleSoon', soon);
+    overdue && soon
+      ? t('alertTitleMixed', overdue, soon)
+      : overdue
+        ? t('alertTitleOverdue', overdue)
+        : t('alertTitleSoon', soon);
 
   const items = rows.slice(0, MAX_ITEMS).map(({ a, ticket }) => {
     const flag = flagText(a);

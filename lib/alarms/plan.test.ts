@@ -38,7 +38,11 @@ describe('thresholdsOf', () => {
   });
 
   it('ignores duplicate thresholds and has no repeats when the repeat is 0', () => {
-    const c = thresholdsOf(NOW, { ...DEFAULT_SETTINGS.notifications, thresholdsMs: [0, 10 * MIN, 0], overdueRepeatMs: 0 });
+    const c = thresholdsOf(NOW, {
+      ...DEFAULT_SETTINGS.notifications,
+      thresholdsMs: [0, 10 * MIN, 0],
+      overdueRepeatMs: 0,
+    });
     expect(c.map((x) => x.id)).toEqual(['before-600000', 'before-0']);
   });
 });
@@ -76,7 +80,12 @@ describe('planAlerts: thresholds', () => {
   });
 
   it('aggregates a burst: every ticket crossing now, most urgent first', () => {
-    const p = planAlerts([due('b', NOW + 10 * MIN), due('a', NOW - H), due('c', NOW + 30 * MIN), due('d', NOW + 5 * H)], [], S, NOW);
+    const p = planAlerts(
+      [due('b', NOW + 10 * MIN), due('a', NOW - H), due('c', NOW + 30 * MIN), due('d', NOW + 5 * H)],
+      [],
+      S,
+      NOW,
+    );
     expect(ids(p)).toEqual(['a|overdue-1', 'b|before-600000', 'c|before-1800000']);
     expect(p.nextAt).toBe(NOW + 10 * MIN); // b at its deadline
   });
@@ -85,13 +94,22 @@ describe('planAlerts: thresholds', () => {
     const s = withSettings({ thresholdsMs: [45 * MIN], overdueRepeatMs: 0 });
     const t = [due('a', NOW + 45 * MIN)];
     expect(ids(planAlerts(t, [], s, NOW))).toEqual(['a|before-2700000']);
-    const again = planAlerts(t, [{ id: 'pdd:s:a|before-2700000', ticketKey: 'pdd:s:a', dueAt: NOW + 45 * MIN, sentAt: NOW }], s, NOW);
+    const again = planAlerts(
+      t,
+      [{ id: 'pdd:s:a|before-2700000', ticketKey: 'pdd:s:a', dueAt: NOW + 45 * MIN, sentAt: NOW }],
+      s,
+      NOW,
+    );
     expect(again.due).toEqual([]);
     expect(again.nextAt).toBeUndefined();
   });
 
   it('delivers nothing when notifications are off', () => {
-    expect(planAlerts([due('a', NOW)], [], withSettings({ enabled: false }), NOW)).toEqual({ due: [], record: [], holding: [] });
+    expect(planAlerts([due('a', NOW)], [], withSettings({ enabled: false }), NOW)).toEqual({
+      due: [],
+      record: [],
+      holding: [],
+    });
   });
 });
 
@@ -114,7 +132,14 @@ describe('planAlerts: never twice, never lost', () => {
     const p = store.pass(t, reopened);
     expect(ids(p)).toEqual(['a|overdue-3']);
     expect(p.due[0]).toMatchObject({ late: true, held: false, crossedAt: NOW + 5 * H });
-    expect(p.record.map((r) => r.id.split('|')[1])).toEqual(['before-1800000', 'before-600000', 'before-0', 'overdue-1', 'overdue-2', 'overdue-3']);
+    expect(p.record.map((r) => r.id.split('|')[1])).toEqual([
+      'before-1800000',
+      'before-600000',
+      'before-0',
+      'overdue-1',
+      'overdue-2',
+      'overdue-3',
+    ]);
     expect(p.nextAt).toBe(NOW + 6 * H);
     expect(store.pass(t, reopened + 1000).due).toEqual([]);
   });
@@ -157,7 +182,13 @@ describe('planAlerts: what raises no alert', () => {
       due('unseen', NOW, { unseenSince: NOW - MIN }),
       due('muted', NOW, { shopId: 'm', key: 'pdd:m:muted' }),
       // pdd-order-review is informational (sla-rules.md): a rule deadline, no platform one.
-      tk('review', { kind: 'platform-notice', tags: ['订单审核中'], createdAt: NOW - 24 * H, dueAt: NOW, dueSource: 'rule:pdd-order-review' }),
+      tk('review', {
+        kind: 'platform-notice',
+        tags: ['订单审核中'],
+        createdAt: NOW - 24 * H,
+        dueAt: NOW,
+        dueSource: 'rule:pdd-order-review',
+      }),
       due('ok', NOW, { status: 'processing' }),
     ];
     const p = planAlerts(tickets, [], S, NOW, { mutedShops: new Set(['pdd:m']) });
@@ -214,7 +245,10 @@ describe('planAlerts: quiet hours (merchant clock)', () => {
   });
 
   it('inside staffed hours alerts are delivered as usual; an overnight shift counts past midnight', () => {
-    const overnight = withSettings({ overdueBreaksQuiet: false }, { enabled: true, segments: [{ start: '22:00', end: '02:00' }], days: 'every' });
+    const overnight = withSettings(
+      { overdueBreaksQuiet: false },
+      { enabled: true, segments: [{ start: '22:00', end: '02:00' }], days: 'every' },
+    );
     const t = [due('a', bj('2026-11-26 01:30'))];
     expect(ids(planAlerts(t, [], overnight, bj('2026-11-26 01:00')))).toEqual(['a|before-1800000']);
     const p = planAlerts(t, [], overnight, bj('2026-11-26 03:00'));
@@ -223,7 +257,10 @@ describe('planAlerts: quiet hours (merchant clock)', () => {
   });
 
   it('working-days clock: a holiday holds alerts until the next working day (国庆节 2026)', () => {
-    const workdays = withSettings({ overdueBreaksQuiet: false }, { enabled: true, segments: [{ start: '09:00', end: '18:00' }], days: 'workdays' });
+    const workdays = withSettings(
+      { overdueBreaksQuiet: false },
+      { enabled: true, segments: [{ start: '09:00', end: '18:00' }], days: 'workdays' },
+    );
     const p = planAlerts([due('a', bj('2026-10-02 12:00'))], [], workdays, bj('2026-10-02 11:00'));
     expect(p.due).toEqual([]);
     expect(p.heldUntil).toBe(bj('2026-10-08 09:00'));

@@ -86,13 +86,18 @@ export function thresholdsOf(dueAt: number, n: NotificationSettings): Crossing[]
   const before = [...new Set(n.thresholdsMs)].sort((a, b) => b - a);
   const out: Crossing[] = before.map((ms) => ({ id: `before-${ms}`, at: dueAt - ms, overdue: ms === 0 }));
   if (n.overdueRepeatMs > 0) {
-    for (let i = 1; i <= OVERDUE_REPEAT_MAX; i++) out.push({ id: `overdue-${i}`, at: dueAt + i * n.overdueRepeatMs, overdue: true });
+    for (let i = 1; i <= OVERDUE_REPEAT_MAX; i++)
+      out.push({ id: `overdue-${i}`, at: dueAt + i * n.overdueRepeatMs, overdue: true });
   }
   return out;
 }
 
 /** Whether a ticket raises alerts at all. */
-export function alertable(t: Ticket, settings: Settings, mutedShops?: ReadonlySet<string>): t is Ticket & { dueAt: number } {
+export function alertable(
+  t: Ticket,
+  settings: Settings,
+  mutedShops?: ReadonlySet<string>,
+): t is Ticket & { dueAt: number } {
   if (!isOpenStatus(t.status) || t.dueAt === undefined) return false;
   // A complete listing stopped showing it: probably handled elsewhere (tickets-repo ingestBatch).
   if (t.unseenSince !== undefined) return false;
@@ -137,7 +142,14 @@ export function planAlerts(
     const crossedAt = Math.max(top.at, t.firstSeenAt);
     const snoozeEnd = opts.snoozedUntil?.[t.key];
     const breaks = top.overdue && n.overdueBreaksQuiet;
-    const base = { id: alertId(t.key, top.id), ticketKey: t.key, thresholdId: top.id, dueAt, crossedAt, overdue: top.overdue };
+    const base = {
+      id: alertId(t.key, top.id),
+      ticketKey: t.key,
+      thresholdId: top.id,
+      dueAt,
+      crossedAt,
+      overdue: top.overdue,
+    };
 
     if (snoozeEnd !== undefined && snoozeEnd > now) {
       plan.holding.push({ ...base, late: false, held: false, snoozed: true });

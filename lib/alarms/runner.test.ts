@@ -17,15 +17,23 @@ import {
   SWEEP_ALARM,
   type AlarmDeps,
 } from './runner';
-import { loadNotificationEntries, loadSnoozes, NOTIFICATION_KEY_PREFIX, TEST_PERIOD_KEY } from './state';
+import { loadAlertLog, loadNotificationEntries, loadSnoozes, NOTIFICATION_KEY_PREFIX, TEST_PERIOD_KEY } from './state';
 import { due, H, MIN, NOW, shop, withSettings } from './testing';
 
 let db: RadarDb;
 let clock = NOW;
 let settings: Settings = withSettings();
 const deps = (): AlarmDeps => ({ db, now: () => clock, settings: async () => settings, rich: true });
-const notifications = async () => fakeBrowser.notifications.getAll() as Promise<Record<string, { title: string; items?: { title: string; message: string }[] }>>;
-const rgba = (hex: string) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), 255];
+const notifications = async () =>
+  fakeBrowser.notifications.getAll() as Promise<
+    Record<string, { title: string; items?: { title: string; message: string }[] }>
+  >;
+const rgba = (hex: string) => [
+  parseInt(hex.slice(1, 3), 16),
+  parseInt(hex.slice(3, 5), 16),
+  parseInt(hex.slice(5, 7), 16),
+  255,
+];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -67,7 +75,21 @@ describe('runAlerts', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_AMBER));
 
     const entry = (await loadNotificationEntries()).get(out.notificationId!);
-    expect(entry).toMatchObject({ ticketKeys: ['pdd:s:a', 'pdd:s:b'], openUrl: due('a', 0).url, createdAt: NOW, crossedAt: [NOW, NOW] });
+    expect(entry).toMatchObject({
+      ticketKeys: ['pdd:s:a', 'pdd:s:b'],
+      openUrl: due('a', 0).url,
+      createdAt: NOW,
+      crossedAt: [NOW, NOW],
+    });
+    expect(await loadAlertLog()).toEqual([
+      {
+        notificationId: out.notificationId,
+        createdAt: NOW,
+        alertIds: ['pdd:s:a|before-600000', 'pdd:s:b|before-1800000'],
+        crossedAt: [NOW, NOW],
+        late: [false, false],
+      },
+    ]);
   });
 
   it('never raises the same alert twice: later sweeps and a "restarted worker" with fresh deps add nothing', async () => {
@@ -77,13 +99,17 @@ describe('runAlerts', () => {
     await runAlerts(deps());
     await runAlerts({ ...deps(), now: () => NOW + 60_000 });
     expect(Object.keys(await notifications())).toHaveLength(1);
+    expect(await loadAlertLog()).toHaveLength(1);
     expect(await db.alerts.count()).toBe(3);
   });
 
   it('concurrent passes claim each threshold once', async () => {
     await seed([due('a', NOW + 10 * MIN), due('b', NOW - H)]);
     const outs = await Promise.all([runAlerts(deps()), runAlerts(deps()), runAlerts(deps())]);
-    expect(outs.flatMap((o) => o.plan.due.map((a) => a.id)).sort()).toEqual(['pdd:s:a|before-600000', 'pdd:s:b|overdue-1']);
+    expect(outs.flatMap((o) => o.plan.due.map((a) => a.id)).sort()).toEqual([
+      'pdd:s:a|before-600000',
+      'pdd:s:b|overdue-1',
+    ]);
     expect(Object.keys(await notifications())).toHaveLength(1);
   });
 
@@ -100,7 +126,10 @@ describe('runAlerts', () => {
   });
 
   it('holds alerts in quiet hours and arms the alarm for the shift start', async () => {
-    settings = withSettings({ overdueBreaksQuiet: false }, { enabled: true, segments: [{ start: '11:00', end: '18:00' }], days: 'every' });
+    settings = withSettings(
+      { overdueBreaksQuiet: false },
+      { enabled: true, segments: [{ start: '11:00', end: '18:00' }], days: 'every' },
+    );
     await seed([due('a', NOW + 20 * MIN)]);
     const out = await runAlerts(deps());
     expect(out.notificationId).toBeUndefined();
@@ -155,7 +184,11 @@ describe('notification clicks and buttons', () => {
     expect(await notifications()).toEqual({});
     expect(await loadSnoozes()).toEqual({ 'pdd:s:a': NOW + MIN + SNOOZE_MS, 'pdd:s:b': NOW + MIN + SNOOZE_MS });
     // The delivered alerts are forgotten (they will be delivered again); the superseded ones stay sent.
-    expect((await db.alerts.toArray()).map((r) => r.id).sort()).toEqual(['pdd:s:a|before-1800000', 'pdd:s:a|before-7200000', 'pdd:s:b|before-7200000']);
+    expect((await db.alerts.toArray()).map((r) => r.id).sort()).toEqual([
+      'pdd:s:a|before-1800000',
+      'pdd:s:a|before-7200000',
+      'pdd:s:b|before-7200000',
+    ]);
 
     clock = NOW + 10 * MIN; // a's deadline passes during the snooze
     const during = await runAlerts(deps());
@@ -180,7 +213,9 @@ describe('notification clicks and buttons', () => {
     expect((await loadNotificationEntries()).size).toBe(1);
     await onNotificationClosed(notificationId!);
     expect((await loadNotificationEntries()).size).toBe(0);
-    expect(Object.keys(await fakeBrowser.storage.local.get(null)).some((k) => k.startsWith(NOTIFICATION_KEY_PREFIX))).toBe(false);
+    expect(
+      Object.keys(await fakeBrowser.storage.local.get(null)).some((k) => k.startsWith(NOTIFICATION_KEY_PREFIX)),
+    ).toBe(false);
   });
 });
 

@@ -18,6 +18,7 @@ import { openOrFocus } from '../tabs';
 import { buildNotification, BUTTON_SNOOZE } from './notify';
 import { planAlerts, type Plan } from './plan';
 import {
+  appendAlertLog,
   loadNotificationEntry,
   loadSnoozes,
   loadTestPeriodMs,
@@ -115,6 +116,13 @@ export async function runAlerts(deps: AlarmDeps): Promise<RunOutcome> {
       });
       try {
         await browser.notifications.create(notificationId, n.options);
+        await appendAlertLog({
+          notificationId,
+          createdAt: deps.now(),
+          alertIds: plan.due.map((a) => a.id),
+          crossedAt: plan.due.map((a) => a.crossedAt),
+          late: plan.due.map((a) => a.late),
+        });
       } catch (e) {
         deps.log?.(`notification failed: ${String(e)}`);
       }

@@ -6,6 +6,9 @@
  * - `ticket-radar:snooze`: ticket key → snoozed until (epoch ms).
  * - `ticket-radar:notification:<id>`: what a shown notification lists, so a click in a later worker knows what
  *   to open. One key per notification, so two writers never overwrite each other's entries.
+ * - `ticket-radar:alert-log`: the last {@link ALERT_LOG_MAX} notifications raised (id, when, which alerts, when
+ *   their thresholds were crossed): diagnostics for "I was not warned" and alert latency. Notifications themselves
+ *   may be closed by the OS at any time, so this is the record of what was raised.
  * - `ticket-radar:test-alarm-period-ms`: TEST ONLY. A sweep period shorter than Chrome's 30 s minimum, for
  *   end-to-end tests of the unpacked extension (tests/e2e/alarms.spec.ts). Production never sets it; installed
  *   extensions are held to 30 s by Chrome anyway.
@@ -16,6 +19,8 @@ import { z } from 'zod';
 export const SNOOZE_KEY = 'ticket-radar:snooze';
 export const NOTIFICATION_KEY_PREFIX = 'ticket-radar:notification:';
 export const TEST_PERIOD_KEY = 'ticket-radar:test-alarm-period-ms';
+export const ALERT_LOG_KEY = 'ticket-radar:alert-log';
+export const ALERT_LOG_MAX = 50;
 
 /** Snoozes and notification entries older than this are dropped when the next one is written. */
 export const STATE_TTL_MS = 24 * 3600_000;
@@ -84,6 +89,28 @@ export async function loadNotificationEntries(): Promise<Map<string, Notificatio
     if (e.success) out.set(k.slice(NOTIFICATION_KEY_PREFIX.length), e.data);
   }
   return out;
+}
+
+/** One raised notification in the alert log. */
+export const AlertLogEntrySchema = z.object({
+  notificationId: z.string(),
+  createdAt: z.number(),
+  alertIds: z.array(z.string()),
+  crossedAt: z.array(z.number()),
+  late: z.array(z.boolean()),
+});
+export type AlertLogEntry = z.infer<typeof AlertLogEntrySchema>;
+
+/** The raised notifications, oldest first (at most {@link ALERT_LOG_MAX}). */
+export async function loadAlertLog(): Promise<AlertLogEntry[]> {
+  const parsed = z.array(AlertLogEntrySchema).safeParse((await local().get(ALERT_LOG_KEY))[ALERT_LOG_KEY] ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export async function appendAlertLog(entry: AlertLogEntry): Promise<void> {
+  const log = await loadAlertLog();
+  log.push(entry);
+  await local().set({ [ALERT_LOG_KEY]: log.slice(-ALERT_LOG_MAX) });
 }
 
 /** The test-only sweep period override in ms, if set to a sane value (≥ 1 s). */

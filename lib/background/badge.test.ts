@@ -16,9 +16,16 @@ describe('badgeFor', () => {
   });
 
   it('shows the due-soon count in amber and names the most urgent ticket', () => {
-    const b = badgeFor([due('a', NOW + 90 * MIN), due('b', NOW + 20 * MIN), due('c', NOW + 5 * H)], DEFAULT_SETTINGS, NOW, new Map([['pdd:s', shop('s')]]));
+    const b = badgeFor(
+      [due('a', NOW + 90 * MIN), due('b', NOW + 20 * MIN), due('c', NOW + 5 * H)],
+      DEFAULT_SETTINGS,
+      NOW,
+      new Map([['pdd:s', shop('s')]]),
+    );
     expect(b).toMatchObject({ text: '2', color: BADGE_AMBER, overdue: 0, soon: 2 });
-    expect(b.title).toBe('toolbarTitleBusy(0,2)\ntoolbarTitleNext(alertItemTitle(platform_pdd,店铺s,kind_refund),alertLeft(spanMinutes(20)))');
+    expect(b.title).toBe(
+      'toolbarTitleBusy(0,2)\ntoolbarTitleNext(alertItemTitle(platform_pdd,店铺s,kind_refund),alertLeft(spanMinutes(20)))',
+    );
   });
 
   it('shows the overdue count in red when anything is overdue', () => {
@@ -28,7 +35,13 @@ describe('badgeFor', () => {
   });
 
   it('ignores unseen and informational tickets and caps the text at 999', () => {
-    const review = tk('r', { kind: 'platform-notice', tags: ['订单审核中'], createdAt: NOW - 25 * H, dueAt: NOW - H, dueSource: 'rule:pdd-order-review' });
+    const review = tk('r', {
+      kind: 'platform-notice',
+      tags: ['订单审核中'],
+      createdAt: NOW - 25 * H,
+      dueAt: NOW - H,
+      dueSource: 'rule:pdd-order-review',
+    });
     expect(badgeFor([due('u', NOW - H, { unseenSince: NOW }), review], DEFAULT_SETTINGS, NOW).text).toBe('');
     const many = Array.from({ length: 1200 }, (_, i) => due(`x${i}`, NOW - H));
     expect(badgeFor(many, DEFAULT_SETTINGS, NOW).text).toBe('999');
