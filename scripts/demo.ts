@@ -3,14 +3,20 @@
  * their real URLs, and opens Chromium with the extension loaded there. With a display it stays open for
  * you to click around (Ctrl+C to quit); without one it runs headless and saves screenshots of every page
  * and of the popup into demo-output/.
+ *
+ * Each surface is served on its own page (page routes win over the context's), because two surfaces may
+ * share a path with different content (the Douyin 售后 workbench, direct and with the list in an iframe).
+ * `--headless` forces headless mode; `--only=<id>,<id>` limits the surfaces (tests/support/surfaces.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BADGE, fixture, launchWithExtension, openPopup, ROOT, serve } from '../tests/e2e/harness';
+import { BADGE, launchWithExtension, openPopup, ROOT, serveSurface } from '../tests/e2e/harness';
 import { SURFACES } from '../tests/support/surfaces';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const surfaces = only ? SURFACES.filter((s) => only.includes(s.id)) : SURFACES;
 const out = join(ROOT, 'demo-output');
 
 console.log('构建扩展 / building the extension …');
@@ -18,23 +24,25 @@ const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', cwd: ROOT }
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const l = await launchWithExtension({ headless: !headed });
-const origins = new Map<string, typeof SURFACES>();
-for (const s of SURFACES) origins.set(s.origin, [...(origins.get(s.origin) ?? []), s]);
-for (const [origin, surfaces] of origins) {
-  await serve(
-    l.context,
-    origin,
-    surfaces.flatMap((s) => s.routes.map(([path, [platform, file]]) => [path, fixture(platform, file)] as const)).map(([p, r]) => [p, r]),
-  );
-}
-
 mkdirSync(out, { recursive: true });
-for (const s of SURFACES) {
+for (const s of surfaces) {
   const page = await l.context.newPage();
+  await serveSurface(page, s);
   await page.goto(s.url);
-  await page.locator(BADGE).first().waitFor({ timeout: 15_000 }).catch(() => console.warn(`  ${s.title}: no badge appeared`));
-  const n = await page.locator(BADGE).count();
-  console.log(`✔ ${s.title}: ${n} 个倒计时徽标 (${s.url})`);
+  const scope = s.frame ? page.frameLocator(s.frame) : page;
+  const ready = s.ready ?? BADGE;
+  const shown = await scope
+    .locator(ready)
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .then(() => true)
+    .catch(() => false);
+  // Badges are mounted row by row as the SPA renders: give the last rows a moment before counting.
+  await page.waitForTimeout(800);
+  const n = await scope.locator(BADGE).count();
+  const what = s.ready ? (shown ? '已就绪' : `未出现 ${ready}`) : `${n} 个倒计时徽标`;
+  if (!shown) console.warn(`  ${s.title}: nothing appeared (${ready})`);
+  console.log(`${shown ? '✔' : '✘'} ${s.title}: ${what}${s.ready && n ? `，${n} 个徽标` : ''} (${s.url})`);
   if (!headed) await page.screenshot({ path: join(out, `${s.id}.png`), fullPage: true });
 }
 const popup = await openPopup(l);
