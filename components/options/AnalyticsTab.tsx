@@ -20,7 +20,11 @@ function CountCells({ c }: { c: Counts }) {
   return (
     <>
       {COLUMNS.map((col) => (
-        <td key={col.key} className={`num${col.key === 'overdue' && c.overdue > 0 ? ' is-red' : ''}`} data-col={col.key}>
+        <td
+          key={col.key}
+          className={`num${col.key === 'overdue' && c.overdue > 0 ? ' is-red' : ''}`}
+          data-col={col.key}
+        >
           {c[col.key]}
         </td>
       ))}
@@ -126,7 +130,12 @@ export function AnalyticsTab() {
         <Section id="overview-handled" title={t('opt_overview_handled')} hint={t('opt_overview_handled_hint')}>
           <BarList
             label={t('opt_overview_handled')}
-            items={summary.handledByDay.map((d) => ({ key: d.day, label: d.day.slice(5), value: d.count, tone: 'green' }))}
+            items={summary.handledByDay.map((d) => ({
+              key: d.day,
+              label: d.day.slice(5),
+              value: d.count,
+              tone: 'green',
+            }))}
           />
         </Section>
       </div>
@@ -139,7 +148,11 @@ export function AnalyticsTab() {
             <div
               className="opt-split"
               role="img"
-              aria-label={t('opt_sources_aria', sharePercent(summary.sources.platform, withDeadline), sharePercent(summary.sources.rule, withDeadline))}
+              aria-label={t(
+                'opt_sources_aria',
+                sharePercent(summary.sources.platform, withDeadline),
+                sharePercent(summary.sources.rule, withDeadline),
+              )}
             >
               <span className="tone-blue" style={{ flexGrow: summary.sources.platform }} />
               <span className="tone-amber" style={{ flexGrow: summary.sources.rule }} />

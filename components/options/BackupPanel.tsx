@@ -78,7 +78,9 @@ function PlanView({ plan }: { plan: BackupPlan }) {
   return (
     <>
       {plan.exportedAt !== undefined && (
-        <p className="opt-muted">{t('opt_backup_exported_at', formatBeijing(plan.exportedAt), plan.extensionVersion ?? '?')}</p>
+        <p className="opt-muted">
+          {t('opt_backup_exported_at', formatBeijing(plan.exportedAt), plan.extensionVersion ?? '?')}
+        </p>
       )}
       <table className="opt-table opt-table--compact" data-testid="backup-plan">
         <thead>
@@ -170,7 +172,10 @@ export function BackupPanel() {
       const now = Date.now();
       const file = buildBackup(data, now, browser.runtime.getManifest().version);
       download(`ticket-radar-backup-${formatBeijing(now, 'YYYYMMDD-HHmm')}.json`, JSON.stringify(file, null, 1));
-      setState({ kind: 'done', message: t('opt_backup_exported', data.tickets.length, data.shops.length, data.templates.length) });
+      setState({
+        kind: 'done',
+        message: t('opt_backup_exported', data.tickets.length, data.shops.length, data.templates.length),
+      });
     } catch (e) {
       setState({ kind: 'error', message: t('opt_backup_err_failed', String(e)) });
     }

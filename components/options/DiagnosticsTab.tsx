@@ -126,7 +126,9 @@ function Surfaces() {
                 <td className="opt-mono opt-small opt-break">
                   {s.byContent ? t('opt_surface_by_content', s.exampleUrl ?? '') : (s.exampleUrl ?? '—')}
                 </td>
-                <td>{s.sources.length ? s.sources.map((x) => t(SOURCE_KEY[x] ?? x)).join('、') : t('opt_source_none')}</td>
+                <td>
+                  {s.sources.length ? s.sources.map((x) => t(SOURCE_KEY[x] ?? x)).join('、') : t('opt_source_none')}
+                </td>
                 <td>
                   <span className={`opt-conf conf-${s.confidence}`} title={t(`${CONFIDENCE_KEY[s.confidence]}_help`)}>
                     {t(CONFIDENCE_KEY[s.confidence])}
@@ -155,7 +157,10 @@ async function readStats(): Promise<DbStats> {
   const perPlatform = await Promise.all(
     PLATFORMS.map(async (platform) => ({
       platform,
-      count: await d.tickets.where('[platform+shopId]').between([platform, Dexie.minKey], [platform, Dexie.maxKey]).count(),
+      count: await d.tickets
+        .where('[platform+shopId]')
+        .between([platform, Dexie.minKey], [platform, Dexie.maxKey])
+        .count(),
     })),
   );
   const [tickets, shops, templates, health] = await Promise.all([

@@ -1,23 +1,32 @@
 /**
- * 提醒: notification settings.
- *
- * SLOT: components/options/NotificationSettings.tsx (a colleague's, props `{ settings, onChange(next) }`) did
- * not exist yet when this tab was written. Once it lands, replace the placeholder below with
- * `<NotificationSettings settings={settings} onChange={(next) => void save(next)} />`
- * (import { NotificationSettings } from './NotificationSettings'); `save` already validates and persists.
+ * 提醒: notification settings, edited by NotificationSettings (a colleague's component, components/options/
+ * NotificationSettings.tsx). It hands over only valid settings; they are stored as they come.
  */
+import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import type { Settings } from '@/lib/model/settings';
+import { NotificationSettings } from './NotificationSettings';
 import { Loading, Section } from './ui';
 import { useStoredSettings } from './use-stored-settings';
 
 export function NotificationsTab() {
-  const [settings] = useStoredSettings();
+  const [settings, save] = useStoredSettings();
+  const [failed, setFailed] = useState<string>();
   if (!settings) return <Loading />;
+  const onChange = (next: Settings) => {
+    save(next).then(
+      () => setFailed(undefined),
+      (e: unknown) => setFailed(String(e)),
+    );
+  };
   return (
     <Section id="notifications" title={t('opt_tab_notifications')}>
-      <p className="opt-empty" data-slot="notification-settings">
-        {t('opt_notifications_pending')}
-      </p>
+      <NotificationSettings settings={settings} onChange={onChange} />
+      {failed && (
+        <p className="opt-error" role="alert">
+          {t('opt_rules_failed', failed)}
+        </p>
+      )}
     </Section>
   );
 }

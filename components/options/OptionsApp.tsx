@@ -87,7 +87,14 @@ export function OptionsApp() {
         </nav>
         <main className="opt-main">
           {TAB_IDS.filter((id) => visited.has(id)).map((id) => (
-            <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id} data-tab={id}>
+            <div
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={tab !== id}
+              data-tab={id}
+            >
               {TABS[id].render()}
             </div>
           ))}

@@ -42,7 +42,12 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
 }
 
 /** Tags as chips: Enter, a comma or 、 adds; Backspace in the empty field removes the last one. */
-function TagInput(props: { id: string; tags: string[]; onChange(tags: string[]): void; describedBy?: string | undefined }) {
+function TagInput(props: {
+  id: string;
+  tags: string[];
+  onChange(tags: string[]): void;
+  describedBy?: string | undefined;
+}) {
   const { id, tags, onChange, describedBy } = props;
   const [text, setText] = useState('');
   const commit = (value: string) => {
@@ -66,7 +71,11 @@ function TagInput(props: { id: string; tags: string[]; onChange(tags: string[]):
       {tags.map((tag) => (
         <span key={tag} className="opt-chip">
           {tag}
-          <button type="button" aria-label={t('opt_tag_remove', tag)} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+          <button
+            type="button"
+            aria-label={t('opt_tag_remove', tag)}
+            onClick={() => onChange(tags.filter((x) => x !== tag))}
+          >
             ×
           </button>
         </span>
@@ -87,7 +96,12 @@ function TagInput(props: { id: string; tags: string[]; onChange(tags: string[]):
   );
 }
 
-function SegmentsEditor(props: { ruleId: string; segments: SegmentForm[]; errors: FieldErrors; onChange(s: SegmentForm[]): void }) {
+function SegmentsEditor(props: {
+  ruleId: string;
+  segments: SegmentForm[];
+  errors: FieldErrors;
+  onChange(s: SegmentForm[]): void;
+}) {
   const { ruleId, segments, errors, onChange } = props;
   const set = (i: number, part: keyof SegmentForm, value: string) =>
     onChange(segments.map((s, j) => (j === i ? { ...s, [part]: value.trim() } : s)));
@@ -208,7 +222,13 @@ export function RuleCard(props: RuleCardProps) {
           {hasErrors && <span className="opt-tag is-red">{t('opt_rule_has_errors')}</span>}
         </span>
         <span className="opt-rule__tools">
-          <button type="button" className="opt-btn is-icon" disabled={index === 0} aria-label={t('opt_rule_up', form.name)} onClick={() => props.onMove(-1)}>
+          <button
+            type="button"
+            className="opt-btn is-icon"
+            disabled={index === 0}
+            aria-label={t('opt_rule_up', form.name)}
+            onClick={() => props.onMove(-1)}
+          >
             ↑
           </button>
           <button
@@ -283,7 +303,12 @@ export function RuleCard(props: RuleCardProps) {
 
           <div className="opt-field">
             <label htmlFor={`${base}-tags`}>{t('opt_rule_tags')}</label>
-            <TagInput id={`${base}-tags`} tags={form.tags} onChange={(tags) => set({ tags })} describedBy={`${base}-tags-hint`} />
+            <TagInput
+              id={`${base}-tags`}
+              tags={form.tags}
+              onChange={(tags) => set({ tags })}
+              describedBy={`${base}-tags-hint`}
+            />
             <p className="opt-hint" id={`${base}-tags-hint`}>
               {t('opt_rule_tags_hint')}
             </p>
@@ -295,7 +320,12 @@ export function RuleCard(props: RuleCardProps) {
             <div className="opt-checks">
               {(['any', 'yes', 'no'] as const).map((u: UrgentChoice) => (
                 <label key={u}>
-                  <input type="radio" name={`${base}-urgent`} checked={form.urgent === u} onChange={() => set({ urgent: u })} />
+                  <input
+                    type="radio"
+                    name={`${base}-urgent`}
+                    checked={form.urgent === u}
+                    onChange={() => set({ urgent: u })}
+                  />
                   {t(`opt_urgent_${u}`)}
                 </label>
               ))}
@@ -339,30 +369,57 @@ export function RuleCard(props: RuleCardProps) {
             <legend>{t('opt_rule_clock')}</legend>
             <div className="opt-checks is-column">
               <label>
-                <input type="radio" name={`${base}-clock`} checked={form.clockType === 'calendar'} onChange={() => set({ clockType: 'calendar' })} />
+                <input
+                  type="radio"
+                  name={`${base}-clock`}
+                  checked={form.clockType === 'calendar'}
+                  onChange={() => set({ clockType: 'calendar' })}
+                />
                 {t('opt_clock_calendar')}
               </label>
               <label>
-                <input type="radio" name={`${base}-clock`} checked={form.clockType === 'windows'} onChange={() => set({ clockType: 'windows' })} />
+                <input
+                  type="radio"
+                  name={`${base}-clock`}
+                  checked={form.clockType === 'windows'}
+                  onChange={() => set({ clockType: 'windows' })}
+                />
                 {t('opt_clock_windows')}
               </label>
             </div>
             {form.clockType === 'windows' && (
               <div className="opt-subfield">
-                <SegmentsEditor ruleId={form.id} segments={form.segments} errors={errors} onChange={(segments) => set({ segments })} />
+                <SegmentsEditor
+                  ruleId={form.id}
+                  segments={form.segments}
+                  errors={errors}
+                  onChange={(segments) => set({ segments })}
+                />
                 <p className="opt-hint">{t('opt_segments_hint')}</p>
                 <div className="opt-checks">
                   <label>
-                    <input type="radio" name={`${base}-days`} checked={form.days === 'every'} onChange={() => set({ days: 'every' })} />
+                    <input
+                      type="radio"
+                      name={`${base}-days`}
+                      checked={form.days === 'every'}
+                      onChange={() => set({ days: 'every' })}
+                    />
                     {t('opt_days_every')}
                   </label>
                   <label>
-                    <input type="radio" name={`${base}-days`} checked={form.days === 'workdays'} onChange={() => set({ days: 'workdays' })} />
+                    <input
+                      type="radio"
+                      name={`${base}-days`}
+                      checked={form.days === 'workdays'}
+                      onChange={() => set({ days: 'workdays' })}
+                    />
                     {t('opt_days_workdays')}
                   </label>
                 </div>
                 {form.days === 'workdays' && (
-                  <p className="opt-hint">{t('opt_workdays_note', HOLIDAY_DATA_YEARS.first, HOLIDAY_DATA_YEARS.last)}</p>
+                  <p className="opt-hint">
+                    {t('opt_workdays_note', HOLIDAY_DATA_YEARS.first, HOLIDAY_DATA_YEARS.last)}
+                  </p>
                 )}
               </div>
             )}
@@ -370,7 +427,8 @@ export function RuleCard(props: RuleCardProps) {
 
           {(form.startFrom === 'shipped' || form.informational) && (
             <p className="opt-hint">
-              {form.startFrom === 'shipped' && t('opt_rule_from_shipping_note')} {form.informational && t('opt_rule_informational_note')}
+              {form.startFrom === 'shipped' && t('opt_rule_from_shipping_note')}{' '}
+              {form.informational && t('opt_rule_informational_note')}
             </p>
           )}
           <FieldError id={`${base}-rule-err`} error={errors.rule} />

@@ -40,7 +40,13 @@ export function RulePreview({ result }: { result: RuleResult }) {
       <div className="opt-preview__head">
         <strong>{t('opt_preview_title')}</strong>
         <label htmlFor={id}>{t('opt_preview_start')}</label>
-        <input id={id} type="datetime-local" className="opt-input" value={start} onChange={(e) => setStart(e.target.value)} />
+        <input
+          id={id}
+          type="datetime-local"
+          className="opt-input"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+        />
       </div>
       {body}
     </div>

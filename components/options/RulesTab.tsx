@@ -31,7 +31,15 @@ const draftFrom = (s: Settings): Draft => ({ rules: s.rules.map(formFromRule), t
 
 type Status = { kind: 'saved' } | { kind: 'invalid'; count: number } | { kind: 'failed'; message: string } | undefined;
 
-function TiersEditor({ form, errors, onChange }: { form: TiersForm; errors: Partial<Record<keyof TiersForm, string>>; onChange(f: TiersForm): void }) {
+function TiersEditor({
+  form,
+  errors,
+  onChange,
+}: {
+  form: TiersForm;
+  errors: Partial<Record<keyof TiersForm, string>>;
+  onChange(f: TiersForm): void;
+}) {
   const field = (key: keyof TiersForm, before: string, after: string, max?: number) => (
     <div className="opt-formgrid__row" key={key}>
       <label htmlFor={`tiers-${key}`}>{t(before)}</label>
@@ -129,7 +137,10 @@ export function RulesTab() {
       popupHorizonMs: tiersCheck.popupHorizonMs,
     });
     if (!next.success) {
-      setStatus({ kind: 'failed', message: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      setStatus({
+        kind: 'failed',
+        message: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
       return;
     }
     setSaving(true);
@@ -166,7 +177,11 @@ export function RulesTab() {
             <button type="button" className="opt-btn" onClick={addRule} disabled={view.rules.length >= 100}>
               {t('opt_rule_add')}
             </button>
-            <button type="button" className="opt-btn" onClick={() => setRules(() => DEFAULT_SETTINGS.rules.map(formFromRule))}>
+            <button
+              type="button"
+              className="opt-btn"
+              onClick={() => setRules(() => DEFAULT_SETTINGS.rules.map(formFromRule))}
+            >
               {t('opt_rules_reset')}
             </button>
           </>
@@ -187,7 +202,9 @@ export function RulesTab() {
                 onToggleExpanded={() => setExpanded((x) => (x === form.id ? undefined : form.id))}
                 onChange={(next) => setRules((rules) => rules.map((r, j) => (j === i ? next : r)))}
                 onMove={(delta) => setRules((rules) => moveItem(rules, i, i + delta))}
-                onDelete={form.id === 'default' ? undefined : () => setRules((rules) => rules.filter((_, j) => j !== i))}
+                onDelete={
+                  form.id === 'default' ? undefined : () => setRules((rules) => rules.filter((_, j) => j !== i))
+                }
               />
             );
           })}
@@ -197,7 +214,10 @@ export function RulesTab() {
       <TiersEditor form={view.tiers} errors={tierErrors} onChange={(tiers) => edit((d) => ({ ...d, tiers }))} />
 
       <div className="opt-savebar" role="region" aria-label={t('opt_savebar_label')}>
-        <span className={`opt-savebar__status${status?.kind === 'saved' ? ' is-ok' : status ? ' is-bad' : ''}`} role="status">
+        <span
+          className={`opt-savebar__status${status?.kind === 'saved' ? ' is-ok' : status ? ' is-bad' : ''}`}
+          role="status"
+        >
           {statusText}
         </span>
         <button

@@ -116,11 +116,7 @@ export function ShopsTab() {
                 </td>
                 <td className="num">{counts.get(s.key) ?? 0}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="opt-btn"
-                    onClick={() => void setShopMuted(db(), s.key, !s.muted)}
-                  >
+                  <button type="button" className="opt-btn" onClick={() => void setShopMuted(db(), s.key, !s.muted)}>
                     {s.muted ? t('opt_shop_unmute') : t('opt_shop_mute')}
                   </button>
                   <div className={`opt-small ${s.muted ? 'opt-warn-text' : 'opt-muted'}`}>

@@ -185,19 +185,29 @@ describe('tiers form', () => {
   it('round-trips the defaults', () => {
     const f = tiersFormFrom(DEFAULT_SETTINGS);
     expect(f).toEqual({ soonMinutes: '120', soonSharePercent: '25', criticalMinutes: '30', horizonHours: '24' });
-    expect(tiersFromForm(f)).toEqual({ ok: true, tiers: DEFAULT_SETTINGS.tiers, popupHorizonMs: DEFAULT_SETTINGS.popupHorizonMs });
+    expect(tiersFromForm(f)).toEqual({
+      ok: true,
+      tiers: DEFAULT_SETTINGS.tiers,
+      popupHorizonMs: DEFAULT_SETTINGS.popupHorizonMs,
+    });
   });
 
   it('refuses nonsense and a critical threshold above the soon one', () => {
-    expect(tiersFromForm({ soonMinutes: 'x', soonSharePercent: '120', criticalMinutes: '30', horizonHours: '0' })).toEqual({
+    expect(
+      tiersFromForm({ soonMinutes: 'x', soonSharePercent: '120', criticalMinutes: '30', horizonHours: '0' }),
+    ).toEqual({
       ok: false,
       errors: { soonMinutes: 'opt_err_number', soonSharePercent: 'opt_err_percent', horizonHours: 'opt_err_horizon' },
     });
-    expect(tiersFromForm({ soonMinutes: '30', soonSharePercent: '25', criticalMinutes: '60', horizonHours: '24' })).toEqual({
+    expect(
+      tiersFromForm({ soonMinutes: '30', soonSharePercent: '25', criticalMinutes: '60', horizonHours: '24' }),
+    ).toEqual({
       ok: false,
       errors: { criticalMinutes: 'opt_err_critical_gt_soon' },
     });
-    expect(tiersFromForm({ soonMinutes: '90', soonSharePercent: '12.5', criticalMinutes: '0', horizonHours: '0.5' })).toEqual({
+    expect(
+      tiersFromForm({ soonMinutes: '90', soonSharePercent: '12.5', criticalMinutes: '0', horizonHours: '0.5' }),
+    ).toEqual({
       ok: true,
       tiers: { soonWithinMs: 90 * 60_000, soonShare: 0.125, criticalWithinMs: 0 },
       popupHorizonMs: H / 2,

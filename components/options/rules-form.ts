@@ -75,7 +75,10 @@ export function formFromRule(rule: Rule): RuleForm {
     hours: String(Math.floor(totalMinutes / 60)),
     minutes: String(totalMinutes % 60),
     clockType: rule.clock.type,
-    segments: rule.clock.type === 'windows' ? rule.clock.segments.map((s) => ({ ...s })) : DEFAULT_SEGMENTS.map((s) => ({ ...s })),
+    segments:
+      rule.clock.type === 'windows'
+        ? rule.clock.segments.map((s) => ({ ...s }))
+        : DEFAULT_SEGMENTS.map((s) => ({ ...s })),
     days: rule.clock.type === 'windows' ? rule.clock.days : 'every',
     ...(rule.startFrom ? { startFrom: rule.startFrom } : {}),
     ...(rule.informational ? { informational: true } : {}),
@@ -279,7 +282,10 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** Adds a tag typed into the chip input: trimmed, not empty, not longer than the schema allows, not twice. */
 export function addTag(tags: readonly string[], typed: string): string[] {
-  const tag = typed.trim().replace(/[,，、]+$/u, '').trim();
+  const tag = typed
+    .trim()
+    .replace(/[,，、]+$/u, '')
+    .trim();
   if (!tag || tag.length > MAX_TAG_LENGTH || tags.includes(tag)) return [...tags];
   return [...tags, tag];
 }

@@ -4,7 +4,13 @@ import { t } from '@/lib/i18n';
 import { barPercent } from '@/lib/analytics/summary';
 
 /** A titled card. `id` makes it linkable and labels it for assistive tech. */
-export function Section(props: { id: string; title: string; hint?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Section(props: {
+  id: string;
+  title: string;
+  hint?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="opt-card" aria-labelledby={`${props.id}-title`} data-section={props.id}>
       <header className="opt-card__head">
@@ -40,7 +46,10 @@ export function BarList({ items, label }: { items: readonly BarItem[]; label: st
         <li key={i.key} data-bar={i.key} className={i.sub ? 'is-sub' : undefined}>
           <span className="opt-bars__label">{i.label}</span>
           <span className="opt-bars__track" aria-hidden="true">
-            <span className={`opt-bars__fill tone-${i.tone ?? 'blue'}`} style={{ width: `${barPercent(i.value, max)}%` }} />
+            <span
+              className={`opt-bars__fill tone-${i.tone ?? 'blue'}`}
+              style={{ width: `${barPercent(i.value, max)}%` }}
+            />
           </span>
           <span className="opt-bars__value">
             {i.value}

@@ -26,7 +26,12 @@ beforeEach(async () => {
     url: 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=1',
     createdAt: NOW - 2 * H,
   };
-  await ingestBatch(db, { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: [raw], complete: false }, DEFAULT_SETTINGS.rules, NOW);
+  await ingestBatch(
+    db,
+    { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: [raw], complete: false },
+    DEFAULT_SETTINGS.rules,
+    NOW,
+  );
 });
 afterEach(async () => {
   db.close();
@@ -48,7 +53,11 @@ describe('onSettingsChanged', () => {
   });
 
   it('does nothing when only other settings changed', async () => {
-    const next: Settings = { ...DEFAULT_SETTINGS, popupHorizonMs: H, tiers: { ...DEFAULT_SETTINGS.tiers, soonShare: 0.5 } };
+    const next: Settings = {
+      ...DEFAULT_SETTINGS,
+      popupHorizonMs: H,
+      tiers: { ...DEFAULT_SETTINGS.tiers, soonShare: 0.5 },
+    };
     expect(await onSettingsChanged(next, DEFAULT_SETTINGS, { db })).toBe(0);
     expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBe(NOW + 22 * H);
   });

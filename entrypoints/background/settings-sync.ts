@@ -29,7 +29,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * other settings do not move a deadline and are ignored.
  * @returns how many tickets got a new deadline (0 when the rules did not change or the write failed, which is logged)
  */
-export function onSettingsChanged(next: Settings, prev?: Settings | null, deps: SettingsSyncDeps = {}): Promise<number> {
+export function onSettingsChanged(
+  next: Settings,
+  prev?: Settings | null,
+  deps: SettingsSyncDeps = {},
+): Promise<number> {
   const nextJson = JSON.stringify(next.rules);
   const prevJson = prev ? JSON.stringify(prev.rules) : lastRulesJson;
   if (prevJson === nextJson) {
@@ -38,12 +42,14 @@ export function onSettingsChanged(next: Settings, prev?: Settings | null, deps: 
   }
   lastRulesJson = nextJson;
   const log = deps.log ?? ((m: string, err: unknown) => console.warn('[ticket-radar]', m, err));
-  const settled = queue.then(() => recomputeDeadlines(deps.db ?? defaultDb(), next.rules)).catch((e: unknown) => {
-    // Forget the rules so the next change retries; callers `void` this promise, so never reject.
-    if (lastRulesJson === nextJson) lastRulesJson = undefined;
-    log('recompute deadlines', e);
-    return 0;
-  });
+  const settled = queue
+    .then(() => recomputeDeadlines(deps.db ?? defaultDb(), next.rules))
+    .catch((e: unknown) => {
+      // Forget the rules so the next change retries; callers `void` this promise, so never reject.
+      if (lastRulesJson === nextJson) lastRulesJson = undefined;
+      log('recompute deadlines', e);
+      return 0;
+    });
   queue = settled;
   return settled;
 }

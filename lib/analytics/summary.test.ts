@@ -85,7 +85,13 @@ describe('summarizeAnalytics', () => {
     const tickets = [
       ticket({ dueAt: NOW - H, dueSource: 'platform' }),
       ticket({ dueAt: NOW + H, dueSource: 'platform' }),
-      ticket({ platform: 'douyin', shopId: 'd1', kind: 'service-request', dueAt: NOW + 2 * H, dueSource: 'rule:douyin-service-normal' }),
+      ticket({
+        platform: 'douyin',
+        shopId: 'd1',
+        kind: 'service-request',
+        dueAt: NOW + 2 * H,
+        dueSource: 'rule:douyin-service-normal',
+      }),
       // A shop with no row of its own: labelled from the ticket.
       ticket({ platform: 'douyin', shopId: 'd2', shopName: '抖店二号', kind: 'service-request' }),
     ];

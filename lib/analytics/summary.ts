@@ -125,7 +125,14 @@ export function summarizeAnalytics(tickets: readonly Ticket[], shops: readonly S
     let shop = byShop.get(key);
     if (!shop) {
       // A ticket whose shop row is missing (e.g. restored from a partial backup) still counts.
-      shop = { platform: t.platform, shopKey: key, shopId: t.shopId, label: t.shopName ?? t.shopId, muted: false, ...zero() };
+      shop = {
+        platform: t.platform,
+        shopKey: key,
+        shopId: t.shopId,
+        label: t.shopName ?? t.shopId,
+        muted: false,
+        ...zero(),
+      };
       byShop.set(key, shop);
     }
     add(shop, t, now);
@@ -157,7 +164,9 @@ export function summarizeAnalytics(tickets: readonly Ticket[], shops: readonly S
     // Platform order then key, not the label: collation of Chinese labels differs between ICU builds.
     byShop: [...byShop.values()].sort(
       (a, b) =>
-        b.open - a.open || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) || (a.shopKey < b.shopKey ? -1 : 1),
+        b.open - a.open ||
+        PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) ||
+        (a.shopKey < b.shopKey ? -1 : 1),
     ),
     byKind: TICKET_KINDS.filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
     handledByDay: handled.map((count, i) => ({ day: dayKey(firstDay + i), start: dayStart(firstDay + i), count })),

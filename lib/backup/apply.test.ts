@@ -63,7 +63,13 @@ describe('applyBackupPlan', () => {
     const settings = memorySettings();
     const next: Settings = { ...DEFAULT_SETTINGS, popupHorizonMs: 6 * H };
     const p = await plan(
-      { format: BACKUP_FORMAT, version: 1, tickets: [ticket('2', { status: 'done' }), ticket('3')], shops: [shop], settings: next },
+      {
+        format: BACKUP_FORMAT,
+        version: 1,
+        tickets: [ticket('2', { status: 'done' }), ticket('3')],
+        shops: [shop],
+        settings: next,
+      },
       settings,
     );
     const out = await applyBackupPlan(db, p, settings);
@@ -137,8 +143,14 @@ describe('applyBackupPlan', () => {
   it('writes nothing for a plan with nothing to do', async () => {
     await db.tickets.put(ticket('1'));
     const settings = memorySettings();
-    const p = await plan({ format: BACKUP_FORMAT, version: 1, tickets: [ticket('1')], settings: DEFAULT_SETTINGS }, settings);
-    expect(await applyBackupPlan(db, p, settings)).toEqual({ rows: { tickets: 0, shops: 0, templates: 0 }, settings: false });
+    const p = await plan(
+      { format: BACKUP_FORMAT, version: 1, tickets: [ticket('1')], settings: DEFAULT_SETTINGS },
+      settings,
+    );
+    expect(await applyBackupPlan(db, p, settings)).toEqual({
+      rows: { tickets: 0, shops: 0, templates: 0 },
+      settings: false,
+    });
     expect(settings.saves).toBe(0);
   });
 });

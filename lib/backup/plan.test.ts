@@ -173,7 +173,9 @@ describe('buildBackup → planBackupImport', () => {
     expect(good.settings).toEqual({ state: 'changed', value: changed });
     expect(planWrites(good)).toBe(1);
 
-    const bad = ok(planBackupImport({ format: BACKUP_FORMAT, version: 1, settings: { ...changed, rules: [] } }, current()));
+    const bad = ok(
+      planBackupImport({ format: BACKUP_FORMAT, version: 1, settings: { ...changed, rules: [] } }, current()),
+    );
     expect(bad.settings.state).toBe('invalid');
     expect(bad.settings.state === 'invalid' && bad.settings.errors[0]).toMatch(/^rules: /);
     expect(planWrites(bad)).toBe(0);
@@ -185,8 +187,14 @@ describe('buildBackup → planBackupImport', () => {
     expect(plan(null)).toEqual({ ok: false, error: { code: 'not-backup' } });
     expect(plan([1, 2])).toEqual({ ok: false, error: { code: 'not-backup' } });
     expect(plan({ format: 'something-else' })).toEqual({ ok: false, error: { code: 'not-backup' } });
-    expect(plan({ format: 'ticket-radar/templates', version: 1, templates: [] })).toEqual({ ok: false, error: { code: 'templates-file' } });
-    expect(plan({ format: BACKUP_FORMAT, version: 2 })).toEqual({ ok: false, error: { code: 'newer-version', version: 2 } });
+    expect(plan({ format: 'ticket-radar/templates', version: 1, templates: [] })).toEqual({
+      ok: false,
+      error: { code: 'templates-file' },
+    });
+    expect(plan({ format: BACKUP_FORMAT, version: 2 })).toEqual({
+      ok: false,
+      error: { code: 'newer-version', version: 2 },
+    });
     const shape = plan({ format: BACKUP_FORMAT, version: 1, tickets: 'all of them' });
     expect(shape.ok === false && shape.error.code).toBe('bad-shape');
   });
@@ -201,6 +209,8 @@ describe('parseBackupText', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined like Dexie does', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });

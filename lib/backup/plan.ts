@@ -131,13 +131,17 @@ export function parseBackupText(text: string): { ok: true; value: unknown } | { 
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
 function issueLines(error: z.ZodError): string[] {
-  const lines = error.issues.slice(0, MAX_ISSUES_PER_ROW).map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`);
+  const lines = error.issues
+    .slice(0, MAX_ISSUES_PER_ROW)
+    .map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`);
   const more = error.issues.length - MAX_ISSUES_PER_ROW;
   return more > 0 ? [...lines, `+${more}`] : lines;
 }
@@ -190,7 +194,9 @@ function planSettings(incoming: unknown, current: Settings): SettingsPlan {
   // Strict, unlike loadSettings' field-by-field fallback: an import must not silently reset parts to defaults.
   const parsed = SettingsSchema.safeParse(incoming);
   if (!parsed.success) return { state: 'invalid', errors: issueLines(parsed.error) };
-  return canonicalJson(parsed.data) === canonicalJson(current) ? { state: 'unchanged' } : { state: 'changed', value: parsed.data };
+  return canonicalJson(parsed.data) === canonicalJson(current)
+    ? { state: 'unchanged' }
+    : { state: 'changed', value: parsed.data };
 }
 
 /**
@@ -204,17 +210,31 @@ export function planBackupImport(file: unknown, current: BackupData): PlanResult
   if (format !== BACKUP_FORMAT) return { ok: false, error: { code: 'not-backup' } };
   const env = EnvelopeSchema.safeParse(file);
   if (!env.success) return { ok: false, error: { code: 'bad-shape', detail: issueLines(env.error).join('; ') } };
-  if (env.data.version > BACKUP_VERSION) return { ok: false, error: { code: 'newer-version', version: env.data.version } };
+  if (env.data.version > BACKUP_VERSION)
+    return { ok: false, error: { code: 'newer-version', version: env.data.version } };
   const f = env.data;
   return {
     ok: true,
     exportedAt: f.exportedAt,
     extensionVersion: f.extensionVersion,
-    tickets: planTable(f.tickets ?? [], current.tickets, TicketSchema, (r) => r.key, 'key', (r) =>
-      r.key === ticketKey(r.platform, r.shopId, r.nativeId) ? undefined : 'key: does not match platform:shopId:nativeId',
+    tickets: planTable(
+      f.tickets ?? [],
+      current.tickets,
+      TicketSchema,
+      (r) => r.key,
+      'key',
+      (r) =>
+        r.key === ticketKey(r.platform, r.shopId, r.nativeId)
+          ? undefined
+          : 'key: does not match platform:shopId:nativeId',
     ),
-    shops: planTable(f.shops ?? [], current.shops, ShopSchema, (r) => r.key, 'key', (r) =>
-      r.key === shopKey(r.platform, r.shopId) ? undefined : 'key: does not match platform:shopId',
+    shops: planTable(
+      f.shops ?? [],
+      current.shops,
+      ShopSchema,
+      (r) => r.key,
+      'key',
+      (r) => (r.key === shopKey(r.platform, r.shopId) ? undefined : 'key: does not match platform:shopId'),
     ),
     templates: planTable(f.templates ?? [], current.templates, TemplateSchema, (r) => r.id, 'id'),
     settings: planSettings(f.settings, current.settings),

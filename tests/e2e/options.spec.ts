@@ -41,7 +41,10 @@ async function openOptions(hash: string): Promise<Page> {
 const storedRules = () =>
   l.worker.evaluate(async () => {
     const got = await chrome.storage.local.get('settings');
-    return ((got.settings as { rules?: StoredRule[] } | undefined)?.rules ?? []).map((r) => ({ id: r.id, budgetMs: r.budgetMs }));
+    return ((got.settings as { rules?: StoredRule[] } | undefined)?.rules ?? []).map((r) => ({
+      id: r.id,
+      budgetMs: r.budgetMs,
+    }));
   });
 
 test('rules tab: a deep link opens it, an edited budget is validated, saved and stored', async () => {
@@ -78,7 +81,10 @@ test('rules tab: a deep link opens it, an edited budget is validated, saved and 
 
   // A fresh page shows the stored value.
   await page.reload();
-  await page.locator('[data-rule-id="default"]').getByRole('button', { name: /^默认规则/ }).click();
+  await page
+    .locator('[data-rule-id="default"]')
+    .getByRole('button', { name: /^默认规则/ })
+    .click();
   await expect(page.locator('[data-rule-id="default"]').getByLabel('时限（小时）')).toHaveValue('6');
 });
 
@@ -86,7 +92,9 @@ test('diagnostics tab: lists the health entry a logged-out PDD page recorded, an
   await servePdd('work-order-list--logged-out.json');
   const pdd = await l.context.newPage();
   await pdd.goto(LIST);
-  await expect.poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code)).toContain('not-logged-in');
+  await expect
+    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
+    .toContain('not-logged-in');
 
   const page = await openOptions('diagnostics');
   const row = page.locator('[data-code="not-logged-in"]');
@@ -110,7 +118,9 @@ test('shops tab: a shop seen on the PDD list can be renamed and muted', async ()
   const pdd = await l.context.newPage();
   await pdd.goto(LIST);
   await expect(pdd.locator(BADGE)).toHaveCount(4);
-  await expect.poll(async () => (await readTable<{ key: string }>(l.worker, 'shops')).map((s) => s.key)).toEqual([SHOP_KEY]);
+  await expect
+    .poll(async () => (await readTable<{ key: string }>(l.worker, 'shops')).map((s) => s.key))
+    .toEqual([SHOP_KEY]);
 
   const page = await openOptions('shops');
   const row = page.locator(`[data-shop-key="${SHOP_KEY}"]`);
@@ -140,7 +150,10 @@ test('diagnostics tab: export all data, then import an edited backup after a dry
   await expect.poll(async () => (await readTable(l.worker, 'shops')).length).toBe(1);
 
   const page = await openOptions('diagnostics');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出全部数据' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出全部数据' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^ticket-radar-backup-\d{8}-\d{4}\.json$/);
   const exported = join(outDir, 'backup.json');
   await download.saveAs(exported);
@@ -172,4 +185,19 @@ test('diagnostics tab: export all data, then import an edited backup after a dry
   // The invalid ticket was skipped: the stored one keeps its status.
   const tickets = await readTable<{ key: string; status: string }>(l.worker, 'tickets');
   expect(tickets.find((t) => t.key === file.tickets[0]!.key)?.status).toBe('pending');
+});
+
+test('notifications tab: changes from NotificationSettings are stored', async () => {
+  const page = await openOptions('notifications');
+  const enabled = page.getByRole('checkbox', { name: /启用到期提醒/ });
+  await expect(enabled).toBeChecked();
+  await enabled.uncheck();
+  await expect
+    .poll(() =>
+      l.worker.evaluate(async () => {
+        const got = await chrome.storage.local.get('settings');
+        return (got.settings as { notifications?: { enabled: boolean } } | undefined)?.notifications?.enabled;
+      }),
+    )
+    .toBe(false);
 });
