@@ -85,7 +85,8 @@ function TagInput(props: {
         type="text"
         className="opt-chips__input"
         value={text}
-        maxLength={MAX_TAG_LENGTH + 1}
+        // The schema's limit as a typing limit: a tag can never be too long, so none is dropped silently.
+        maxLength={MAX_TAG_LENGTH}
         placeholder={t('opt_tags_placeholder')}
         aria-describedby={describedBy}
         onChange={onInput}
