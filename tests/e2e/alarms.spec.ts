@@ -14,7 +14,7 @@ import { FIXTURES, fixture, launchWithExtension, readTable, serve, type Launched
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
 const SHOP = '445566778';
-const PERIOD_MS = 10_000;
+const PERIOD_MS = 5_000;
 const SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
   notifications: { enabled: true, thresholdsMs: [60_000, 0], overdueRepeatMs: 0, overdueBreaksQuiet: true },
