@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Settings } from '@/lib/model/settings';
+import { SettingsSchema, type Settings } from '@/lib/model/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/store';
 
 /**
  * Settings for an editor: `undefined` until the stored value is loaded, unlike the shared useSettings which
  * starts from the defaults; an editor showing defaults for a moment could save them over the merchant's
- * own. `save` validates (saveSettings parses), writes, and shows the saved value at once.
+ * own. `save` validates, shows the new value at once (a controlled checkbox must not snap back while the
+ * write is under way), writes, and on a failed write shows what is stored again and rethrows.
  */
 export function useStoredSettings(): [Settings | undefined, (next: Settings) => Promise<void>] {
   const [settings, setSettings] = useState<Settings>();
@@ -19,8 +20,14 @@ export function useStoredSettings(): [Settings | undefined, (next: Settings) => 
     };
   }, []);
   const save = useCallback(async (next: Settings) => {
-    await saveSettings(next);
-    setSettings(next);
+    const valid = SettingsSchema.parse(next);
+    setSettings(valid);
+    try {
+      await saveSettings(valid);
+    } catch (e) {
+      setSettings(await loadSettings());
+      throw e;
+    }
   }, []);
   return [settings, save];
 }
