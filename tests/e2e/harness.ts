@@ -15,7 +15,8 @@ import { shiftTimes } from '../support/shift-times';
 import type { RouteSource, Surface } from '../support/surfaces';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+/** The built extension; TICKET_RADAR_EXTENSION points at a private copy when others rebuild .output meanwhile. */
+export const EXTENSION = process.env.TICKET_RADAR_EXTENSION ?? join(ROOT, '.output', 'chrome-mv3');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 export const CHROMIUM_ARGS = [
