@@ -5,7 +5,8 @@ import { t } from '@/lib/i18n';
 import { PLATFORMS, type Shop } from '@/lib/model';
 import { formatBeijing } from '@/lib/time';
 import { useLiveQuery } from '../common/use-live-query';
-import { isFallbackShopId, normaliseAlias, setShopAlias, setShopMuted } from './shop-actions';
+import { setShopAlias, setShopMuted } from '@/lib/db/shops-repo';
+import { isFallbackShopId, normaliseAlias } from './shop-actions';
 import { Loading, Section } from './ui';
 
 /** Open tickets per shop key, counted from the `status` index. */

@@ -6,9 +6,10 @@ import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
-import { loadSettings } from '@/lib/settings/store';
+import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
+import { onSettingsChanged } from './settings-sync';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -28,6 +29,8 @@ export default defineBackground(() => {
   );
 
   registerAlarmListeners();
+  // Rule edits move rule deadlines: recompute stored ones, then badges and alarms follow.
+  watchSettings((s) => void onSettingsChanged(s).then((n) => n && onTicketsChanged()));
   registerTemplateSync();
   browser.runtime.onInstalled.addListener(() => void seedTemplates().then(() => scheduleSync(2000)));
   browser.runtime.onStartup.addListener(() => scheduleSync(5000));

@@ -1,0 +1,32 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../sla';
+import { RadarDb } from './schema';
+import { setShopAlias, setShopMuted } from './shops-repo';
+import { ingestBatch } from './tickets-repo';
+
+const NOW = Date.UTC(2026, 10, 25, 2);
+let db: RadarDb;
+beforeEach(async () => {
+  db = new RadarDb(`shops-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('shops repository', () => {
+  it("keeps the merchant's alias and mute when a page refreshes the shop", async () => {
+    const batch = { platform: 'pdd' as const, pageKind: 'pdd.work-order-list', shop: { shopId: 's1', name: '暖居家纺' }, tickets: [], complete: false };
+    await ingestBatch(db, batch, DEFAULT_RULES, NOW);
+    expect(await setShopAlias(db, 'pdd:s1', '家纺主店')).toBe(true);
+    expect(await setShopMuted(db, 'pdd:s1', true)).toBe(true);
+    expect(await setShopMuted(db, 'pdd:s1', true)).toBe(false);
+    await ingestBatch(db, { ...batch, shop: { shopId: 's1', name: '暖居家纺旗舰店' } }, DEFAULT_RULES, NOW + 3600_000);
+    expect(await db.shops.get('pdd:s1')).toMatchObject({ name: '暖居家纺旗舰店', alias: '家纺主店', muted: true });
+    expect(await setShopAlias(db, 'pdd:s1', '')).toBe(true);
+    expect((await db.shops.get('pdd:s1'))?.alias).toBeUndefined();
+    expect(await setShopAlias(db, 'pdd:missing', 'x')).toBe(false);
+  });
+});
