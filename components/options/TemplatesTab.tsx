@@ -1,4 +1,4 @@
-/** 提醒模板: the template library (components/templates) on the real database. */
+/** 回复模板: the template library (components/templates) on the real database. */
 import { useEffect, useMemo, useState } from 'react';
 import { TemplateLibrary } from '@/components/templates';
 import { db } from '@/lib/db/schema';
