@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { buildSearchIndex } from '../../lib/templates/search-index';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -36,14 +37,15 @@ afterEach(() => {
   root = undefined;
 });
 
-function mount(over: Partial<TemplatePickerProps> = {}) {
+/** Tests speak in template lists; the picker takes them indexed, as the worker sends them. */
+function mount({ templates = [refund, pickup, plain], ...over }: Partial<TemplatePickerProps> & { templates?: Template[] } = {}) {
   const onInsert = vi.fn();
   const onClose = vi.fn();
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
   const props: TemplatePickerProps = {
-    templates: [refund, pickup, plain],
+    index: buildSearchIndex(templates),
     context: { buyer: '小明', refundAmount: '¥12.30' },
     onInsert,
     onClose,
@@ -156,7 +158,7 @@ describe('rendering', () => {
   it('renders page data as text, never as HTML', () => {
     const html = renderToStaticMarkup(
       <TemplatePicker
-        templates={[refund]}
+        index={buildSearchIndex([refund])}
         context={{ buyer: '<img src=x onerror=alert(1)>', refundAmount: '¥1.00' }}
         onInsert={() => {}}
         onClose={() => {}}
@@ -169,7 +171,7 @@ describe('rendering', () => {
 
   it('speaks English when asked', () => {
     const html = renderToStaticMarkup(
-      <TemplatePicker templates={[pickup]} context={{}} onInsert={() => {}} onClose={() => {}} locale="en" />,
+      <TemplatePicker index={buildSearchIndex([pickup])} context={{}} onInsert={() => {}} onClose={() => {}} locale="en" />,
     );
     expect(html).toContain('2 variables still to fill in');
     expect(html).toContain('placeholder="newTrackingNo"');

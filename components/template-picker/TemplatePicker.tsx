@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Template } from '../../lib/model/template';
 import { isVariableSegment, renderSegments, renderText } from '../../lib/templates/render';
-import { buildSearchIndex, searchTemplates, type SearchScope } from '../../lib/templates/search';
+import { searchTemplates, type SearchIndex, type SearchScope } from '../../lib/templates/search';
 import {
   hasValue,
   variableDef,
@@ -18,7 +18,11 @@ import {
 import { PICKER_STRINGS, type PickerLocale } from './strings';
 
 export interface TemplatePickerProps {
-  templates: Template[];
+  /**
+   * The templates with their search index (lib/templates/search-index.ts). Built by the caller: on seller
+   * pages the worker builds it, so the content script never loads the pinyin dictionary.
+   */
+  index: SearchIndex;
   /** Variable values by variable key (`buyer`, `orderId`, …), from the ticket and order on the page. */
   context: Record<string, string | undefined>;
   /** Called with the fully rendered text; the overlay inserts it and counts the use. */
@@ -46,7 +50,7 @@ function isComposing(e: KeyboardEvent): boolean {
 }
 
 export function TemplatePicker(props: TemplatePickerProps): ReactNode {
-  const { templates, context, onInsert, onClose, locale, scope, initialQuery = '', maxResults = 50 } = props;
+  const { index, context, onInsert, onClose, locale, scope, initialQuery = '', maxResults = 50 } = props;
   const s = PICKER_STRINGS[locale];
   const uid = useId();
   const [query, setQuery] = useState(initialQuery);
@@ -58,7 +62,6 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
   const previewRef = useRef<HTMLDivElement>(null);
 
   // Built once per template list (pinyin is the expensive part), reused per keystroke.
-  const index = useMemo(() => buildSearchIndex(templates), [templates]);
 
   const hits = useMemo(
     () => searchTemplates(index, query, scope).slice(0, maxResults),
@@ -163,7 +166,7 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
         <ul ref={listRef} id={listId} className="tr-picker__list" role="listbox" aria-label={s.resultsLabel}>
           {hits.length === 0 ? (
             <li className="tr-picker__empty" role="presentation">
-              {templates.length === 0 ? s.noTemplates : s.noResults}
+              {index.entries.length === 0 ? s.noTemplates : s.noResults}
             </li>
           ) : (
             hits.map(({ template: t }) => (

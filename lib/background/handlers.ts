@@ -9,6 +9,7 @@ import type { Settings } from '../model/settings';
 import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
 import { checkSender, type SenderLike } from '../messaging/sender';
 import { toView } from './views';
+import { buildSearchIndex } from '../templates/search-index';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -80,7 +81,7 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
         .filter((t) => t.scope.platforms.length === 0 || t.scope.platforms.includes(req.platform))
         .filter((t) => t.scope.shops.length === 0 || (req.shopKey !== undefined && t.scope.shops.includes(req.shopKey)))
         .sort((a, b) => b.usageCount - a.usageCount);
-      return { ok: true, templates } satisfies ResponseFor<'templates/for-page'>;
+      return { ok: true, index: buildSearchIndex(templates) } satisfies ResponseFor<'templates/for-page'>;
     }
     case 'templates/used': {
       await deps.db.templates

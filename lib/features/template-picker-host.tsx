@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { isOpenPickerShortcut, OPEN_PICKER_SHORTCUT_LABEL, TemplatePicker, templatePickerStyles } from '../../components/template-picker';
 import type { MarketplaceAdapter, PageKind, ReplyBox } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
-import type { Template } from '../model/template';
+import type { SearchIndex } from '../templates/search';
 import { shopKey } from '../model/ticket';
 import { captureSelection, insertAtCursor } from '../templates/insert';
 import { ticketFieldsFromReplyContext, valuesFromTicket } from '../templates/variables';
@@ -24,7 +24,8 @@ export interface PickerHostDeps {
   signal: AbortSignal;
   viewFor(ref: { nativeId?: string | undefined; orderId?: string | undefined }): TicketView | undefined;
   shop(): { shopId: string; name?: string | undefined };
-  templates(req: { platform: MarketplaceAdapter['id']; shopKey: string }): Promise<Template[]>;
+  /** Templates for this page, indexed for search by the worker. */
+  templates(req: { platform: MarketplaceAdapter['id']; shopKey: string }): Promise<SearchIndex>;
   used(id: string): void;
 }
 
@@ -50,11 +51,11 @@ export function startPickerHost(doc: Document, deps: PickerHostDeps): void {
     if (panel) return closePanel();
     const saved = captureSelection(box.element);
     const shop = deps.shop();
-    let templates: Template[] = [];
+    let index: SearchIndex = { entries: [] };
     try {
-      templates = await deps.templates({ platform: deps.adapter.id, shopKey: shopKey(deps.adapter.id, shop.shopId) });
+      index = await deps.templates({ platform: deps.adapter.id, shopKey: shopKey(deps.adapter.id, shop.shopId) });
     } catch {
-      templates = [];
+      // No templates (worker unreachable): the picker opens and says so rather than failing silently.
     }
     if (deps.signal.aborted) return;
     const view = deps.viewFor({ nativeId: box.context.nativeId, orderId: box.context.orderId });
@@ -78,7 +79,7 @@ export function startPickerHost(doc: Document, deps: PickerHostDeps): void {
     panel = { host, root };
     root.render(
       <TemplatePicker
-        templates={templates}
+        index={index}
         context={context}
         locale={uiLocale()}
         scope={{ platform: deps.adapter.id, ...(view ? { kind: view.kind } : {}), shop: shopKey(deps.adapter.id, shop.shopId) }}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DueSourceSchema, PlatformSchema, RawTicketSchema, TicketKindSchema, TicketStatusSchema } from '../model/ticket';
 import { HealthReportSchema } from '../diagnostics/health';
-import { TemplateSchema } from '../model/template';
+import { SearchIndexSchema } from '../templates/search';
 
 /** What a badge needs to know of a stored ticket. */
 export const TicketViewSchema = z.object({
@@ -58,7 +58,8 @@ export type RequestType = Request['type'];
 export const ResponseSchemas = {
   'tickets/ingest': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
   'health/report': z.object({ ok: z.literal(true) }),
-  'templates/for-page': z.object({ ok: z.literal(true), templates: z.array(TemplateSchema) }),
+  /** Templates for the page with their pinyin search index, built in the worker (see search-index.ts). */
+  'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
   'templates/used': z.object({ ok: z.literal(true) }),
   'tickets/views': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
 } satisfies Record<RequestType, z.ZodType>;

@@ -34,7 +34,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
         signal,
         viewFor: overlay.viewFor,
         shop: overlay.shop,
-        templates: async (req) => (await send({ type: 'templates/for-page', ...req })).templates,
+        templates: async (req) => (await send({ type: 'templates/for-page', ...req })).index,
         used: (id) => void send({ type: 'templates/used', id }).catch(() => undefined),
       });
     },

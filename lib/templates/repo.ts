@@ -10,7 +10,8 @@ import { storage } from 'wxt/utils/storage';
 import { TemplateSchema, type Template } from '../model/template';
 import { sameContent } from './content';
 import { defaultTemplates } from './defaults';
-import { buildSearchIndex, searchTemplates, type SearchHit, type SearchScope } from './search';
+import { searchTemplates, type SearchHit, type SearchScope } from './search';
+import { buildSearchIndex } from './search-index';
 
 /** A Dexie table of templates keyed by `id` (lib/db's `db().templates`). */
 export type TemplateTable = EntityTable<Template, 'id'>;

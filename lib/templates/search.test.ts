@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../model/template';
 import { defaultTemplates } from './defaults';
-import { buildSearchIndex, indexField, inScope, searchTemplates } from './search';
+import { inScope, searchTemplates } from './search';
+import { buildSearchIndex, indexField } from './search-index';
 
 const AT = Date.UTC(2025, 0, 1);
 let n = 0;

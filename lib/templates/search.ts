@@ -2,12 +2,12 @@
  * Template search for the picker and the library. Pure.
  *
  * Merchants type pinyin initials far more than characters (`tk` for 退款), so each field is indexed
- * three ways: its text, its full pinyin (`tuikuan`) and its initials (`tk`). pinyin-pro is too slow
- * to run per keystroke over every body, so the index is built once per template list and reused for
- * unchanged template objects across rebuilds.
+ * three ways: its text, its full pinyin (`tuikuan`) and its initials (`tk`). The index is built by
+ * search-index.ts (pinyin-pro, ~320 KB of dictionary) in the extension's own pages and worker; this file
+ * only matches, so the content scripts on seller pages search without bundling the dictionary.
  */
-import { pinyin } from 'pinyin-pro';
-import type { Template } from '../model/template';
+import { z } from 'zod';
+import { TemplateSchema, type Template } from '../model/template';
 import type { Platform, TicketKind } from '../model/ticket';
 
 /** One searchable string, pre-computed. */
@@ -17,7 +17,7 @@ export interface FieldIndex {
   /** Syllables joined: `退款单` → `tuikuandan`. Non-Chinese characters are kept as they are (lower case). */
   full: string;
   /** Offsets in `full` where a syllable or character starts; full-pinyin matches must start on one. */
-  starts: ReadonlySet<number>;
+  starts: readonly number[];
   /** First letter of each syllable: `tkd`. */
   initials: string;
 }
@@ -55,58 +55,27 @@ export interface SearchHit {
   field: MatchField;
 }
 
-const norm = (s: string): string => s.normalize('NFKC').toLowerCase();
+export const norm = (s: string): string => s.normalize('NFKC').toLowerCase();
 
-/** Indexes one string. Exported for tests. */
-export function indexField(value: string): FieldIndex {
-  const text = norm(value);
-  const syllables = text === '' ? [] : pinyin(text, { toneType: 'none', type: 'array', v: true });
-  let full = '';
-  let initials = '';
-  const starts = new Set<number>();
-  for (const syl of syllables) {
-    const s = syl.toLowerCase();
-    // Whitespace and punctuation separate words in the text but would only get in the way of pinyin
-    // matches (`tui kuan` should be found by `tuikuan`), so they are left out of `full` and `initials`.
-    if (s.trim() === '' || /^[\p{P}\p{S}]+$/u.test(s)) continue;
-    starts.add(full.length);
-    full += s;
-    initials += s.charAt(0);
-  }
-  return { text, full, starts, initials };
-}
-
-function indexTemplate(t: Template): IndexedTemplate {
-  return {
-    template: t,
-    title: indexField(t.title),
-    tags: t.tags.map(indexField),
-    folder: indexField(t.folder),
-    body: indexField(t.body),
-    shortcut: norm(t.shortcut ?? '').replace(/^\//, ''),
-  };
-}
-
-/**
- * Entries by template object. Templates are treated as immutable (every edit makes a new object), so
- * an object seen before has the same fields: a usage-count update re-indexes one template, not all.
- * Weak, so templates that are gone are collected with their entries.
- */
-const entryCache = new WeakMap<Template, IndexedTemplate>();
-
-/** Builds the index, reusing the entries of template objects indexed before. */
-export function buildSearchIndex(templates: readonly Template[]): SearchIndex {
-  return {
-    entries: templates.map((t) => {
-      let e = entryCache.get(t);
-      if (!e) {
-        e = indexTemplate(t);
-        entryCache.set(t, e);
-      }
-      return e;
+const FieldIndexSchema = z.object({
+  text: z.string(),
+  full: z.string(),
+  starts: z.array(z.number().int().nonnegative()).readonly(),
+  initials: z.string(),
+});
+/** The index as it crosses from the worker to a content script (validated there like any reply). */
+export const SearchIndexSchema = z.object({
+  entries: z.array(
+    z.object({
+      template: TemplateSchema,
+      title: FieldIndexSchema,
+      tags: z.array(FieldIndexSchema).readonly(),
+      folder: FieldIndexSchema,
+      body: FieldIndexSchema,
+      shortcut: z.string(),
     }),
-  };
-}
+  ).readonly(),
+});
 
 /** True when the template applies to the scope. An empty list in the template's scope means "all". */
 export function inScope(t: Template, scope: SearchScope | undefined): boolean {
@@ -127,7 +96,7 @@ function matchField(f: FieldIndex, term: string, pinyinOk: boolean): number {
   let best = 0;
   for (let at = f.full.indexOf(term); at >= 0; at = f.full.indexOf(term, at + 1)) {
     // A match starting inside a syllable (`uik` in `tuikuan`) is noise, not intent.
-    if (f.starts.has(at)) {
+    if (f.starts.includes(at)) {
       best = at === 0 ? 0.95 : 0.85;
       break;
     }
