@@ -127,3 +127,16 @@ describe('merging what different pages say', () => {
     expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ tags: ['退款拦截'], urgent: true, trackingNo: 'YT1234567890', listedOn: 'pdd.work-order-list' });
   });
 });
+
+describe('an unreadable deadline is not forgotten by a read that saw none', () => {
+  it('a DOM read without a deadline keeps the flag a response read set; a readable deadline clears it', async () => {
+    await ingestBatch(db, batch([raw('1', { deadline: undefined, deadlineUnreadable: true })]), DEFAULT_RULES, NOW);
+    await ingestBatch(db, batch([raw('1', { deadline: undefined })]), DEFAULT_RULES, NOW + 1000);
+    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ deadlineUnreadable: true });
+    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBeUndefined();
+    await ingestBatch(db, batch([raw('1', { deadline: { type: 'at', at: NOW + 3600_000 } })]), DEFAULT_RULES, NOW + 2000);
+    const t = await db.tickets.get('pdd:s1:1');
+    expect(t?.deadlineUnreadable).toBeUndefined();
+    expect(t).toMatchObject({ dueAt: NOW + 3600_000, dueSource: 'platform' });
+  });
+});

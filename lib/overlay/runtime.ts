@@ -126,13 +126,17 @@ export function runOverlay(
 
   const ctx = (now = env.now()): ReadContext => ({ now, pageUrl: new URL(win.location.href), shop });
 
-  const accept = async (result: ReadResult, pageKind: string) => {
+  /** Ingests of structured reads (responses, row records) whose views have not come back yet. */
+  let structuredInFlight = 0;
+
+  const accept = async (result: ReadResult, pageKind: string, structured = true) => {
     if (result.shop && (result.shop.confidence === 'page' || !shop)) shop = result.shop;
     report(result.issues);
     if (!result.tickets.length && !result.complete) return;
     const s = currentShop();
     // A shop found in the response wins; tickets read before it was known are re-keyed to it.
     const tickets = result.tickets.map((t) => ({ ...t, shopId: s.shopId, ...(s.name && !t.shopName ? { shopName: s.name } : {}) }));
+    if (structured) structuredInFlight++;
     try {
       const stored = await env.ingest({ platform: adapter.id, pageKind, shop: s, tickets, complete: result.complete === true });
       for (const v of stored) {
@@ -142,6 +146,8 @@ export function runOverlay(
       scheduleRender();
     } catch (e) {
       report([{ code: 'ingest-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'ingest failed' }]);
+    } finally {
+      if (structured) structuredInFlight--;
     }
   };
 
@@ -264,8 +270,12 @@ export function runOverlay(
 
   const readDom = (anchors: RowAnchor[]) => {
     if (!page || !adapter.readRows) return;
+    // A half-parsed document reads as "no rows" or a wrong page state; wait for the parser to finish.
+    if (doc.readyState === 'loading') return;
     // DOM text is the least precise reader: used only when responses or row records did not cover the rows.
     const structured = page.sources.includes('responses') || page.sources.includes('react-records');
+    // While a structured read is being stored its views are not here yet: a DOM read now would race it.
+    if (structuredInFlight > 0) return;
     if (!structured || views.size === 0 || anchors.some((a) => !handle.viewFor(a))) {
       const now = env.now();
       let result: ReadResult;
@@ -275,11 +285,17 @@ export function runOverlay(
         report([{ code: 'reader-threw', detail: 'readRows' }]);
         return;
       }
-      const signature = result.tickets.map((t) => `${t.nativeId}:${t.status}`).join('|');
+      // Issues are part of the signature: a page that turns into a login box reads no tickets either,
+      // and its `not-logged-in` must still be reported.
+      const signature = [
+        ...result.tickets.map((t) => `${t.nativeId}:${t.status}`),
+        ...result.issues.map((i) => `!${i.code}`),
+        result.loggedOut ? '!logged-out' : '',
+      ].join('|');
       if (signature === lastDomSignature && now - lastDomSentAt < DOM_RESEND_MS) return;
       lastDomSignature = signature;
       lastDomSentAt = now;
-      if (result.tickets.length || result.issues.length) void accept(result, page.kind);
+      if (result.tickets.length || result.issues.length) void accept(result, page.kind, false);
     }
   };
 
@@ -354,9 +370,10 @@ export function runOverlay(
       if (muts.every((m) => [...m.addedNodes, ...m.removedNodes].every((n) => n instanceof win.HTMLElement && n.hasAttribute('data-ticket-radar-badge')))) return;
       scheduleRender();
     });
-    const observe = () => mo.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: page?.sources.includes('dom-text') ?? false });
-    if (doc.body) observe();
-    else doc.addEventListener('DOMContentLoaded', observe, { once: true, signal: ctl.signal });
+    // documentElement exists at document_start: the parser's own insertions of server-rendered rows are
+    // mutations too. DOMContentLoaded renders once more for pages whose rows were all parsed before.
+    mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: page.sources.includes('dom-text') });
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', scheduleRender, { once: true, signal: ctl.signal });
     ctl.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
     for (const m of pendingRecords.splice(0)) onPageMessage(m);
     win.setTimeout(() => {

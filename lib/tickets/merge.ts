@@ -43,7 +43,9 @@ export function mergeTicket(
   } as Ticket;
   if (due.platformDueAt !== undefined) base.platformDueAt = due.platformDueAt;
   delete base.unseenSince;
-  if (!raw.deadlineUnreadable) delete base.deadlineUnreadable;
+  // Only a readable deadline clears "the page showed a deadline we could not read": a read that saw no
+  // deadline at all (DOM text of a page without timers, a detail response) is no evidence either way.
+  if (!raw.deadlineUnreadable && deadline) delete base.deadlineUnreadable;
   return withDeadline(base, ctx.rules);
 }
 

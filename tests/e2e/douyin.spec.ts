@@ -65,7 +65,9 @@ async function expectAftersaleBadges(scope: Page | FrameLocator, t0: number) {
     if (e.offset === undefined) expect(due).toBe('');
     else expect(Math.abs(Number(due) - (t0 + e.offset))).toBeLessThan(15 * S);
     // The badge is in the 售后状态 cell, next to the page's own countdown, not in another column.
-    await expect(scope.locator(`tr[data-row-key="${e.id}"] td`, { has: scope.locator(BADGE) })).toContainText(/待|退款成功|售后关闭/);
+    await expect(scope.locator(`tr[data-row-key="${e.id}"] td`, { has: scope.locator(BADGE) })).toContainText(
+      /待|退款成功|售后关闭/,
+    );
   }
 }
 
@@ -83,7 +85,9 @@ for (const v of [
     const t0 = Date.now();
     await page.goto(WORKBENCH + v.query);
     await expectAftersaleBadges(page, t0);
-    await expect(page.locator(`${BADGE}[data-ticket-key$=":7440987654321987654"] .b`)).toContainText(/^已逾期 (1小时59分|2小时0[01]分)/);
+    await expect(page.locator(`${BADGE}[data-ticket-key$=":7440987654321987654"] .b`)).toContainText(
+      /^已逾期 (1小时59分|2小时0[01]分)/,
+    );
 
     const tickets = await ticketsById(l.worker);
     expect([...tickets.keys()].sort()).toEqual(AFTERSALES.map((e) => e.id).sort());
@@ -146,9 +150,12 @@ test('抖店 售后 时效延长: a later status_deadline replaces the stored on
   json = 'aftersale-list--extended.json'; // the same item, deadline one day later, tagged 时效延长
   await page.evaluate(() => (window as unknown as { __reloadList(): void }).__reloadList());
   await expect.poll(async () => Number(await badge.getAttribute('data-due-at'))).toBeGreaterThan(before + DAY - 15 * S);
-  const t = (await readTable<{ nativeId: string; dueAt: number; tags: string[]; dueHistory: { from: number; to: number }[] }>(l.worker, 'tickets')).find(
-    (x) => x.nativeId === '7441250812345678901',
-  )!;
+  const t = (
+    await readTable<{ nativeId: string; dueAt: number; tags: string[]; dueHistory: { from: number; to: number }[] }>(
+      l.worker,
+      'tickets',
+    )
+  ).find((x) => x.nativeId === '7441250812345678901')!;
   expect(t.dueAt - before).toBeGreaterThan(DAY - 15 * S);
   expect(t.tags).toContain('时效延长');
   expect(t.dueHistory).toEqual([expect.objectContaining({ from: before, to: t.dueAt })]);
@@ -170,7 +177,13 @@ function douyinWindowDue(start: number, budget: number): number {
 }
 
 /** service--records.json relative to FIXTURE_NOW. */
-const SERVICE_TICKETS = ['7440112233445566001', '7440112233445566002', '7440112233445566003', '7440112233445566004', '7440112233445566005'];
+const SERVICE_TICKETS = [
+  '7440112233445566001',
+  '7440112233445566002',
+  '7440112233445566003',
+  '7440112233445566004',
+  '7440112233445566005',
+];
 
 test('抖店 服务工单 (real React): tickets read from the row records, rule deadline without a platform one', async () => {
   await serveSurface(l.context, surface('douyin-service'));
@@ -186,7 +199,10 @@ test('抖店 服务工单 (real React): tickets read from the row records, rule 
     await expect(row.locator('td', { has: page.locator(BADGE) })).toContainText(/待处理|处理中|已逾期|已完结/);
   }
   await expect(page.locator(`${BADGE}[data-ticket-key$=":7440112233445566001"]`)).toHaveAttribute('data-state', 'soon');
-  await expect(page.locator(`${BADGE}[data-ticket-key$=":7440112233445566003"]`)).toHaveAttribute('data-state', 'overdue');
+  await expect(page.locator(`${BADGE}[data-ticket-key$=":7440112233445566003"]`)).toHaveAttribute(
+    'data-state',
+    'overdue',
+  );
   await expect(page.locator(`${BADGE}[data-ticket-key$=":7440112233445566005"]`)).toHaveAttribute('data-state', 'none');
 
   const tickets = await ticketsById(l.worker);
@@ -194,11 +210,21 @@ test('抖店 服务工单 (real React): tickets read from the row records, rule 
   // delay_end_time from the record is to the second (due in 1 h 12 min 30 s); the row only shows
   // 剩余1小时12分, which would put it 30 s earlier. So this deadline came from the record.
   const urgent = tickets.get('7440112233445566001')!;
-  expect(urgent).toMatchObject({ buyer: '夏**', kind: 'urge-ship', status: 'pending', urgent: true, dueSource: 'platform' });
+  expect(urgent).toMatchObject({
+    buyer: '夏**',
+    kind: 'urge-ship',
+    status: 'pending',
+    urgent: true,
+    dueSource: 'platform',
+  });
   expect(urgent.dueAt!).toBeGreaterThanOrEqual(t0 + 4350 * S - 2 * S);
   expect(urgent.dueAt!).toBeLessThanOrEqual(t1 + 4350 * S + 2 * S);
   expect(urgent.tags).toEqual(expect.arrayContaining(['紧急', '催', '服务请求']));
-  expect(tickets.get('7440112233445566002')).toMatchObject({ buyer: 'l***n', status: 'processing', dueSource: 'platform' });
+  expect(tickets.get('7440112233445566002')).toMatchObject({
+    buyer: 'l***n',
+    status: 'processing',
+    dueSource: 'platform',
+  });
   // delay_time_left −7200 s: two hours late.
   const late = tickets.get('7440112233445566003')!;
   expect(Math.abs(late.dueAt! - (t0 - 2 * H))).toBeLessThan(15 * S);
@@ -256,7 +282,10 @@ test('抖店 服务工单 without React records: the DOM text gives the same tic
   // Static text: the rendered times are FIXTURE_NOW's (创建时间 2026-11-25 09:12:30 Beijing).
   expect(urgent.createdAt).toBe(FIXTURE_NOW - 47 * MIN - 30 * S);
   for (const id of SERVICE_TICKETS) {
-    await expect(page.locator('tbody tr', { hasText: `工单ID: ${id}` }).locator(BADGE)).toHaveAttribute('data-ticket-key', new RegExp(`:${id}$`));
+    await expect(page.locator('tbody tr', { hasText: `工单ID: ${id}` }).locator(BADGE)).toHaveAttribute(
+      'data-ticket-key',
+      new RegExp(`:${id}$`),
+    );
   }
 });
 
@@ -273,12 +302,7 @@ test('抖店 服务工单 紧急 row without a countdown: the 2 h urgent rule', 
   expect(urgent.dueAt).toBe(douyinWindowDue(urgent.createdAt!, 2 * H));
 });
 
-// FIXME(overlay, lib/overlay/runtime.ts startPage): rows that are in the HTML when the document loads get no
-// badges unless the page mutates afterwards. startPage runs at document_start, its first render (rAF) finds no
-// rows yet, and the MutationObserver is attached only on DOMContentLoaded, after the parser inserted the rows;
-// nothing re-renders then. Appending any element later makes all 5 badges appear. Fix: scheduleRender() when
-// the observer is attached on DOMContentLoaded (or observe documentElement from document_start).
-test.fixme('抖店 服务工单 served as static HTML (rows present at load, no later mutation): badges appear', async () => {
+test('抖店 服务工单 served as static HTML (rows present at load, no later mutation): badges appear', async () => {
   await serve(l.context, ORIGIN, [['/ffa/task-order/service', text(RENDERED)]]);
   const page = await l.context.newPage();
   await page.goto(SERVICE);
