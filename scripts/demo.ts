@@ -15,7 +15,10 @@ import { BADGE, launchWithExtension, openPopup, ROOT, serveSurface } from '../te
 import { SURFACES } from '../tests/support/surfaces';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const surfaces = only ? SURFACES.filter((s) => only.includes(s.id)) : SURFACES;
 const out = join(ROOT, 'demo-output');
 

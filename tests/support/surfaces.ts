@@ -14,7 +14,12 @@
  */
 export type RouteSource =
   | readonly [platform: string, file: string]
-  | { readonly file: readonly [platform: string, file: string]; readonly times?: boolean; readonly shift?: boolean; readonly status?: number }
+  | {
+      readonly file: readonly [platform: string, file: string];
+      readonly times?: boolean;
+      readonly shift?: boolean;
+      readonly status?: number;
+    }
   | { readonly app: string };
 
 export interface Surface {
@@ -96,7 +101,10 @@ export const SURFACES: Surface[] = [
     title: '抖店 售后工作台',
     url: `${DOUYIN}/ffa/merchant-aftersale-workbench/aftersale/list`,
     origin: DOUYIN,
-    routes: [['/ffa/merchant-aftersale-workbench/aftersale/list', ['douyin', 'aftersale-list--base.html']], DOUYIN_AFTERSALE_API],
+    routes: [
+      ['/ffa/merchant-aftersale-workbench/aftersale/list', ['douyin', 'aftersale-list--base.html']],
+      DOUYIN_AFTERSALE_API,
+    ],
   },
   {
     // The workbench shell with the list in a same-origin iframe at the older path. The shell's path is the
