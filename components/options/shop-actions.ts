@@ -12,5 +12,4 @@ export function normaliseAlias(typed: string): string | undefined {
   return AliasSchema.safeParse(v).success ? v : undefined;
 }
 
-/** Shop ids the adapters make up when the page gives none (lib/adapters/shared.ts, fallbackShop). */
-export const isFallbackShopId = (shopId: string): boolean => shopId === 'default' || shopId.startsWith('name-');
+export { isFallbackShopId } from '@/lib/db/shops-repo';

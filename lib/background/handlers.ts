@@ -4,6 +4,7 @@
  */
 import type { RadarDb } from '../db/schema';
 import { ingestBatch } from '../db/tickets-repo';
+import { resolveShopId } from '../db/shops-repo';
 import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
 import type { Settings } from '../model/settings';
 import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
@@ -46,8 +47,11 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       const settings = await deps.settings();
       const now = deps.now();
       // Every ticket in a batch must belong to the batch's platform and shop: a page cannot write elsewhere.
-      const tickets = req.tickets.filter((t) => t.platform === req.platform && t.shopId === req.shop.shopId);
-      const out = await ingestBatch(deps.db, { ...req, tickets }, settings.rules, now);
+      const own = req.tickets.filter((t) => t.platform === req.platform && t.shopId === req.shop.shopId);
+      const shopId = await resolveShopId(deps.db, req.platform, req.shop, own.map((t) => t.nativeId));
+      const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
+      const shop = { ...req.shop, shopId };
+      const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
       if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
       return { ok: true, views: out.tickets.map((t) => toView(t, settings.rules, now)) } satisfies ResponseFor<'tickets/ingest'>;
     }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../sla';
 import { RadarDb } from './schema';
-import { setShopAlias, setShopMuted } from './shops-repo';
+import { resolveShopId, setShopAlias, setShopMuted } from './shops-repo';
 import { ingestBatch } from './tickets-repo';
 
 const NOW = Date.UTC(2026, 10, 25, 2);
@@ -28,5 +28,29 @@ describe('shops repository', () => {
     expect(await setShopAlias(db, 'pdd:s1', '')).toBe(true);
     expect((await db.shops.get('pdd:s1'))?.alias).toBeUndefined();
     expect(await setShopAlias(db, 'pdd:missing', 'x')).toBe(false);
+  });
+});
+
+describe('resolveShopId: a page that names no shop joins the real one', () => {
+  const list = (shopId: string, name: string, ids: string[]) => ({
+    platform: 'pdd' as const,
+    pageKind: 'pdd.work-order-list',
+    shop: { shopId, name },
+    tickets: ids.map((id) => ({
+      platform: 'pdd' as const, shopId, nativeId: id, kind: 'refund' as const, title: '退款', status: 'pending' as const,
+      urgent: false, tags: [], url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${id}`,
+    })),
+    complete: false,
+  });
+  it('keeps real ids; resolves by header name, by who holds the ticket, or the only shop', async () => {
+    expect(await resolveShopId(db, 'pdd', { shopId: 'default' }, ['1'])).toBe('default'); // nothing known yet
+    await ingestBatch(db, list('111', '暖居家纺旗舰店', ['1', '2']), DEFAULT_RULES, NOW);
+    expect(await resolveShopId(db, 'pdd', { shopId: '999' }, [])).toBe('999');
+    expect(await resolveShopId(db, 'pdd', { shopId: 'default' }, ['7'])).toBe('111'); // the only shop
+    await ingestBatch(db, list('222', '优选百货', ['3']), DEFAULT_RULES, NOW);
+    expect(await resolveShopId(db, 'pdd', { shopId: 'name-x', name: '优选百货' }, [])).toBe('222');
+    expect(await resolveShopId(db, 'pdd', { shopId: 'default' }, ['2'])).toBe('111');
+    expect(await resolveShopId(db, 'pdd', { shopId: 'default' }, ['7'])).toBe('default'); // two shops, no evidence
+    expect(await resolveShopId(db, 'douyin', { shopId: 'default' }, ['1'])).toBe('default');
   });
 });
