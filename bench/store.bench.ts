@@ -37,20 +37,39 @@ export async function runStoreBench(): Promise<BenchResult[]> {
   let t0 = performance.now();
   for (let b = 0; b < 20; b++) {
     const tickets = Array.from({ length: 500 }, (_, j) => raw(b * 500 + j, 's1')).filter((t) => t.platform === 'pdd');
-    await ingestBatch(db, { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets, complete: false }, DEFAULT_SETTINGS.rules, NOW);
+    await ingestBatch(
+      db,
+      { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets, complete: false },
+      DEFAULT_SETTINGS.rules,
+      NOW,
+    );
   }
   out.push({ name: 'store.fill-3334-tickets', value: Math.round(performance.now() - t0), unit: 'ms' });
 
   const page = Array.from({ length: 1500 }, (_, j) => raw(j, 's1')).filter((t) => t.platform === 'pdd');
   t0 = performance.now();
-  const same = await ingestBatch(db, { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: page, complete: false }, DEFAULT_SETTINGS.rules, NOW + 60_000);
+  const same = await ingestBatch(
+    db,
+    { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: page, complete: false },
+    DEFAULT_SETTINGS.rules,
+    NOW + 60_000,
+  );
   out.push({ name: `store.refresh-${page.length}-unchanged`, value: Math.round(performance.now() - t0), unit: 'ms' });
   out.push({ name: 'store.refresh-unchanged.writes', value: same.written, unit: 'rows' });
 
   const changed = page.map((t, i) => (i % 10 === 0 ? { ...t, status: 'processing' as const } : t));
   t0 = performance.now();
-  const w = await ingestBatch(db, { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: changed, complete: false }, DEFAULT_SETTINGS.rules, NOW + 120_000);
-  out.push({ name: `store.refresh-${page.length}-10pct-changed`, value: Math.round(performance.now() - t0), unit: 'ms' });
+  const w = await ingestBatch(
+    db,
+    { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: changed, complete: false },
+    DEFAULT_SETTINGS.rules,
+    NOW + 120_000,
+  );
+  out.push({
+    name: `store.refresh-${page.length}-10pct-changed`,
+    value: Math.round(performance.now() - t0),
+    unit: 'ms',
+  });
   out.push({ name: 'store.refresh-changed.writes', value: w.written, unit: 'rows' });
 
   // Popup summary over 10,000 open tickets (pure part).
@@ -67,7 +86,11 @@ export async function runStoreBench(): Promise<BenchResult[]> {
   );
   t0 = performance.now();
   for (let i = 0; i < 10; i++) summarize(many, DEFAULT_SETTINGS, NOW);
-  out.push({ name: `popup.summarize-${many.length}`, value: Math.round(((performance.now() - t0) / 10) * 10) / 10, unit: 'ms' });
+  out.push({
+    name: `popup.summarize-${many.length}`,
+    value: Math.round(((performance.now() - t0) / 10) * 10) / 10,
+    unit: 'ms',
+  });
   out.push({ name: 'heap.used', value: Math.round(process.memoryUsage().heapUsed / 1e6), unit: 'MB' });
   db.close();
   await Dexie.delete(db.name);

@@ -29,7 +29,12 @@ function check(name, cmd, args) {
 function vitest(name, args, env) {
   const out = `test-results/vitest-${name.replace(/\W+/g, '-')}.json`;
   rmSync(out, { force: true });
-  const ok = run(name, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args], env);
+  const ok = run(
+    name,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args],
+    env,
+  );
   if (!existsSync(out)) {
     results.failed++;
     return;
@@ -56,10 +61,12 @@ const only = process.argv[2]; // `npm test -- unit` runs one stage
 const stages = {
   typecheck: () => check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']),
   lint: () => check('lint', 'npx', ['eslint', '.', '--max-warnings=0']),
+  format: () => check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']),
   unit: () => vitest('unit', []),
   timezones: () => {
     // The deadline engine and time parsers must give the same results whatever the machine's zone.
-    for (const tz of ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Shanghai']) vitest(`unit TZ=${tz}`, ['lib/sla', 'lib/time'], { TZ: tz });
+    for (const tz of ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Shanghai'])
+      vitest(`unit TZ=${tz}`, ['lib/sla', 'lib/time'], { TZ: tz });
   },
   build: () => check('build', 'npx', ['wxt', 'build']),
   e2e: () => playwright(),

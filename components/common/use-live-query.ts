@@ -8,7 +8,10 @@ import { useEffect, useState } from 'react';
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
-    const sub = liveQuery(query).subscribe({ next: setValue, error: (e: unknown) => console.warn('[ticket-radar] query', e) });
+    const sub = liveQuery(query).subscribe({
+      next: setValue,
+      error: (e: unknown) => console.warn('[ticket-radar] query', e),
+    });
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

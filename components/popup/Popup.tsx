@@ -15,7 +15,8 @@ async function captureActiveTab(): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return t('captureUnsupported');
   try {
-    const capture = (await browser.tabs.sendMessage(tab.id, { type: 'capture/collect' })) as { adapter?: string; page?: string | null } | undefined;
+    const capture = (await browser.tabs.sendMessage(tab.id, { type: 'capture/collect' })) as
+      { adapter?: string; page?: string | null } | undefined;
     if (!capture?.adapter) return t('captureUnsupported');
     const blob = new Blob([JSON.stringify(capture, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -49,7 +50,15 @@ export function Popup() {
         </h2>
         <ul>
           {items.map((item) => (
-            <TicketRow key={item.ticket.key} item={item} rules={settings.rules} now={now} locale={locale} shopName={shopName} onOpen={open} />
+            <TicketRow
+              key={item.ticket.key}
+              item={item}
+              rules={settings.rules}
+              now={now}
+              locale={locale}
+              shopName={shopName}
+              onOpen={open}
+            />
           ))}
         </ul>
       </section>
@@ -86,7 +95,15 @@ export function Popup() {
           {showUnseen && (
             <ul>
               {sum.unseen.map((item) => (
-                <TicketRow key={item.ticket.key} item={item} rules={settings.rules} now={now} locale={locale} shopName={shopName} onOpen={open} />
+                <TicketRow
+                  key={item.ticket.key}
+                  item={item}
+                  rules={settings.rules}
+                  now={now}
+                  locale={locale}
+                  shopName={shopName}
+                  onOpen={open}
+                />
               ))}
             </ul>
           )}

@@ -18,7 +18,11 @@ export function TicketRow({ item, rules, now, locale, shopName, onOpen }: Props)
   const { ticket, tier } = item;
   const due = ticket.dueAt;
   const left =
-    due === undefined ? t('badgeNone') : due <= now ? t('popupOverdueBy', formatDuration(now - due, locale)) : t('popupLeft', formatDuration(due - now, locale));
+    due === undefined
+      ? t('badgeNone')
+      : due <= now
+        ? t('popupOverdueBy', formatDuration(now - due, locale))
+        : t('popupLeft', formatDuration(due - now, locale));
   // Every deadline can say why ("why this deadline?"): platform value and history, or the rule's clock walk.
   const explainLines = [
     ...(due !== undefined ? [`截止 ${formatBeijing(due)}（北京时间）`] : []),
@@ -45,7 +49,9 @@ export function TicketRow({ item, rules, now, locale, shopName, onOpen }: Props)
       <div className="line2">
         <span className="title">{ticket.title}</span>
         {ticket.orderId && <span className="order">#{ticket.orderId}</span>}
-        {due !== undefined && <span className="src">{ticket.dueSource === 'platform' ? t('sourcePlatform') : t('sourceRule')}</span>}
+        {due !== undefined && (
+          <span className="src">{ticket.dueSource === 'platform' ? t('sourcePlatform') : t('sourceRule')}</span>
+        )}
       </div>
     </li>
   );

@@ -38,7 +38,10 @@ afterEach(() => {
 });
 
 /** Tests speak in template lists; the picker takes them indexed, as the worker sends them. */
-function mount({ templates = [refund, pickup, plain], ...over }: Partial<TemplatePickerProps> & { templates?: Template[] } = {}) {
+function mount({
+  templates = [refund, pickup, plain],
+  ...over
+}: Partial<TemplatePickerProps> & { templates?: Template[] } = {}) {
   const onInsert = vi.fn();
   const onClose = vi.fn();
   host = document.createElement('div');
@@ -171,7 +174,13 @@ describe('rendering', () => {
 
   it('speaks English when asked', () => {
     const html = renderToStaticMarkup(
-      <TemplatePicker index={buildSearchIndex([pickup])} context={{}} onInsert={() => {}} onClose={() => {}} locale="en" />,
+      <TemplatePicker
+        index={buildSearchIndex([pickup])}
+        context={{}}
+        onInsert={() => {}}
+        onClose={() => {}}
+        locale="en"
+      />,
     );
     expect(html).toContain('2 variables still to fill in');
     expect(html).toContain('placeholder="newTrackingNo"');

@@ -61,6 +61,9 @@ export function registerTemplateSync(): void {
   // Any template change in any extension context (options page edits, usage counts) schedules a sync;
   // the first emission is the current state and only arms the watcher.
   let first = true;
-  liveQuery(() => db().templates.toArray().then((ts) => ts.map((t) => `${t.id}@${t.updatedAt}/${t.usageCount}`).join()))
-    .subscribe({ next: () => (first ? (first = false) : scheduleSync()), error: () => undefined });
+  liveQuery(() =>
+    db()
+      .templates.toArray()
+      .then((ts) => ts.map((t) => `${t.id}@${t.updatedAt}/${t.usageCount}`).join()),
+  ).subscribe({ next: () => (first ? (first = false) : scheduleSync()), error: () => undefined });
 }

@@ -35,7 +35,9 @@ export function hashString(s: string): string {
  */
 export function fallbackShop(name: string | undefined | null): ShopIdentity {
   const n = name?.trim();
-  return n ? { shopId: `name-${hashString(n)}`, name: n, confidence: 'fallback' } : { shopId: 'default', confidence: 'fallback' };
+  return n
+    ? { shopId: `name-${hashString(n)}`, name: n, confidence: 'fallback' }
+    : { shopId: 'default', confidence: 'fallback' };
 }
 
 export const emptyResult = (issues: ReadIssue[] = []): ReadResult => ({ tickets: [], issues });

@@ -38,12 +38,23 @@ const ticket = {
   url: 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=9001',
   deadline: { type: 'at', at: NOW + 3600_000 },
 };
-const ingest = (over: object = {}) => ({ type: 'tickets/ingest', platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: [ticket], complete: false, ...over });
+const ingest = (over: object = {}) => ({
+  type: 'tickets/ingest',
+  platform: 'pdd',
+  pageKind: 'pdd.work-order-list',
+  shop: { shopId: 's1' },
+  tickets: [ticket],
+  complete: false,
+  ...over,
+});
 
 describe('handleMessage', () => {
   it('ingests valid tickets and answers with views', async () => {
     const r = await handleMessage(ingest(), content, deps);
-    expect(r).toMatchObject({ ok: true, views: [{ key: 'pdd:s1:9001', dueAt: NOW + 3600_000, dueSource: 'platform' }] });
+    expect(r).toMatchObject({
+      ok: true,
+      views: [{ key: 'pdd:s1:9001', dueAt: NOW + 3600_000, dueSource: 'platform' }],
+    });
     expect(deps.onTicketsChanged).toHaveBeenCalledOnce();
   });
   it('rejects invalid payloads with a logged reason and writes nothing', async () => {
@@ -62,7 +73,13 @@ describe('handleMessage', () => {
     expect(await deps.db.tickets.count()).toBe(0);
   });
   it('folds repeated health reports into one counted entry', async () => {
-    const rep = { adapter: 'pdd', page: 'pdd.work-order-list', code: 'no-rows', detail: 'x', path: '/aftersales/work_order/list' };
+    const rep = {
+      adapter: 'pdd',
+      page: 'pdd.work-order-list',
+      code: 'no-rows',
+      detail: 'x',
+      path: '/aftersales/work_order/list',
+    };
     await handleMessage({ type: 'health/report', reports: [rep] }, content, deps);
     await handleMessage({ type: 'health/report', reports: [rep] }, content, deps);
     expect(await deps.db.health.toArray()).toMatchObject([{ id: 'pdd|pdd.work-order-list|no-rows', count: 2 }]);

@@ -29,8 +29,14 @@ export type ErrorReply = { ok: false; error: string };
 export async function handleMessage(raw: unknown, sender: SenderLike, deps: HandlerDeps): Promise<Reply | ErrorReply> {
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
-    const type = raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : '?';
-    deps.log?.(`rejected message ${type}: invalid payload (${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')})`);
+    const type =
+      raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : '?';
+    deps.log?.(
+      `rejected message ${type}: invalid payload (${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => i.path.join('.'))
+        .join(', ')})`,
+    );
     return { ok: false, error: 'invalid message' };
   }
   const verdict = checkSender(parsed.data.type, sender, deps.self, deps.marketplaceMatches);
@@ -48,12 +54,20 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       const now = deps.now();
       // Every ticket in a batch must belong to the batch's platform and shop: a page cannot write elsewhere.
       const own = req.tickets.filter((t) => t.platform === req.platform && t.shopId === req.shop.shopId);
-      const shopId = await resolveShopId(deps.db, req.platform, req.shop, own.map((t) => t.nativeId));
+      const shopId = await resolveShopId(
+        deps.db,
+        req.platform,
+        req.shop,
+        own.map((t) => t.nativeId),
+      );
       const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
       const shop = { ...req.shop, shopId };
       const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
       if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
-      return { ok: true, views: out.tickets.map((t) => toView(t, settings.rules, now)) } satisfies ResponseFor<'tickets/ingest'>;
+      return {
+        ok: true,
+        views: out.tickets.map((t) => toView(t, settings.rules, now)),
+      } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'tickets/views': {
       const settings = await deps.settings();
@@ -73,7 +87,10 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
         }
         const count = await deps.db.health.count();
         if (count > HEALTH_MAX_ENTRIES) {
-          const oldest = await deps.db.health.orderBy('lastAt').limit(count - HEALTH_MAX_ENTRIES).primaryKeys();
+          const oldest = await deps.db.health
+            .orderBy('lastAt')
+            .limit(count - HEALTH_MAX_ENTRIES)
+            .primaryKeys();
           await deps.db.health.bulkDelete(oldest);
         }
       });

@@ -5,7 +5,9 @@ describe('redactText', () => {
   it('removes phones, labelled personal values, addresses and emails', () => {
     expect(redactText('收货人：张三 13812345678')).not.toMatch(/张三|13812345678/);
     expect(redactText('联系电话: 138-1234-5678')).not.toContain('1234');
-    expect(redactText('买家：小明同学，订单编号：241125-512345678901234')).toBe(`买家：${REDACTED}，订单编号：241125-512345678901234`);
+    expect(redactText('买家：小明同学，订单编号：241125-512345678901234')).toBe(
+      `买家：${REDACTED}，订单编号：241125-512345678901234`,
+    );
     expect(redactText('浙江省杭州市西湖区文三路90号')).toBe(REDACTED);
     expect(redactText('138****5678')).toBe(REDACTED);
     expect(redactText('a@b.com')).toBe(REDACTED);

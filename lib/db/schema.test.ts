@@ -36,7 +36,9 @@ describe('Dexie schema upgrades on populated databases', () => {
       page: 'pdd.work-order-list',
     }));
     await v1.table('tickets').bulkAdd(rows);
-    await v1.table('shops').add({ key: 'pdd:1', platform: 'pdd', shopId: '1', muted: false, firstSeenAt: 1, lastSeenAt: 1 });
+    await v1
+      .table('shops')
+      .add({ key: 'pdd:1', platform: 'pdd', shopId: '1', muted: false, firstSeenAt: 1, lastSeenAt: 1 });
     v1.close();
 
     const db = new RadarDb(name);

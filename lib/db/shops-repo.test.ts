@@ -18,7 +18,13 @@ afterEach(async () => {
 
 describe('shops repository', () => {
   it("keeps the merchant's alias and mute when a page refreshes the shop", async () => {
-    const batch = { platform: 'pdd' as const, pageKind: 'pdd.work-order-list', shop: { shopId: 's1', name: '暖居家纺' }, tickets: [], complete: false };
+    const batch = {
+      platform: 'pdd' as const,
+      pageKind: 'pdd.work-order-list',
+      shop: { shopId: 's1', name: '暖居家纺' },
+      tickets: [],
+      complete: false,
+    };
     await ingestBatch(db, batch, DEFAULT_RULES, NOW);
     expect(await setShopAlias(db, 'pdd:s1', '家纺主店')).toBe(true);
     expect(await setShopMuted(db, 'pdd:s1', true)).toBe(true);
@@ -37,8 +43,15 @@ describe('resolveShopId: a page that names no shop joins the real one', () => {
     pageKind: 'pdd.work-order-list',
     shop: { shopId, name },
     tickets: ids.map((id) => ({
-      platform: 'pdd' as const, shopId, nativeId: id, kind: 'refund' as const, title: '退款', status: 'pending' as const,
-      urgent: false, tags: [], url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${id}`,
+      platform: 'pdd' as const,
+      shopId,
+      nativeId: id,
+      kind: 'refund' as const,
+      title: '退款',
+      status: 'pending' as const,
+      urgent: false,
+      tags: [],
+      url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${id}`,
     })),
     complete: false,
   });

@@ -26,7 +26,6 @@ export async function setShopMuted(db: RadarDb, key: string, muted: boolean): Pr
   });
 }
 
-
 /** Shop ids the adapters make up when the page names none (lib/adapters/shared.ts, fallbackShop). */
 export const isFallbackShopId = (shopId: string): boolean => shopId === 'default' || shopId.startsWith('name-');
 

@@ -54,13 +54,23 @@ describe('ingestBatch', () => {
     await ingestBatch(db, batch([raw('1'), raw('2')]), DEFAULT_RULES, NOW);
     const again = await ingestBatch(db, batch([raw('1'), raw('2')]), DEFAULT_RULES, NOW + 60_000);
     expect(again.written).toBe(0);
-    const later = await ingestBatch(db, batch([raw('1'), raw('2', { status: 'processing' })]), DEFAULT_RULES, NOW + 2 * 60_000);
+    const later = await ingestBatch(
+      db,
+      batch([raw('1'), raw('2', { status: 'processing' })]),
+      DEFAULT_RULES,
+      NOW + 2 * 60_000,
+    );
     expect(later.written).toBe(1);
   });
 
   it('keeps a moved platform deadline in history (时效延长)', async () => {
     await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
-    await ingestBatch(db, batch([raw('1', { deadline: { type: 'at', at: NOW + 25 * H } })]), DEFAULT_RULES, NOW + H / 2);
+    await ingestBatch(
+      db,
+      batch([raw('1', { deadline: { type: 'at', at: NOW + 25 * H } })]),
+      DEFAULT_RULES,
+      NOW + H / 2,
+    );
     const t = await db.tickets.get('pdd:s1:1');
     expect(t?.dueAt).toBe(NOW + 25 * H);
     expect(t?.dueHistory).toEqual([{ from: NOW + H, to: NOW + 25 * H, seenAt: NOW + H / 2 }]);
@@ -123,8 +133,21 @@ describe('queries', () => {
 describe('merging what different pages say', () => {
   it('a detail read without tags keeps the list tags and urgency', async () => {
     await ingestBatch(db, batch([raw('1', { tags: ['退款拦截'], urgent: true })]), DEFAULT_RULES, NOW);
-    await ingestBatch(db, { ...batch([raw('1', { tags: [], urgent: false, trackingNo: 'YT1234567890' })]), pageKind: 'pdd.work-order-detail' }, DEFAULT_RULES, NOW + 60_000);
-    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ tags: ['退款拦截'], urgent: true, trackingNo: 'YT1234567890', listedOn: 'pdd.work-order-list' });
+    await ingestBatch(
+      db,
+      {
+        ...batch([raw('1', { tags: [], urgent: false, trackingNo: 'YT1234567890' })]),
+        pageKind: 'pdd.work-order-detail',
+      },
+      DEFAULT_RULES,
+      NOW + 60_000,
+    );
+    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({
+      tags: ['退款拦截'],
+      urgent: true,
+      trackingNo: 'YT1234567890',
+      listedOn: 'pdd.work-order-list',
+    });
   });
 });
 
@@ -134,7 +157,12 @@ describe('an unreadable deadline is not forgotten by a read that saw none', () =
     await ingestBatch(db, batch([raw('1', { deadline: undefined })]), DEFAULT_RULES, NOW + 1000);
     expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ deadlineUnreadable: true });
     expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBeUndefined();
-    await ingestBatch(db, batch([raw('1', { deadline: { type: 'at', at: NOW + 3600_000 } })]), DEFAULT_RULES, NOW + 2000);
+    await ingestBatch(
+      db,
+      batch([raw('1', { deadline: { type: 'at', at: NOW + 3600_000 } })]),
+      DEFAULT_RULES,
+      NOW + 2000,
+    );
     const t = await db.tickets.get('pdd:s1:1');
     expect(t?.deadlineUnreadable).toBeUndefined();
     expect(t).toMatchObject({ dueAt: NOW + 3600_000, dueSource: 'platform' });

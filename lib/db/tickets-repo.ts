@@ -25,7 +25,12 @@ export interface IngestOutcome {
  * Merges a batch into the store in one transaction, writing only rows that changed. Tickets are never
  * deleted: when a complete listing stops showing an open ticket it is marked `unseenSince`.
  */
-export async function ingestBatch(db: RadarDb, batch: IngestBatch, rules: readonly Rule[], now: number): Promise<IngestOutcome> {
+export async function ingestBatch(
+  db: RadarDb,
+  batch: IngestBatch,
+  rules: readonly Rule[],
+  now: number,
+): Promise<IngestOutcome> {
   return db.transaction('rw', db.tickets, db.shops, async () => {
     const keys = batch.tickets.map((t) => ticketKey(t.platform, t.shopId, t.nativeId));
     const prevRows = await db.tickets.bulkGet(keys);

@@ -74,12 +74,14 @@ export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: 
   else if (state === 'overdue') text = t('badgeOverdue', formatDuration(now - view.dueAt, locale));
   else text = t('badgeLeft', formatDuration(view.dueAt - now, locale));
   if (label.textContent !== text) label.textContent = text;
-  const src = view.dueAt === undefined || !isOpenStatus(view.status) ? '' : view.dueSource === 'platform' ? '' : t('badgeRule');
+  const src =
+    view.dueAt === undefined || !isOpenStatus(view.status) ? '' : view.dueSource === 'platform' ? '' : t('badgeRule');
   if (source.textContent !== src) source.textContent = src;
 }
 
 /** Tooltip: the deadline in Beijing time and how it was found. Set when the view changes, not per tick. */
 export function badgeTooltip(view: TicketView): string {
-  const head = view.dueAt !== undefined ? `截止 ${formatBeijing(view.dueAt, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` : t('badgeNone');
+  const head =
+    view.dueAt !== undefined ? `截止 ${formatBeijing(view.dueAt, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` : t('badgeNone');
   return [head, ...view.explain].join('\n');
 }

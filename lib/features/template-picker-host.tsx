@@ -6,7 +6,12 @@
  * Marketplace knowledge stays in the adapter (`replyBoxes`); this file only knows ReplyBox and TicketView.
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { isOpenPickerShortcut, OPEN_PICKER_SHORTCUT_LABEL, TemplatePicker, templatePickerStyles } from '../../components/template-picker';
+import {
+  isOpenPickerShortcut,
+  OPEN_PICKER_SHORTCUT_LABEL,
+  TemplatePicker,
+  templatePickerStyles,
+} from '../../components/template-picker';
 import type { MarketplaceAdapter, PageKind, ReplyBox } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
 import type { SearchIndex } from '../templates/search';
@@ -82,7 +87,11 @@ export function startPickerHost(doc: Document, deps: PickerHostDeps): void {
         index={index}
         context={context}
         locale={uiLocale()}
-        scope={{ platform: deps.adapter.id, ...(view ? { kind: view.kind } : {}), shop: shopKey(deps.adapter.id, shop.shopId) }}
+        scope={{
+          platform: deps.adapter.id,
+          ...(view ? { kind: view.kind } : {}),
+          shop: shopKey(deps.adapter.id, shop.shopId),
+        }}
         onClose={() => {
           closePanel();
           box.element.focus();

@@ -9,7 +9,10 @@ export async function send<T extends RequestType>(req: Extract<Request, { type: 
   const reply: unknown = await browser.runtime.sendMessage(req);
   const parsed = ResponseSchemas[req.type as T].safeParse(reply);
   if (!parsed.success) {
-    const err = reply && typeof reply === 'object' && 'error' in reply ? String((reply as { error: unknown }).error) : 'invalid reply';
+    const err =
+      reply && typeof reply === 'object' && 'error' in reply
+        ? String((reply as { error: unknown }).error)
+        : 'invalid reply';
     throw new MessageError(`${req.type}: ${err}`);
   }
   return parsed.data as ResponseFor<T>;

@@ -3,7 +3,13 @@
  * Every request is validated with zod in the background, and its sender is checked (sender.ts).
  */
 import { z } from 'zod';
-import { DueSourceSchema, PlatformSchema, RawTicketSchema, TicketKindSchema, TicketStatusSchema } from '../model/ticket';
+import {
+  DueSourceSchema,
+  PlatformSchema,
+  RawTicketSchema,
+  TicketKindSchema,
+  TicketStatusSchema,
+} from '../model/ticket';
 import { HealthReportSchema } from '../diagnostics/health';
 import { SearchIndexSchema } from '../templates/search';
 

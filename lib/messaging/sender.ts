@@ -20,8 +20,17 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   if (!m) return false;
   const [, scheme, host, path] = m as unknown as [string, string, string, string];
   if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-  const pathRe = new RegExp('^' + path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const hostOk = host.startsWith('*.')
+    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
+    : url.hostname === host;
+  const pathRe = new RegExp(
+    '^' +
+      path
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return hostOk && pathRe.test(url.pathname);
 }
 
@@ -41,7 +50,8 @@ export function checkSender(
   // `URL.origin` is "null" for non-special schemes in some engines; compare scheme + host instead.
   if (`${url.protocol}//${url.host}` === self.origin) return { ok: true, from: 'page' };
   if (!sender.tab) return { ok: false, reason: `non-tab sender ${url.origin}` };
-  if (!marketplaceMatches.some((p) => matchesPattern(p, url))) return { ok: false, reason: `content script on unsupported page ${url.origin}` };
+  if (!marketplaceMatches.some((p) => matchesPattern(p, url)))
+    return { ok: false, reason: `content script on unsupported page ${url.origin}` };
   if (!CONTENT_SCRIPT_REQUESTS.has(type)) return { ok: false, reason: `${type} not allowed from content scripts` };
   return { ok: true, from: 'content' };
 }

@@ -38,10 +38,7 @@ export const EpochMsSchema = z
   .max(Date.UTC(2100, 0, 1));
 
 /** `platform` when the marketplace supplied the deadline, `rule:<id>` when computed from a rule. */
-export const DueSourceSchema = z.union([
-  z.literal('platform'),
-  z.string().regex(/^rule:[a-z0-9][a-z0-9-]*$/),
-]);
+export const DueSourceSchema = z.union([z.literal('platform'), z.string().regex(/^rule:[a-z0-9][a-z0-9-]*$/)]);
 export type DueSource = z.infer<typeof DueSourceSchema>;
 
 /** A platform deadline as the page gave it, before it is resolved to an instant. */

@@ -51,7 +51,8 @@ export function installHook(opts: HookOptions): void {
               .clone()
               .text()
               .then((body) => {
-                if (body.length <= MAX_BODY_CHARS) emit({ type: 'response', url, receivedAt: Date.now(), transport: 'fetch', body });
+                if (body.length <= MAX_BODY_CHARS)
+                  emit({ type: 'response', url, receivedAt: Date.now(), transport: 'fetch', body });
               })
               .catch(() => undefined);
           }).catch(() => undefined);
@@ -135,7 +136,8 @@ function startRecordReader(cfg: NonNullable<HookOptions['records']>, emit: (m: P
       requestAnimationFrame(pass);
     }
   };
-  const start = () => new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
+  const start = () =>
+    new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
   if (document.documentElement) start();
   else document.addEventListener('readystatechange', start, { once: true });
 }

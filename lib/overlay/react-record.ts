@@ -18,7 +18,13 @@ export function reactRecord(el: Element, propName = 'record'): unknown {
     let fiber = (el as unknown as Record<string, FiberLike | undefined>)[key];
     for (let depth = 0; fiber && depth < MAX_DEPTH; depth++, fiber = fiber.return ?? undefined) {
       const props = fiber.memoizedProps;
-      if (props && typeof props === 'object' && propName in props && props[propName] && typeof props[propName] === 'object') {
+      if (
+        props &&
+        typeof props === 'object' &&
+        propName in props &&
+        props[propName] &&
+        typeof props[propName] === 'object'
+      ) {
         return props[propName];
       }
     }

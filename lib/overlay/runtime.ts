@@ -5,7 +5,15 @@
  * Everything it starts is tied to a per-page AbortController, aborted on SPA navigation and when the
  * extension context goes away. Nothing here throws into the page: failures are reported to the health log.
  */
-import type { MarketplaceAdapter, PageDef, ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../adapters/types';
+import type {
+  MarketplaceAdapter,
+  PageDef,
+  ReadContext,
+  ReadIssue,
+  ReadResult,
+  RowAnchor,
+  ShopIdentity,
+} from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
 import type { TierSettings } from '../model/settings';
 
@@ -18,7 +26,13 @@ import { buildCapture, type Capture, type CapturedResponse } from '../capture/co
 export interface OverlayEnv {
   now: () => number;
   /** Sends tickets to the background; resolves with their stored views. */
-  ingest(req: { platform: MarketplaceAdapter['id']; pageKind: string; shop: ShopIdentity; tickets: ReadResult['tickets']; complete: boolean }): Promise<TicketView[]>;
+  ingest(req: {
+    platform: MarketplaceAdapter['id'];
+    pageKind: string;
+    shop: ShopIdentity;
+    tickets: ReadResult['tickets'];
+    complete: boolean;
+  }): Promise<TicketView[]>;
   report(reports: { adapter: string; page: string; code: string; detail: string; path: string }[]): void;
   tiers(): TierSettings;
   /** Called with the page controller's signal whenever a page is recognised (templates picker hooks in). */
@@ -67,7 +81,8 @@ export function runOverlay(
 
   const handle: OverlayHandle = {
     adapter,
-    viewFor: (ref) => (ref.nativeId ? views.get(ref.nativeId) : undefined) ?? (ref.orderId ? byOrder.get(ref.orderId) : undefined),
+    viewFor: (ref) =>
+      (ref.nativeId ? views.get(ref.nativeId) : undefined) ?? (ref.orderId ? byOrder.get(ref.orderId) : undefined),
     shop: () => currentShop(),
     capture: () =>
       buildCapture({
@@ -135,10 +150,20 @@ export function runOverlay(
     if (!result.tickets.length && !result.complete) return;
     const s = currentShop();
     // A shop found in the response wins; tickets read before it was known are re-keyed to it.
-    const tickets = result.tickets.map((t) => ({ ...t, shopId: s.shopId, ...(s.name && !t.shopName ? { shopName: s.name } : {}) }));
+    const tickets = result.tickets.map((t) => ({
+      ...t,
+      shopId: s.shopId,
+      ...(s.name && !t.shopName ? { shopName: s.name } : {}),
+    }));
     if (structured) structuredInFlight++;
     try {
-      const stored = await env.ingest({ platform: adapter.id, pageKind, shop: s, tickets, complete: result.complete === true });
+      const stored = await env.ingest({
+        platform: adapter.id,
+        pageKind,
+        shop: s,
+        tickets,
+        complete: result.complete === true,
+      });
       for (const v of stored) {
         views.set(v.nativeId, v);
         if (v.orderId) byOrder.set(v.orderId, v);
@@ -178,7 +203,9 @@ export function runOverlay(
         // Our own clock, not the message's: the page can dispatch this event with any receivedAt.
         result = ep.read(json, ctx());
       } catch (e) {
-        report([{ code: 'reader-threw', detail: `${ep.id}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}` }]);
+        report([
+          { code: 'reader-threw', detail: `${ep.id}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}` },
+        ]);
         return;
       }
       void accept(result, page?.kind ?? ep.id);
@@ -328,11 +355,15 @@ export function runOverlay(
     const observe = () => mo.observe(doc.documentElement, { childList: true, subtree: true });
     if (doc.documentElement) observe();
     const giveUp = setTimeout(() => ctl.abort(), 60_000);
-    ctl.signal.addEventListener('abort', () => {
-      mo.disconnect();
-      clearTimeout(timer);
-      clearTimeout(giveUp);
-    }, { once: true });
+    ctl.signal.addEventListener(
+      'abort',
+      () => {
+        mo.disconnect();
+        clearTimeout(timer);
+        clearTimeout(giveUp);
+      },
+      { once: true },
+    );
   };
 
   const startPage = () => {
@@ -367,19 +398,32 @@ export function runOverlay(
     const mo = new win.MutationObserver((muts) => {
       if (win.location.href !== pageHref) return startPage();
       // Our own badge insertions are mutations too; ignore batches that only touched badges.
-      if (muts.every((m) => [...m.addedNodes, ...m.removedNodes].every((n) => n instanceof win.HTMLElement && n.hasAttribute('data-ticket-radar-badge')))) return;
+      if (
+        muts.every((m) =>
+          [...m.addedNodes, ...m.removedNodes].every(
+            (n) => n instanceof win.HTMLElement && n.hasAttribute('data-ticket-radar-badge'),
+          ),
+        )
+      )
+        return;
       scheduleRender();
     });
     // documentElement exists at document_start: the parser's own insertions of server-rendered rows are
     // mutations too. DOMContentLoaded renders once more for pages whose rows were all parsed before.
-    mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: page.sources.includes('dom-text') });
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', scheduleRender, { once: true, signal: ctl.signal });
+    mo.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: page.sources.includes('dom-text'),
+    });
+    if (doc.readyState === 'loading')
+      doc.addEventListener('DOMContentLoaded', scheduleRender, { once: true, signal: ctl.signal });
     ctl.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
     for (const m of pendingRecords.splice(0)) onPageMessage(m);
     win.setTimeout(() => {
       if (ctl.signal.aborted || !page) return;
       const anchors = anchorsNow();
-      if (views.size > 0 && anchors.length === 0) report([{ code: 'no-rows', detail: `${views.size} tickets read but no row matched the row selectors` }]);
+      if (views.size > 0 && anchors.length === 0)
+        report([{ code: 'no-rows', detail: `${views.size} tickets read but no row matched the row selectors` }]);
     }, DRIFT_GRACE_MS);
     env.onPage?.(page, ctl.signal, handle);
     scheduleRender();
@@ -388,5 +432,3 @@ export function runOverlay(
   startPage();
   return Object.assign(handle, { restart: startPage });
 }
-
-

@@ -13,7 +13,9 @@ import { startPickerHost } from '../features/template-picker-host';
 
 export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter, extra: Partial<OverlayEnv> = {}) {
   let settings: Settings = DEFAULT_SETTINGS;
-  void loadSettings().then((s) => (settings = s)).catch(() => undefined);
+  void loadSettings()
+    .then((s) => (settings = s))
+    .catch(() => undefined);
   const unwatch = watchSettings((s) => (settings = s));
   ctx.onInvalidated(unwatch);
 
@@ -21,7 +23,11 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
     now: Date.now,
     tiers: () => settings.tiers,
     async ingest(req) {
-      const res = await send({ type: 'tickets/ingest', ...req, shop: { shopId: req.shop.shopId, ...(req.shop.name ? { name: req.shop.name } : {}) } });
+      const res = await send({
+        type: 'tickets/ingest',
+        ...req,
+        shop: { shopId: req.shop.shopId, ...(req.shop.name ? { name: req.shop.name } : {}) },
+      });
       return res.views;
     },
     report(reports) {

@@ -7,7 +7,12 @@ export interface Ticker {
   unobserve(el: HTMLElement): void;
 }
 
-export function createTicker(win: Window & typeof globalThis, signal: AbortSignal, tick: (visible: Iterable<HTMLElement>) => void, periodMs = 1000): Ticker {
+export function createTicker(
+  win: Window & typeof globalThis,
+  signal: AbortSignal,
+  tick: (visible: Iterable<HTMLElement>) => void,
+  periodMs = 1000,
+): Ticker {
   const visible = new Set<HTMLElement>();
   const io =
     'IntersectionObserver' in win

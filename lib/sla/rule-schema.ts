@@ -29,7 +29,10 @@ export type Clock = z.infer<typeof ClockSchema>;
 
 /** One row of the deadline rule table (sla-rules.md). The first enabled matching rule in order wins. */
 export const RuleSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(48),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(48),
   name: z.string().trim().min(1).max(60),
   enabled: z.boolean(),
   match: z.object({
@@ -42,7 +45,11 @@ export const RuleSchema = z.object({
     /** Only urgent tickets (true), only non-urgent (false), or either (absent). */
     urgent: z.boolean().optional(),
   }),
-  budgetMs: z.number().int().positive().max(30 * 24 * 3600_000),
+  budgetMs: z
+    .number()
+    .int()
+    .positive()
+    .max(30 * 24 * 3600_000),
   clock: ClockSchema,
   /**
    * When the clock starts: the ticket's creation (default; first seen when the page gives no creation time),

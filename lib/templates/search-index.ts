@@ -57,4 +57,3 @@ export function buildSearchIndex(templates: readonly Template[]): SearchIndex {
     }),
   };
 }
-

@@ -65,16 +65,18 @@ const FieldIndexSchema = z.object({
 });
 /** The index as it crosses from the worker to a content script (validated there like any reply). */
 export const SearchIndexSchema = z.object({
-  entries: z.array(
-    z.object({
-      template: TemplateSchema,
-      title: FieldIndexSchema,
-      tags: z.array(FieldIndexSchema).readonly(),
-      folder: FieldIndexSchema,
-      body: FieldIndexSchema,
-      shortcut: z.string(),
-    }),
-  ).readonly(),
+  entries: z
+    .array(
+      z.object({
+        template: TemplateSchema,
+        title: FieldIndexSchema,
+        tags: z.array(FieldIndexSchema).readonly(),
+        folder: FieldIndexSchema,
+        body: FieldIndexSchema,
+        shortcut: z.string(),
+      }),
+    )
+    .readonly(),
 });
 
 /** True when the template applies to the scope. An empty list in the template's scope means "all". */

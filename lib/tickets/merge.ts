@@ -28,7 +28,11 @@ export function mergeTicket(
   ctx: { rules: readonly Rule[]; now: number; pageKind: string; complete: boolean },
 ): Ticket {
   const { deadline, ...fields } = raw;
-  const due = mergePlatformDue(prev ?? { dueHistory: [] }, deadline ? resolvePlatformDeadline(deadline) : undefined, ctx.now);
+  const due = mergePlatformDue(
+    prev ?? { dueHistory: [] },
+    deadline ? resolvePlatformDeadline(deadline) : undefined,
+    ctx.now,
+  );
   const base: Ticket = {
     ...(prev ?? { dueHistory: [], firstSeenAt: ctx.now, lastSeenAt: ctx.now }),
     ...defined(fields),
@@ -52,6 +56,11 @@ export function mergeTicket(
 /** Stable comparison of two stored rows (key order independent). */
 export function sameTicket(a: Ticket | undefined, b: Ticket): boolean {
   if (!a) return false;
-  const norm = (t: Ticket) => JSON.stringify(Object.entries(t).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)));
+  const norm = (t: Ticket) =>
+    JSON.stringify(
+      Object.entries(t)
+        .filter(([, v]) => v !== undefined)
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
   return norm(a) === norm(b);
 }

@@ -24,12 +24,14 @@ export function summarize(tickets: readonly Ticket[], settings: Settings, now: n
   const s: Summary = { overdue: [], soon: [], noDeadline: [], unseen: [], open: tickets.length };
   for (const ticket of tickets) {
     const d = ticket.dueAt !== undefined ? computeDeadline(ticket, settings.rules) : undefined;
-    const tier = ticket.dueAt === undefined ? 'none' : tierOf({ dueAt: ticket.dueAt, budgetMs: d?.budgetMs }, now, settings.tiers);
+    const tier =
+      ticket.dueAt === undefined ? 'none' : tierOf({ dueAt: ticket.dueAt, budgetMs: d?.budgetMs }, now, settings.tiers);
     const item: SummaryItem = { ticket, tier, informational: d?.informational === true };
     if (ticket.unseenSince) s.unseen.push(item);
     else if (tier === 'none') s.noDeadline.push(item);
     else if (tier === 'overdue') s.overdue.push(item);
-    else if (tier === 'soon' || tier === 'critical' || (ticket.dueAt ?? Infinity) - now <= settings.popupHorizonMs) s.soon.push(item);
+    else if (tier === 'soon' || tier === 'critical' || (ticket.dueAt ?? Infinity) - now <= settings.popupHorizonMs)
+      s.soon.push(item);
   }
   const byDue = (a: SummaryItem, b: SummaryItem) => (a.ticket.dueAt ?? Infinity) - (b.ticket.dueAt ?? Infinity);
   s.overdue.sort(byDue);

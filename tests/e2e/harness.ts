@@ -38,7 +38,8 @@ export interface Launched {
 }
 
 export async function launchWithExtension(opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Launched> {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION}`);
+  if (!existsSync(join(EXTENSION, 'manifest.json')))
+    throw new Error(`Build the extension first (npm run build): ${EXTENSION}`);
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ticket-radar-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -82,7 +83,11 @@ export function fixture(platform: string, name: string, opts: { shift?: boolean;
  * Routes an origin: `routes` maps a pathname (exact) or a RegExp on the pathname to a responder.
  * Unknown paths on that origin get a 404 like a real server.
  */
-export async function serve(context: BrowserContext | Page, origin: string, routes: [string | RegExp, Responder][]): Promise<void> {
+export async function serve(
+  context: BrowserContext | Page,
+  origin: string,
+  routes: [string | RegExp, Responder][],
+): Promise<void> {
   // A Page works too: its routes win over the context's, so one page can serve a variant of a path.
   await context.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());

@@ -52,7 +52,10 @@ for (const variant of [
     await expect(page.locator(`${BADGE}[data-ticket-key$=":9001001"] .b`)).toContainText(/^已逾期 1小时0[01]分/);
     await expect(page.locator(`${BADGE}[data-ticket-key$=":9001003"] .b`)).toContainText(/^剩余 [45]小时\d\d分/);
 
-    const tickets = await readTable<{ key: string; dueAt?: number; dueSource?: string; shopId: string }>(l.worker, 'tickets');
+    const tickets = await readTable<{ key: string; dueAt?: number; dueSource?: string; shopId: string }>(
+      l.worker,
+      'tickets',
+    );
     expect(tickets.map((t) => t.key).sort()).toEqual(EXPECTED.map((e) => `pdd:445566778:${e.id}`));
     expect(tickets.every((t) => t.dueSource === 'platform')).toBe(true);
 
@@ -60,7 +63,9 @@ for (const variant of [
     await expect(popup.locator('[data-section="overdue"] [data-ticket-key]')).toHaveCount(1);
     await expect(popup.locator('[data-section="overdue"] [data-ticket-key="pdd:445566778:9001001"]')).toBeVisible();
     await expect(popup.locator('[data-section="soon"] [data-ticket-key]')).toHaveCount(3);
-    const popupDue = Number(await popup.locator('[data-ticket-key="pdd:445566778:9001001"]').getAttribute('data-due-at'));
+    const popupDue = Number(
+      await popup.locator('[data-ticket-key="pdd:445566778:9001001"]').getAttribute('data-due-at'),
+    );
     expect(Math.abs(popupDue - (t0 - H))).toBeLessThan(15_000);
   });
 }
@@ -88,7 +93,9 @@ test('a failed or logged-out response shows no badges and is recorded for diagno
   const page = await l.context.newPage();
   await page.goto(LIST);
   await expect(page.getByText('会话已过期，请重新登录')).toBeVisible();
-  await expect.poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code)).toContain('not-logged-in');
+  await expect
+    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
+    .toContain('not-logged-in');
   await expect(page.locator(BADGE)).toHaveCount(0);
   expect(await readTable(l.worker, 'tickets')).toEqual([]);
 });
@@ -99,7 +106,9 @@ test('messages from foreign senders are rejected', async () => {
   await page.goto(LIST);
   // A page cannot reach the extension's runtime; an extension page sending garbage gets a rejection.
   const popup = await openPopup(l);
-  const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'tickets/ingest', platform: 'pdd', tickets: 'nope' }));
+  const reply = await popup.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'tickets/ingest', platform: 'pdd', tickets: 'nope' }),
+  );
   expect(reply).toEqual({ ok: false, error: 'invalid message' });
 });
 
@@ -112,7 +121,12 @@ test('a redacted capture of the page can be taken for a bug report', async () =>
     const [tab] = await chrome.tabs.query({ url: 'https://mms.pinduoduo.com/*' });
     return chrome.tabs.sendMessage(tab!.id!, { type: 'capture/collect' });
   });
-  expect(capture).toMatchObject({ format: 'ticket-radar-capture/1', adapter: 'pdd', page: 'pdd.work-order-list', url: 'https://mms.pinduoduo.com/aftersales/work_order/list' });
+  expect(capture).toMatchObject({
+    format: 'ticket-radar-capture/1',
+    adapter: 'pdd',
+    page: 'pdd.work-order-list',
+    url: 'https://mms.pinduoduo.com/aftersales/work_order/list',
+  });
   expect(capture.responses[0]).toMatchObject({ endpoint: 'pdd.todoList', json: { success: true } });
   expect(capture.rows).toHaveLength(4);
   expect(capture.rows.join('')).toContain('工单编号：9001001');

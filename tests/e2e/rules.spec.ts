@@ -20,7 +20,10 @@ test('editing a rule recomputes stored rule deadlines; platform deadlines and un
   type Row = { nativeId: string; createdAt: number; dueAt?: number; dueSource?: string };
   const byId = async () => Object.fromEntries((await readTable<Row>(l.worker, 'tickets')).map((t) => [t.nativeId, t]));
   const before = await byId();
-  expect(before['9001002']).toMatchObject({ dueSource: 'rule:default', dueAt: before['9001002']!.createdAt + 24 * 3600_000 });
+  expect(before['9001002']).toMatchObject({
+    dueSource: 'rule:default',
+    dueAt: before['9001002']!.createdAt + 24 * 3600_000,
+  });
   expect(before['9001003']!.dueAt).toBeUndefined();
   await expect(page.locator('[data-ticket-key$=":9001003"]')).toHaveAttribute('data-state', 'none');
 
@@ -28,7 +31,9 @@ test('editing a rule recomputes stored rule deadlines; platform deadlines and un
   const edited = structuredClone(DEFAULT_SETTINGS);
   edited.rules.find((r) => r.id === 'default')!.budgetMs = 48 * 3600_000;
   await l.worker.evaluate((settings) => chrome.storage.local.set({ settings }), edited);
-  await expect.poll(async () => (await byId())['9001002']!.dueAt, { timeout: 10_000 }).toBe(before['9001002']!.createdAt + 48 * 3600_000);
+  await expect
+    .poll(async () => (await byId())['9001002']!.dueAt, { timeout: 10_000 })
+    .toBe(before['9001002']!.createdAt + 48 * 3600_000);
   const after = await byId();
   expect(after['9001003']!.dueAt).toBeUndefined();
   expect(after['9001001']).toBeUndefined(); // dropped by validation (no instanceId): never guessed

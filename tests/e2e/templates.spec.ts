@@ -5,23 +5,32 @@ const CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html';
 let l: Launched;
 test.beforeEach(async () => {
   l = await launchWithExtension();
-  await serve(l.context, 'https://mms.pinduoduo.com', [['/chat-merchant/index.html', fixture('pdd', 'chat--base.html')]]);
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/chat-merchant/index.html', fixture('pdd', 'chat--base.html')],
+  ]);
 });
 test.afterEach(async () => l.close());
 
 /** Default templates are seeded by the worker on install; wait until they are there. */
 async function templatesSeeded() {
   await expect
-    .poll(() => l.worker.evaluate(() => new Promise<number>((res) => {
-      const open = indexedDB.open('ticket-radar');
-      open.onsuccess = () => {
-        const idb = open.result;
-        if (!idb.objectStoreNames.contains('templates')) return res(0);
-        const r = idb.transaction('templates').objectStore('templates').count();
-        r.onsuccess = () => res(r.result);
-      };
-      open.onerror = () => res(0);
-    })), { timeout: 10_000 })
+    .poll(
+      () =>
+        l.worker.evaluate(
+          () =>
+            new Promise<number>((res) => {
+              const open = indexedDB.open('ticket-radar');
+              open.onsuccess = () => {
+                const idb = open.result;
+                if (!idb.objectStoreNames.contains('templates')) return res(0);
+                const r = idb.transaction('templates').objectStore('templates').count();
+                r.onsuccess = () => res(r.result);
+              };
+              open.onerror = () => res(0);
+            }),
+        ),
+      { timeout: 10_000 },
+    )
     .toBeGreaterThan(5);
 }
 
@@ -47,13 +56,18 @@ test('the picker beside the PDD chat box inserts a filled template at the caret,
   expect(value).not.toMatch(/\{[^}]+\}/);
   // Nothing was sent: the box still holds the draft and the page saw no submit.
   await expect
-    .poll(() => l.worker.evaluate(() => new Promise<number>((res) => {
-      const open = indexedDB.open('ticket-radar');
-      open.onsuccess = () => {
-        const all = open.result.transaction('templates').objectStore('templates').getAll();
-        all.onsuccess = () => res((all.result as { usageCount: number }[]).reduce((n, t) => n + t.usageCount, 0));
-      };
-    })))
+    .poll(() =>
+      l.worker.evaluate(
+        () =>
+          new Promise<number>((res) => {
+            const open = indexedDB.open('ticket-radar');
+            open.onsuccess = () => {
+              const all = open.result.transaction('templates').objectStore('templates').getAll();
+              all.onsuccess = () => res((all.result as { usageCount: number }[]).reduce((n, t) => n + t.usageCount, 0));
+            };
+          }),
+      ),
+    )
     .toBe(1);
 });
 

@@ -16,7 +16,10 @@ export const listFixtures = (platform: string) =>
 
 /** A saved page as a Document (happy-dom, scripts not run), with its real URL. */
 export function loadDocument(platform: string, name: string, url = 'https://example.invalid/'): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   window.document.write(readFixture(platform, name));
   return window.document as unknown as Document;
 }

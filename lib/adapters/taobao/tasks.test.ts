@@ -207,7 +207,16 @@ describe('taobao task ticket detail and reply box [modelled]', () => {
 describe('taobao 催发货 once shipped', () => {
   it('reads 发货时间 so rule taobao-pickup-after-urge-ship counts 24 h from shipping', async () => {
     const head = ['工单编号', '工单类型', '订单信息', '创建时间', '发货时间', '工单状态'];
-    const html = fusionTable(head, [['8810000123459', '催发货任务工单', '<div>订单编号：4061234567890723456</div>', '2026-11-24 16:20:00', '2026-11-25 08:00:00', '<div>等待卖家回复</div>']]);
+    const html = fusionTable(head, [
+      [
+        '8810000123459',
+        '催发货任务工单',
+        '<div>订单编号：4061234567890723456</div>',
+        '2026-11-24 16:20:00',
+        '2026-11-25 08:00:00',
+        '<div>等待卖家回复</div>',
+      ],
+    ]);
     const { tickets } = read(html);
     expect(tickets[0]).toMatchObject({ kind: 'urge-ship', shippedAt: FIXTURE_NOW - 2 * H });
     const { computeDeadline, DEFAULT_RULES } = await import('../../sla');
