@@ -18,6 +18,11 @@ export interface ReadContext {
   pageUrl: URL;
   /** The shop already identified on this page, if any. */
   shop?: ShopIdentity | undefined;
+  /**
+   * The request a response answered, when the page sent a JSON string body: its filters (status tab, date
+   * range) decide whether a list is complete. Absent for DOM reads and for bodies we could not copy.
+   */
+  request?: { body: unknown } | undefined;
 }
 
 export interface ShopIdentity {
@@ -47,6 +52,11 @@ export interface ReadResult {
    * the filter is "all open"); open tickets of the same page kind that are missing are then marked unseen.
    */
   complete?: boolean;
+  /**
+   * With `complete`: the listing covers only tickets created at or after this instant (a date-range filter);
+   * older open tickets missing from it are not marked unseen.
+   */
+  completeSince?: number | undefined;
 }
 
 /** Evidence: the fixture files a definition must match and how many times. */

@@ -168,3 +168,18 @@ describe('an unreadable deadline is not forgotten by a read that saw none', () =
     expect(t).toMatchObject({ dueAt: NOW + 3600_000, dueSource: 'platform' });
   });
 });
+
+describe('a complete listing limited to a date range', () => {
+  it('marks unseen only tickets the range could have listed', async () => {
+    await ingestBatch(
+      db,
+      batch([raw('old', { createdAt: NOW - 40 * 24 * H }), raw('new', { createdAt: NOW - H })]),
+      DEFAULT_RULES,
+      NOW,
+    );
+    const out = await ingestBatch(db, { ...batch([], true), completeSince: NOW - 30 * 24 * H }, DEFAULT_RULES, NOW + H);
+    expect(out.markedUnseen).toBe(1);
+    expect((await db.tickets.get('pdd:s1:old'))?.unseenSince).toBeUndefined();
+    expect((await db.tickets.get('pdd:s1:new'))?.unseenSince).toBe(NOW + H);
+  });
+});

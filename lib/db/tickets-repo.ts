@@ -12,6 +12,8 @@ export interface IngestBatch {
   tickets: readonly RawTicket[];
   /** The batch is the complete list for its page: open tickets of that page missing from it become unseen. */
   complete: boolean;
+  /** With `complete`: only tickets created at or after this instant were listable (the page's date filter). */
+  completeSince?: number | undefined;
 }
 
 export interface IngestOutcome {
@@ -46,7 +48,15 @@ export async function ingestBatch(
       const missing = await db.tickets
         .where('[platform+shopId]')
         .equals([batch.platform, batch.shop.shopId])
-        .filter((t) => t.listedOn === batch.pageKind && isOpenStatus(t.status) && !t.unseenSince && !listed.has(t.key))
+        .filter(
+          (t) =>
+            t.listedOn === batch.pageKind &&
+            isOpenStatus(t.status) &&
+            !t.unseenSince &&
+            !listed.has(t.key) &&
+            // A ticket older than the listing's date range could not have been listed: no evidence.
+            (batch.completeSince === undefined || (t.createdAt ?? t.firstSeenAt) >= batch.completeSince),
+        )
         .toArray();
       if (missing.length) {
         await db.tickets.bulkPut(missing.map((t) => ({ ...t, unseenSince: now })));

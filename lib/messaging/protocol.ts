@@ -45,6 +45,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     shop: ShopRef,
     tickets: z.array(RawTicketSchema).max(500),
     complete: z.boolean(),
+    /** With `complete`: the listing only covers tickets created from this instant on (a date filter). */
+    completeSince: z.number().optional(),
   }),
   /** Read failures for the health log. */
   z.object({ type: z.literal('health/report'), reports: z.array(HealthReportSchema).max(50) }),

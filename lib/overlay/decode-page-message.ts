@@ -1,6 +1,6 @@
 /** Validates what arrives on the page channel: the page can dispatch the same event with anything. */
 import { z } from 'zod';
-import { MAX_BODY_CHARS, type PageMessage } from './page-channel';
+import { MAX_BODY_CHARS, MAX_REQUEST_CHARS, type PageMessage } from './page-channel';
 
 export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({
@@ -10,6 +10,7 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     receivedAt: z.number(),
     transport: z.enum(['fetch', 'xhr']),
     body: z.string().max(MAX_BODY_CHARS),
+    requestBody: z.string().max(MAX_REQUEST_CHARS).optional(),
   }),
   z.object({
     type: z.literal('records'),

@@ -5,7 +5,7 @@
  * PDD wants `anti-content`), never changes what the page receives, and never throws into the page.
  */
 import { cloneRecord, reactRecord } from './react-record';
-import { MAX_BODY_CHARS, PAGE_EVENT, ROW_INDEX_ATTR, type PageMessage } from './page-channel';
+import { MAX_BODY_CHARS, MAX_REQUEST_CHARS, PAGE_EVENT, ROW_INDEX_ATTR, type PageMessage } from './page-channel';
 
 export interface HookOptions {
   /** Request paths to copy (adapter endpoint patterns). */
@@ -15,6 +15,11 @@ export interface HookOptions {
 }
 
 const INSTALLED = Symbol.for('ticket-radar.hook');
+
+/** A request body we can copy without consuming it: only strings (JSON bodies), capped. */
+function requestText(body: unknown): string | undefined {
+  return typeof body === 'string' && body.length <= MAX_REQUEST_CHARS ? body : undefined;
+}
 
 export function installHook(opts: HookOptions): void {
   const w = window as unknown as Record<symbol, boolean>;
@@ -44,6 +49,8 @@ export function installHook(opts: HookOptions): void {
       try {
         const input = args[0];
         const url = wanted(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        // The request's filter (tab, status, date range) decides what a "complete" list means.
+        const requestBody = requestText(args[1]?.body);
         if (url) {
           p.then((res) => {
             if (!res.ok && res.status !== 200) return;
@@ -52,7 +59,7 @@ export function installHook(opts: HookOptions): void {
               .text()
               .then((body) => {
                 if (body.length <= MAX_BODY_CHARS)
-                  emit({ type: 'response', url, receivedAt: Date.now(), transport: 'fetch', body });
+                  emit({ type: 'response', url, receivedAt: Date.now(), transport: 'fetch', body, requestBody });
               })
               .catch(() => undefined);
           }).catch(() => undefined);
@@ -82,6 +89,7 @@ export function installHook(opts: HookOptions): void {
     XHR.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const url = urls.get(this);
       if (url) {
+        const requestBody = requestText(body);
         this.addEventListener('load', () => {
           try {
             const text =
@@ -91,7 +99,7 @@ export function installHook(opts: HookOptions): void {
                   ? JSON.stringify(this.response)
                   : undefined;
             if (text !== undefined && text.length <= MAX_BODY_CHARS) {
-              emit({ type: 'response', url, receivedAt: Date.now(), transport: 'xhr', body: text });
+              emit({ type: 'response', url, receivedAt: Date.now(), transport: 'xhr', body: text, requestBody });
             }
           } catch {
             /* ignore */

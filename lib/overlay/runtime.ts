@@ -32,6 +32,7 @@ export interface OverlayEnv {
     shop: ShopIdentity;
     tickets: ReadResult['tickets'];
     complete: boolean;
+    completeSince?: number | undefined;
   }): Promise<TicketView[]>;
   report(reports: { adapter: string; page: string; code: string; detail: string; path: string }[]): void;
   tiers(): TierSettings;
@@ -140,6 +141,14 @@ export function runOverlay(
   };
 
   const ctx = (now = env.now()): ReadContext => ({ now, pageUrl: new URL(win.location.href), shop });
+  const requestOf = (body: string | undefined): ReadContext['request'] => {
+    if (body === undefined) return undefined;
+    try {
+      return { body: JSON.parse(body) as unknown };
+    } catch {
+      return { body };
+    }
+  };
 
   /** Ingests of structured reads (responses, row records) whose views have not come back yet. */
   let structuredInFlight = 0;
@@ -163,6 +172,7 @@ export function runOverlay(
         shop: s,
         tickets,
         complete: result.complete === true,
+        ...(result.complete && result.completeSince !== undefined ? { completeSince: result.completeSince } : {}),
       });
       for (const v of stored) {
         views.set(v.nativeId, v);
@@ -201,7 +211,7 @@ export function runOverlay(
       let result: ReadResult;
       try {
         // Our own clock, not the message's: the page can dispatch this event with any receivedAt.
-        result = ep.read(json, ctx());
+        result = ep.read(json, { ...ctx(), request: requestOf(msg.requestBody) });
       } catch (e) {
         report([
           { code: 'reader-threw', detail: `${ep.id}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}` },

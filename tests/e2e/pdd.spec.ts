@@ -170,3 +170,44 @@ test('SPA navigation re-runs the overlay: badges come back once, nothing doubles
   await page.waitForTimeout(1500);
   await expect(page.locator(BADGE)).toHaveCount(4);
 });
+
+test('only an unfiltered complete listing marks missing tickets unseen; a status tab never does', async () => {
+  const empty = JSON.stringify({ success: true, errorCode: 1000000, result: { dataList: [], total: 0 } });
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [
+      '/strickland/sop/mms/todoList',
+      (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { serviceStatus?: number[] };
+        // The first load asks for 待处理 ([0]); later requests are other tabs and answer with nothing.
+        if (JSON.stringify(body.serviceStatus) === '[0]')
+          return fixture('pdd', 'work-order-list--base.json')(route, new URL(route.request().url()));
+        return route.fulfill({ contentType: 'application/json', body: empty });
+      },
+    ],
+  ]);
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const unseen = async () =>
+    (await readTable<{ unseenSince?: number }>(l.worker, 'tickets')).filter((t) => t.unseenSince).length;
+  const ask = (serviceStatus: number[]) =>
+    page.evaluate(
+      (s) =>
+        fetch('/strickland/sop/mms/todoList', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ serviceStatus: s, problemType: [null], pageNum: 1, pageSize: 20 }),
+        }).then((r) => r.text()),
+      serviceStatus,
+    );
+  await ask([3]); // 已完结 tab: empty, but says nothing about open tickets
+  await page.waitForTimeout(800);
+  expect(await unseen()).toBe(0);
+  await ask([0, 1, 4]); // every open status, empty: the open tickets are no longer listed
+  await expect.poll(unseen).toBe(4);
+  expect(await readTable(l.worker, 'tickets')).toHaveLength(4); // kept, never deleted
+  const popup = await openPopup(l);
+  await expect(popup.locator('[data-section="unseen"]')).toBeVisible();
+  await expect(popup.locator('[data-section="overdue"]')).toHaveCount(0);
+});

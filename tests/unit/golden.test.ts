@@ -15,13 +15,19 @@ interface Golden {
   page?: PageKind;
   url: string;
   now?: number;
+  /** The request body the page sent (list filters decide `complete`). */
+  request?: unknown;
   output: unknown;
 }
 
 function run(platform: string, fixture: string, g: Golden): unknown {
   const adapter = adapters.find((a) => a.id === platform);
   if (!adapter) throw new Error(`no adapter ${platform}`);
-  const ctx = { now: g.now ?? FIXTURE_NOW, pageUrl: new URL(g.url) };
+  const ctx = {
+    now: g.now ?? FIXTURE_NOW,
+    pageUrl: new URL(g.url),
+    ...(g.request !== undefined ? { request: { body: g.request } } : {}),
+  };
   if (g.reader === 'rows') {
     const doc = loadDocument(platform, fixture, g.url);
     return summarize(adapter.readRows!(doc, g.page!, ctx));

@@ -12,6 +12,7 @@ import { asText, emptyResult, fallbackShop, validateTickets, yuanToFen } from '.
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { afterSaleStatusOf, kindOf, pddAfterSaleKinds } from './kinds';
 import { envelope, shopFromItems, zodPaths } from './parse';
+import { afterSaleListScope, completeness } from './list-scope';
 import * as sel from './selectors';
 
 const Id = z.union([z.string(), z.number()]);
@@ -134,7 +135,7 @@ export function readAfterSaleList(json: unknown, ctx: ReadContext): ReadResult {
     tickets,
     issues,
     shop,
-    complete: total !== undefined && total === result.data.list.length && issues.length === 0,
+    ...completeness(total === result.data.list.length && issues.length === 0, afterSaleListScope(ctx.request?.body)),
   };
 }
 

@@ -8,6 +8,7 @@ import { parseEpoch } from '../../time';
 import { asText, emptyResult, fallbackShop, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { kindOf } from './kinds';
+import { completeness, todoListScope } from './list-scope';
 
 /** `{success, errorCode, result}`; `success:false` carries `errorMsg`. Loose: unknown fields pass. */
 const Envelope = z.looseObject({
@@ -105,7 +106,10 @@ export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
     tickets,
     issues,
     shop,
-    complete: total !== undefined && total === result.data.dataList.length && issues.length === 0,
+    ...completeness(
+      total === result.data.dataList.length && issues.length === 0,
+      todoListScope(ctx.request?.body, ctx.now),
+    ),
   };
 }
 
