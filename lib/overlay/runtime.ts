@@ -123,6 +123,7 @@ export function runOverlay(
       return true;
     });
     if (!fresh.length) return;
+    if (reported.size > 2000) reported.clear(); // a long session must not grow without bound
     recentIssues.push(...fresh);
     recentIssues.splice(0, Math.max(0, recentIssues.length - 50));
     try {
@@ -380,6 +381,8 @@ export function runOverlay(
     pageHref = win.location.href;
     pageCtl?.abort();
     ticker = undefined;
+    // A tab switch that only changes the query keeps the rows: take our badges off them before re-mounting.
+    for (const { badge } of badges.values()) badge.host.remove();
     badges.clear();
     let url: URL;
     try {

@@ -211,3 +211,17 @@ test('only an unfiltered complete listing marks missing tickets unseen; a status
   await expect(popup.locator('[data-section="unseen"]')).toBeVisible();
   await expect(popup.locator('[data-section="overdue"]')).toHaveCount(0);
 });
+
+test('a URL change that keeps the rows (a tab in the query) does not double the badges', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  await page.evaluate(() => history.pushState({}, '', '/aftersales/work_order/list?tab=all'));
+  await page.evaluate(() => document.body.append(document.createElement('span'))); // any mutation
+  await page.waitForTimeout(1500);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  for (const id of ['9001001', '9001002', '9001003', '9001004']) {
+    await expect(page.locator(`[data-ticket-key$=":${id}"]`)).toHaveCount(1);
+  }
+});
