@@ -36,6 +36,7 @@ export function Popup() {
   const tickets = useLiveQuery(() => openTickets(db()), []);
   const shops = useLiveQuery(() => db().shops.toArray(), []);
   const [showUnseen, setShowUnseen] = useState(false);
+  const [showWaiting, setShowWaiting] = useState(false);
   const [captureNote, setCaptureNote] = useState<string>();
   const locale = uiLocale();
   const shopName = new Map((shops ?? []).map((s) => [s.key, s.alias ?? s.name ?? s.shopId]));
@@ -85,6 +86,30 @@ export function Popup() {
       {sum && section('overdue', t('popupOverdue'), sum.overdue, 'red')}
       {sum && section('soon', t('popupDueSoon'), sum.soon, 'amber')}
       {sum && section('none', t('popupNoDeadline'), sum.noDeadline, 'grey')}
+      {sum && sum.waiting.length > 0 && (
+        <section className="sec grey" data-section="waiting">
+          <h2>
+            <button className="link" onClick={() => setShowWaiting((v) => !v)}>
+              {showWaiting ? '▾' : '▸'} {t('popupWaiting')} <span className="count">{sum.waiting.length}</span>
+            </button>
+          </h2>
+          {showWaiting && (
+            <ul>
+              {sum.waiting.map((item) => (
+                <TicketRow
+                  key={item.ticket.key}
+                  item={item}
+                  rules={settings.rules}
+                  now={now}
+                  locale={locale}
+                  shopName={shopName}
+                  onOpen={open}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {sum && sum.unseen.length > 0 && (
         <section className="sec grey" data-section="unseen">
           <h2>

@@ -57,4 +57,27 @@ export function yuanToFen(v: unknown): number | undefined {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+const MERCHANT_TURN = /待商家|待卖家|等待商家|等待卖家|商家待处理|卖家待处理/g;
+const BUYER_TURN = /待买家|等待买家|买家待|买家处理中/g;
+const PLATFORM_TURN = /待平台|平台处理|平台介入|平台审核|小二介入|客服介入|仲裁/g;
+
+/**
+ * Whose move an after-sale status text describes. The current step is written last
+ * (`商家拒绝，待买家处理`, `卖家已同意退款，等待买家退货`), so the latest mention wins. Undefined when the
+ * words name no party.
+ */
+export function turnOf(statusText: string | undefined): 'merchant' | 'buyer' | 'platform' | undefined {
+  if (!statusText) return undefined;
+  const last = (re: RegExp) => Math.max(-1, ...[...statusText.matchAll(re)].map((m) => m.index ?? -1));
+  const found = (
+    [
+      ['merchant', last(MERCHANT_TURN)],
+      ['buyer', last(BUYER_TURN)],
+      ['platform', last(PLATFORM_TURN)],
+    ] as const
+  ).filter(([, i]) => i >= 0);
+  if (!found.length) return undefined;
+  return found.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
 export type { Platform };

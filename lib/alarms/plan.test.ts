@@ -180,6 +180,9 @@ describe('planAlerts: what raises no alert', () => {
       due('closed', NOW, { status: 'closed' }),
       tk('none'),
       due('unseen', NOW, { unseenSince: NOW - MIN }),
+      // 待买家退货: the buyer's countdown, not the merchant's deadline.
+      due('buyer', NOW, { status: 'processing', turn: 'buyer' }),
+      due('platform', NOW, { turn: 'platform' }),
       due('muted', NOW, { shopId: 'm', key: 'pdd:m:muted' }),
       // pdd-order-review is informational (sla-rules.md): a rule deadline, no platform one.
       tk('review', {
@@ -189,7 +192,7 @@ describe('planAlerts: what raises no alert', () => {
         dueAt: NOW,
         dueSource: 'rule:pdd-order-review',
       }),
-      due('ok', NOW, { status: 'processing' }),
+      due('ok', NOW, { status: 'processing', turn: 'merchant' }),
     ];
     const p = planAlerts(tickets, [], S, NOW, { mutedShops: new Set(['pdd:m']) });
     expect(ids(p)).toEqual(['ok|before-0']);

@@ -7,6 +7,7 @@
  * overdue). Each threshold of each deadline is delivered once: the background persists the returned `record`
  * rows before it shows anything, and later calls skip them, so a restarted worker or browser never repeats one.
  */
+import { othersTurn } from '../tickets/turn';
 import type { SentAlert } from '../db/alerts-types';
 import type { NotificationSettings, Settings } from '../model/settings';
 import { isOpenStatus, shopKey, type Ticket } from '../model/ticket';
@@ -101,6 +102,8 @@ export function alertable(
   if (!isOpenStatus(t.status) || t.dueAt === undefined) return false;
   // A complete listing stopped showing it: probably handled elsewhere (tickets-repo ingestBatch).
   if (t.unseenSince !== undefined) return false;
+  // The buyer's or the platform's move: their countdown, not the merchant's (lib/tickets/turn.ts).
+  if (othersTurn(t)) return false;
   if (mutedShops?.has(shopKey(t.platform, t.shopId))) return false;
   // Informational rules are shown but never alert (pdd-order-review, sla-rules.md).
   return computeDeadline(t, settings.rules)?.informational !== true;

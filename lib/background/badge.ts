@@ -2,6 +2,7 @@
  * The toolbar badge: overdue count in red, else due-soon count in amber, empty when clear; the tooltip sums it
  * up and names the most urgent ticket. Pure apart from i18n lookups (keys are returned outside an extension).
  */
+import { othersTurn } from '../tickets/turn';
 import { leftText, ticketLabel } from '../alarms/notify';
 import { t } from '../i18n';
 import type { Settings } from '../model/settings';
@@ -34,7 +35,7 @@ export function badgeFor(
   let soon = 0;
   let urgent: { ticket: Ticket; dueAt: number } | undefined;
   for (const t of openTickets) {
-    if (t.unseenSince || t.dueAt === undefined) continue;
+    if (t.unseenSince || t.dueAt === undefined || othersTurn(t)) continue;
     const d = computeDeadline(t, settings.rules);
     if (d?.informational) continue;
     const tier = tierOf({ dueAt: t.dueAt, budgetMs: d?.budgetMs }, now, settings.tiers);

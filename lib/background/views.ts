@@ -10,6 +10,7 @@ export function toView(t: Ticket, rules: readonly Rule[], now: number): TicketVi
     nativeId: t.nativeId,
     ...(t.orderId ? { orderId: t.orderId } : {}),
     status: t.status,
+    ...(t.turn ? { turn: t.turn } : {}),
     ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
     ...(t.dueSource ? { dueSource: t.dueSource } : {}),
     ...(d?.budgetMs !== undefined ? { budgetMs: d.budgetMs } : {}),

@@ -183,3 +183,13 @@ describe('a complete listing limited to a date range', () => {
     expect((await db.tickets.get('pdd:s1:new'))?.unseenSince).toBe(NOW + H);
   });
 });
+
+describe('whose turn it is', () => {
+  it('comes from the newest read only', async () => {
+    await ingestBatch(db, batch([raw('1', { status: 'processing', turn: 'buyer' })]), DEFAULT_RULES, NOW);
+    expect((await db.tickets.get('pdd:s1:1'))?.turn).toBe('buyer');
+    // 买家已退货: the words name no party; the stale "buyer's turn" must not keep the deadline silent.
+    await ingestBatch(db, batch([raw('1', { status: 'processing' })]), DEFAULT_RULES, NOW + 1000);
+    expect((await db.tickets.get('pdd:s1:1'))?.turn).toBeUndefined();
+  });
+});

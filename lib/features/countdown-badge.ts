@@ -9,6 +9,7 @@ import { isOpenStatus } from '../model/ticket';
 import { tierOf, type Tier } from '../sla';
 import { formatBeijing, formatDuration } from '../time';
 import { t, uiLocale } from '../i18n';
+import { othersTurn } from '../tickets/turn';
 
 export const BADGE_ATTR = 'data-ticket-radar-badge';
 
@@ -52,7 +53,8 @@ export function createBadge(doc: Document, key: string): BadgeHost {
 
 /** The state a view is in at `now`; finished tickets and untrusted deadlines are `none`. */
 export function badgeState(view: TicketView, now: number, tiers: TierSettings): Tier {
-  if (!isOpenStatus(view.status) || view.dueAt === undefined) return 'none';
+  // The buyer's or platform's countdown is theirs: shown in grey, never amber or red for the merchant.
+  if (!isOpenStatus(view.status) || view.dueAt === undefined || othersTurn(view)) return 'none';
   return tierOf({ dueAt: view.dueAt, budgetMs: view.budgetMs }, now, tiers);
 }
 
@@ -71,8 +73,10 @@ export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: 
   let text: string;
   if (!isOpenStatus(view.status)) text = t('badgeDone');
   else if (view.dueAt === undefined) text = t('badgeNone');
-  else if (state === 'overdue') text = t('badgeOverdue', formatDuration(now - view.dueAt, locale));
+  else if (view.dueAt <= now) text = t('badgeOverdue', formatDuration(now - view.dueAt, locale));
   else text = t('badgeLeft', formatDuration(view.dueAt - now, locale));
+  if (othersTurn(view) && isOpenStatus(view.status))
+    text = `${t(view.turn === 'buyer' ? 'turnBuyer' : 'turnPlatform')} · ${text}`;
   if (label.textContent !== text) label.textContent = text;
   const src =
     view.dueAt === undefined || !isOpenStatus(view.status) ? '' : view.dueSource === 'platform' ? '' : t('badgeRule');

@@ -19,6 +19,8 @@ export const TicketViewSchema = z.object({
   nativeId: z.string(),
   orderId: z.string().optional(),
   status: TicketStatusSchema,
+  /** Whose move it is (after-sale steps); a buyer's or platform's countdown is shown, never as overdue. */
+  turn: z.enum(['merchant', 'buyer', 'platform']).optional(),
   dueAt: z.number().optional(),
   dueSource: DueSourceSchema.optional(),
   budgetMs: z.number().optional(),

@@ -90,6 +90,12 @@ export const RawTicketSchema = z.object({
    */
   deadlineUnreadable: z.literal(true).optional(),
   urgent: z.boolean(),
+  /**
+   * Whose move it is, where the page's status words say (待商家处理 / 待买家退货 / 平台介入中). An after-sale
+   * step's countdown on the buyer's or platform's turn is their deadline, not the merchant's: shown, never
+   * alerted. Absent when the reader cannot tell; the newest read that can tell wins.
+   */
+  turn: z.enum(['merchant', 'buyer', 'platform']).optional(),
   tags: z.array(text(20)).max(20),
   url: z.url({ protocol: /^https$/ }),
 });

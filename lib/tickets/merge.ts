@@ -46,6 +46,9 @@ export function mergeTicket(
     listedOn: ctx.complete || !prev?.listedOn ? ctx.pageKind : prev.listedOn,
   } as Ticket;
   if (due.platformDueAt !== undefined) base.platformDueAt = due.platformDueAt;
+  // Whose turn it is comes from the newest read only: a stale "buyer's turn" must never silence the
+  // merchant's own deadline once the status words stop saying so (alerting is the safe default).
+  if (!raw.turn) delete base.turn;
   delete base.unseenSince;
   // Only a readable deadline clears "the page showed a deadline we could not read": a read that saw no
   // deadline at all (DOM text of a page without timers, a detail response) is no evidence either way.

@@ -31,6 +31,7 @@ describe('summarize', () => {
         tk('c', { dueAt: NOW + 30 * H, dueSource: 'platform', platformDueAt: NOW + 30 * H }),
         tk('d', {}),
         tk('e', { dueAt: NOW - H, dueSource: 'platform', platformDueAt: NOW - H, unseenSince: NOW }),
+        tk('f', { dueAt: NOW - H, dueSource: 'platform', platformDueAt: NOW - H, status: 'processing', turn: 'buyer' }),
       ],
       DEFAULT_SETTINGS,
       NOW,
@@ -39,6 +40,7 @@ describe('summarize', () => {
     expect(s.soon.map((i) => [i.ticket.nativeId, i.tier])).toEqual([['b', 'critical']]);
     expect(s.noDeadline.map((i) => i.ticket.nativeId)).toEqual(['d']);
     expect(s.unseen.map((i) => i.ticket.nativeId)).toEqual(['e']);
-    expect(s.open).toBe(5);
+    expect(s.waiting.map((i) => i.ticket.nativeId)).toEqual(['f']); // the buyer's countdown is not overdue
+    expect(s.open).toBe(6);
   });
 });

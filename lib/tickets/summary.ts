@@ -2,6 +2,7 @@
 import type { Settings } from '../model/settings';
 import type { Ticket } from '../model/ticket';
 import { computeDeadline, tierOf, type Tier } from '../sla';
+import { othersTurn } from './turn';
 
 export interface SummaryItem {
   ticket: Ticket;
@@ -16,18 +17,21 @@ export interface Summary {
   noDeadline: SummaryItem[];
   /** Open tickets a complete listing stopped showing; kept, probably handled elsewhere. */
   unseen: SummaryItem[];
+  /** The buyer's or the platform's turn: their countdown, listed apart, never overdue for the merchant. */
+  waiting: SummaryItem[];
   open: number;
 }
 
 /** `tickets` must be open tickets (openTickets()); muted shops are left out of the alerts, not the counts. */
 export function summarize(tickets: readonly Ticket[], settings: Settings, now: number): Summary {
-  const s: Summary = { overdue: [], soon: [], noDeadline: [], unseen: [], open: tickets.length };
+  const s: Summary = { overdue: [], soon: [], noDeadline: [], unseen: [], waiting: [], open: tickets.length };
   for (const ticket of tickets) {
     const d = ticket.dueAt !== undefined ? computeDeadline(ticket, settings.rules) : undefined;
     const tier =
       ticket.dueAt === undefined ? 'none' : tierOf({ dueAt: ticket.dueAt, budgetMs: d?.budgetMs }, now, settings.tiers);
     const item: SummaryItem = { ticket, tier, informational: d?.informational === true };
     if (ticket.unseenSince) s.unseen.push(item);
+    else if (othersTurn(ticket)) s.waiting.push(item);
     else if (tier === 'none') s.noDeadline.push(item);
     else if (tier === 'overdue') s.overdue.push(item);
     else if (tier === 'soon' || tier === 'critical' || (ticket.dueAt ?? Infinity) - now <= settings.popupHorizonMs)
@@ -37,6 +41,7 @@ export function summarize(tickets: readonly Ticket[], settings: Settings, now: n
   s.overdue.sort(byDue);
   s.soon.sort(byDue);
   s.unseen.sort(byDue);
+  s.waiting.sort(byDue);
   s.noDeadline.sort((a, b) => b.ticket.lastSeenAt - a.ticket.lastSeenAt);
   return s;
 }

@@ -45,7 +45,7 @@ test.afterEach(async () => {
  */
 const AFTERSALES = [
   { id: '7441250812345678901', offset: 79_950 * S, state: 'ok' }, // 待商家处理, 22 h 12 min 30 s
-  { id: '7441187654321098765', offset: 518_700 * S, state: 'ok' }, // 待买家退货, ~6 days (the buyer's node)
+  { id: '7441187654321098765', offset: 518_700 * S, state: 'none' }, // 待买家退货, ~6 days: the buyer's node, shown grey, never overdue for the merchant
   { id: '7441098765432109876', offset: 10 * H, state: 'ok' }, // 待商家收货
   { id: '7440987654321987654', offset: -2 * H, state: 'overdue' }, // 待商家处理, 2 h late
   { id: '7440876543210876543', offset: undefined, state: 'none' }, // 退款成功

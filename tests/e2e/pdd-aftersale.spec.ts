@@ -39,7 +39,7 @@ test.afterEach(async () => {
 const AFTERSALES = [
   { id: '6120458801', remain: 525_810 * S, state: 'ok', status: 'pending', kind: 'return' }, // 待商家确认收货, 6 d 2 h
   { id: '6120461152', remain: 90_645 * S, state: 'ok', status: 'pending', kind: 'refund' }, // 待商家处理, 25 h
-  { id: '6120463309', remain: 283_330 * S, state: 'ok', status: 'processing', kind: 'exchange' }, // 待买家退货
+  { id: '6120463309', remain: 283_330 * S, state: 'none', status: 'processing', kind: 'exchange' }, // 待买家退货: the buyer's countdown (grey)
   { id: '6120401187', remain: undefined, state: 'none', status: 'done', kind: 'refund' }, // 退款成功
   { id: '6120399054', remain: undefined, state: 'none', status: 'closed', kind: 'return' }, // 买家已撤销
 ] as const;
@@ -84,6 +84,8 @@ for (const v of [
       }
     }
     await expect(rowOf(page, '6120461152').locator(`${BADGE} .b`)).toContainText(/^剩余 1天1小时/);
+    // 待买家退货: the countdown is the buyer's, labelled so and never amber or red.
+    await expect(rowOf(page, '6120463309').locator(`${BADGE} .b`)).toContainText(/^等待买家 · 剩余 3天6小时/);
 
     const tickets = await ticketsById(l.worker);
     expect([...tickets.keys()].sort()).toEqual(AFTERSALES.map((e) => e.id).sort());

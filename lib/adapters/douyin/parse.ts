@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/ticket';
 import { parseEpoch } from '../../time';
-import { emptyResult, fallbackShop, validateTickets } from '../shared';
+import { emptyResult, fallbackShop, turnOf, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
 import { cleanTags, clip, statusQuote } from './dom';
@@ -167,6 +167,7 @@ function itemToTicket(
     deadline: deadline.deadline,
     deadlineUnreadable: deadline.unreadable,
     urgent: tags.some((t) => URGENT_TAG.test(t)),
+    turn: turnOf(statusText),
     tags,
     url: afterSaleUrl(id),
   };

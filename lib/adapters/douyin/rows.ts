@@ -9,7 +9,7 @@
  */
 import type { RawTicket, TicketStatus } from '../../model/ticket';
 import { parseDateTimeText } from '../../time/parse-text';
-import { fallbackShop, validateTickets, yuanToFen } from '../shared';
+import { fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
 import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from './dom';
@@ -217,6 +217,7 @@ function afterSaleRowTicket(
     deadline: d.deadline,
     deadlineUnreadable: d.unreadable,
     urgent: false,
+    turn: turnOf(stLines[0]),
     tags: [],
     url: afterSaleUrl(id),
   };

@@ -8,7 +8,7 @@ import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/tick
 import { isOpenStatus } from '../../model/ticket';
 import { parseEpoch } from '../../time';
 import { parseDateTimeText, parseDurationText } from '../../time/parse-text';
-import { asText, emptyResult, fallbackShop, validateTickets, yuanToFen } from '../shared';
+import { asText, emptyResult, fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { afterSaleStatusOf, kindOf, pddAfterSaleKinds } from './kinds';
 import { envelope, shopFromItems, zodPaths } from './parse';
@@ -187,6 +187,7 @@ function afterSaleToTicket(
     deadline,
     deadlineUnreadable: unreadable ? true : undefined,
     urgent: /紧急|即将逾期|即将超时/.test(title),
+    turn: turnOf(statusPart(title)),
     tags: tagsOf(typeName),
     url: afterSaleUrl(id, orderId),
   };
@@ -296,6 +297,7 @@ export function readAfterSaleRows(root: ParentNode, ctx: ReadContext): ReadResul
         deadline,
         deadlineUnreadable: unreadable ? true : undefined,
         urgent: /紧急|即将逾期|即将超时/.test(title),
+        turn: turnOf(statusPart(title)),
         tags: tagsOf(typeName),
         url: afterSaleUrl(nativeId, orderId),
       },

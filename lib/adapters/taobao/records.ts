@@ -63,6 +63,14 @@ function kindOf(o: Record<string, unknown>): TicketKind {
   return kindFrom(asText(field(o, 'refund_type')), refundKinds, 'refund');
 }
 
+/** Whose move an open-platform refund status is (WAIT_SELLER_* the merchant's, WAIT_BUYER_* the buyer's). */
+const refundTurn: Readonly<Record<string, 'merchant' | 'buyer' | 'platform'>> = {
+  WAIT_SELLER_AGREE: 'merchant',
+  WAIT_SELLER_CONFIRM_GOODS: 'merchant',
+  WAIT_BUYER_RETURN_GOODS: 'buyer',
+  SELLER_REFUSE_BUYER: 'buyer',
+};
+
 function statusOf(o: Record<string, unknown>, id: string, issues: ReadIssue[]): TicketStatus {
   const raw = asText(field(o, 'status'));
   const s = raw ? (refundStatusCodes[raw] ?? statusFrom(raw, refundStatuses)) : undefined;
@@ -143,6 +151,7 @@ export function readRefundRecord(record: unknown, page: PageKind, ctx: ReadConte
         deadline: dl.deadline,
         deadlineUnreadable: dl.unreadable,
         urgent: false,
+        turn: refundTurn[asText(field(o, 'status')) ?? ''],
         tags: [],
         url: listUrl(ctx.pageUrl),
       },

@@ -4,7 +4,7 @@
  * columns keep working. Evidence: tests/fixtures/taobao/refund-list--*.html and their golden outputs.
  */
 import { isOpenStatus, type RawTicket, type TicketStatus } from '../../model/ticket';
-import { validateTickets } from '../shared';
+import { turnOf, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { emptyOrLoading, isLoginPage } from './detect';
 import {
@@ -126,6 +126,7 @@ function refundTicket(
     deadline: dl.deadline,
     deadlineUnreadable: dl.unreadable,
     urgent: sel.urgentWords.test(v.text),
+    turn: turnOf(statusText),
     tags: tagsFrom(v.text, sel.refundTags),
     url: ticketUrl(v.el, id, ctx.pageUrl),
   };
