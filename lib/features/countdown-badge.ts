@@ -14,9 +14,12 @@ import { othersTurn } from '../tickets/turn';
 export const BADGE_ATTR = 'data-ticket-radar-badge';
 
 const CSS = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; }
+:host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; }
 .b { display: inline-flex; align-items: center; gap: 4px; font: 600 12px/18px -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-     padding: 1px 8px; border-radius: 10px; white-space: nowrap; cursor: help; border: 1px solid transparent; }
+     padding: 1px 8px; border-radius: 10px; cursor: help; border: 1px solid transparent;
+     /* Narrow table cells: the source note wraps below the countdown instead of running under the buttons. */
+     flex-wrap: wrap; row-gap: 0; }
+.b > span { white-space: nowrap; }
 .b::before { content: ""; width: 6px; height: 6px; border-radius: 50%; background: currentColor; }
 .ok { color: #1e7d32; background: #e8f5e9; border-color: #c8e6c9; }
 .soon { color: #a15c00; background: #fff4e0; border-color: #ffd699; }
