@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { BADGE, fixture, launchWithExtension, openPopup, readTable, serve, type Launched } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_NOW } from '../support/fixtures';
+import { shiftTimes } from '../support/shift-times';
+import { BADGE, FIXTURES, fixture, launchWithExtension, openPopup, readTable, serve, type Launched } from './harness';
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
 const H = 3600_000;
@@ -224,4 +228,47 @@ test('a URL change that keeps the rows (a tab in the query) does not double the 
   for (const id of ['9001001', '9001002', '9001003', '9001004']) {
     await expect(page.locator(`[data-ticket-key$=":${id}"]`)).toHaveCount(1);
   }
+});
+
+test('switching shops: a second shop of the same platform is kept apart, and both show in the popup', async () => {
+  let mall = 445566778;
+  const base = JSON.parse(readFileSync(join(FIXTURES, 'pdd', 'work-order-list--base.json'), 'utf8')) as {
+    result: { dataList: { mallId: number; instanceId: number }[] };
+  };
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [
+      '/strickland/sop/mms/todoList',
+      (route) => {
+        // The second shop has its own tickets, two of them with the same instance ids as the first shop's.
+        const json = structuredClone(base);
+        for (const it of json.result.dataList) it.mallId = mall;
+        if (mall !== 445566778) json.result.dataList = json.result.dataList.slice(0, 2);
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify(shiftTimes(json, Date.now() - FIXTURE_NOW)),
+        });
+      },
+    ],
+  ]);
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  mall = 998877665; // the merchant logs into the other shop in the same tab
+  await page.reload();
+  await expect(page.locator(BADGE)).toHaveCount(2);
+  await expect(page.locator(`${BADGE}[data-ticket-key^="pdd:998877665:"]`)).toHaveCount(2);
+  const keys = (await readTable<{ key: string }>(l.worker, 'tickets')).map((t) => t.key).sort();
+  expect(keys).toEqual([
+    'pdd:445566778:9001001',
+    'pdd:445566778:9001002',
+    'pdd:445566778:9001003',
+    'pdd:445566778:9001004',
+    'pdd:998877665:9001001',
+    'pdd:998877665:9001002',
+  ]);
+  expect((await readTable(l.worker, 'shops')).length).toBe(2);
+  const popup = await openPopup(l);
+  await expect(popup.locator('[data-ticket-key^="pdd:998877665:"]')).toHaveCount(2);
+  await expect(popup.locator('[data-ticket-key^="pdd:445566778:"]')).toHaveCount(4);
 });
