@@ -1,6 +1,6 @@
 /** The live preview of one edited rule: pick a start (Beijing time), see its deadline and explain() lines. */
 import { useId, useState } from 'react';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import { computeDeadline, explain } from '@/lib/sla';
 import { formatBeijing } from '@/lib/time';
 import { formatBeijingLocal, parseBeijingLocal, previewTicket, type RuleResult } from './rules-form';
@@ -27,7 +27,7 @@ export function RulePreview({ result }: { result: RuleResult }) {
           {due ? t('opt_preview_due', formatBeijing(due.dueAt)) : t('opt_preview_no_due')}
         </p>
         <ol className="opt-preview__lines" aria-label={t('opt_preview_why')}>
-          {explain(ticket, rules).map((line, i) => (
+          {explain(ticket, rules, undefined, uiLocale()).map((line, i) => (
             <li key={i}>{line}</li>
           ))}
         </ol>

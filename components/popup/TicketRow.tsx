@@ -25,8 +25,8 @@ export function TicketRow({ item, rules, now, locale, shopName, onOpen }: Props)
         : t('popupLeft', formatDuration(due - now, locale));
   // Every deadline can say why ("why this deadline?"): platform value and history, or the rule's clock walk.
   const explainLines = [
-    ...(due !== undefined ? [`截止 ${formatBeijing(due)}（北京时间）`] : []),
-    ...explain(ticket, rules, now),
+    ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
+    ...explain(ticket, rules, now, locale),
   ];
   const shop = shopName.get(shopKey(ticket.platform, ticket.shopId)) ?? ticket.shopName ?? ticket.shopId;
   return (

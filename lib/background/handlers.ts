@@ -9,6 +9,7 @@ import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health'
 import type { Settings } from '../model/settings';
 import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
 import { checkSender, type SenderLike } from '../messaging/sender';
+import { uiLocale } from '../i18n';
 import { toView } from './views';
 import { buildSearchIndex } from '../templates/search-index';
 
@@ -64,18 +65,20 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       const shop = { ...req.shop, shopId };
       const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
       if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
+      const locale = uiLocale();
       return {
         ok: true,
-        views: out.tickets.map((t) => toView(t, settings.rules, now)),
+        views: out.tickets.map((t) => toView(t, settings.rules, now, locale)),
       } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'tickets/views': {
       const settings = await deps.settings();
       const now = deps.now();
       const rows = await deps.db.tickets.bulkGet(req.keys);
+      const locale = uiLocale();
       return {
         ok: true,
-        views: rows.filter((t) => t !== undefined).map((t) => toView(t, settings.rules, now)),
+        views: rows.filter((t) => t !== undefined).map((t) => toView(t, settings.rules, now, locale)),
       } satisfies ResponseFor<'tickets/views'>;
     }
     case 'health/report': {

@@ -3,7 +3,8 @@ import type { Ticket } from '../model/ticket';
 import { computeDeadline, explain, type Rule } from '../sla';
 import type { TicketView } from '../messaging/protocol';
 
-export function toView(t: Ticket, rules: readonly Rule[], now: number): TicketView {
+/** `locale` picks the language of the explain() lines (uiLocale() in the worker). */
+export function toView(t: Ticket, rules: readonly Rule[], now: number, locale: 'zh' | 'en' = 'zh'): TicketView {
   const d = t.dueAt !== undefined ? computeDeadline(t, rules) : undefined;
   return {
     key: t.key,
@@ -14,7 +15,7 @@ export function toView(t: Ticket, rules: readonly Rule[], now: number): TicketVi
     ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
     ...(t.dueSource ? { dueSource: t.dueSource } : {}),
     ...(d?.budgetMs !== undefined ? { budgetMs: d.budgetMs } : {}),
-    explain: explain(t, rules, now).slice(0, 40),
+    explain: explain(t, rules, now, locale).slice(0, 40),
     title: t.title,
     kind: t.kind,
     ...(t.buyer ? { buyer: t.buyer } : {}),

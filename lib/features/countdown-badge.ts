@@ -89,6 +89,6 @@ export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: 
 /** Tooltip: the deadline in Beijing time and how it was found. Set when the view changes, not per tick. */
 export function badgeTooltip(view: TicketView): string {
   const head =
-    view.dueAt !== undefined ? `截止 ${formatBeijing(view.dueAt, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` : t('badgeNone');
+    view.dueAt !== undefined ? t('tooltipDue', formatBeijing(view.dueAt, 'YYYY-MM-DD HH:mm:ss')) : t('badgeNone');
   return [head, ...view.explain].join('\n');
 }

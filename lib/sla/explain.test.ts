@@ -136,10 +136,65 @@ describe('explain', () => {
     expect(explain(ticket(), [])).toEqual(['页面没有给出截止时间，也没有匹配的规则：不显示截止时间']);
   });
 
+  it('speaks English when asked: the Douyin example', () => {
+    expect(explain(ticket({ createdAt: bj('2025-11-24 20:00') }), [rule({})], undefined, 'en')).toEqual([
+      'Received 11-24 20:00',
+      'Rule: 抖店服务工单, 12 h allowed, counting 09:00–21:00 every day',
+      '11-24 20:00–21:00 counts 1 h',
+      '11-25 09:00–20:00 counts 11 h',
+      'Due 11-25 20:00',
+    ]);
+    const t = ticket({ createdAt: bj('2025-11-24 22:30') });
+    const lines = explain(t, [rule({})], bj('2025-11-24 23:00'), 'en');
+    expect(lines[0]).toBe('Received 11-24 22:30, outside counting hours; counting starts 11-25 09:00');
+    expect(lines.at(-1)).toBe('22 h left (12 h of it in counting hours)');
+    expect(explain(t, [rule({})], bj('2025-11-25 21:05'), 'en').at(-1)).toBe('Overdue by 5 min');
+  });
+
+  it('speaks English when asked: days off, make-up workdays, nothing to go by', () => {
+    const office = rule({
+      name: '办公时间',
+      budgetMs: 4 * H,
+      clock: { type: 'windows', segments: [{ start: '09:00', end: '12:00' }], days: 'workdays' },
+    });
+    const lines = explain(ticket({ createdAt: bj('2026-09-30 11:00') }), [office], undefined, 'en');
+    expect(lines[1]).toBe(
+      'Rule: 办公时间, 4 h allowed, counting 09:00–12:00 on workdays only (holidays skipped, make-up workdays counted)',
+    );
+    expect(lines).toContain('10-01 to 10-07 days off (国庆节), not counted');
+    expect(explain(ticket({ createdAt: bj('2026-10-09 11:00') }), [office], undefined, 'en')).toContain(
+      '10-10 09:00–12:00 counts 3 h (make-up workday for 国庆节)',
+    );
+    expect(explain(ticket(), [], undefined, 'en')).toEqual([
+      'No deadline on the page and no matching rule: no deadline shown',
+    ]);
+  });
+
+  it('speaks English when asked: platform deadline with its history', () => {
+    const t = ticket({
+      platformDueAt: bj('2025-11-27 20:00'),
+      dueHistory: [
+        { from: bj('2025-11-25 20:00'), to: bj('2025-11-26 20:00'), seenAt: bj('2025-11-25 10:00') },
+        { from: bj('2025-11-26 20:00'), to: bj('2025-11-27 20:00'), seenAt: bj('2025-11-26 11:00') },
+      ],
+    });
+    expect(explain(t, DEFAULT_RULES, bj('2025-11-27 17:55'), 'en')).toEqual([
+      'Platform deadline 11-27 20:00',
+      'Platform extended the deadline: 11-25 20:00 → 11-26 20:00 (seen 11-25 10:00)',
+      'Platform extended the deadline: 11-26 20:00 → 11-27 20:00 (seen 11-26 11:00)',
+      "The platform's deadline applies; rules are not used",
+      '2 h 5 min left',
+    ]);
+  });
+
   it('formats spans', () => {
     expect(formatSpan(7.5 * H)).toBe('7 小时 30 分');
     expect(formatSpan(45 * MIN)).toBe('45 分钟');
     expect(formatSpan(10_000)).toBe('不到 1 分钟');
     expect(formatSpan(0)).toBe('0 分钟');
+    expect(formatSpan(7.5 * H, 'en')).toBe('7 h 30 min');
+    expect(formatSpan(45 * MIN, 'en')).toBe('45 min');
+    expect(formatSpan(10_000, 'en')).toBe('under 1 min');
+    expect(formatSpan(0, 'en')).toBe('0 min');
   });
 });

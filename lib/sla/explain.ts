@@ -1,10 +1,11 @@
 /**
- * "Why this deadline?" in the merchant's words (zh-CN): start, rule, the clock windows counted, the days
+ * "Why this deadline?" in the merchant's words (zh-CN, or English for an English UI): start, rule, the clock windows counted, the days
  * skipped, platform changes (sla-rules.md: every deadline can explain itself). Pure; `now` is optional.
  */
 import type { DueChange } from '../model/ticket';
 import { DAY_MINUTES, MINUTE_MS, dayOf, dayStart, formatDay, formatMinutes, formatTimeOfDay, yearOf } from './beijing';
 import { HOLIDAY_DATA_YEARS, dayInfo } from './calendar';
+import { EXPLAIN_STRINGS, type ExplainLocale, type ExplainStrings } from './explain-strings';
 import { matchRule, ruleStartOf } from './match';
 import type { Clock, Rule } from './rule-schema';
 import type { DeadlineInput } from './types';
@@ -15,23 +16,29 @@ export const EXPLAIN_MAX_DAY_LINES = 8;
 /** Platform deadline changes shown; older ones are summarised. */
 export const EXPLAIN_MAX_HISTORY_LINES = 5;
 
-/** `1 小时`, `7 小时 30 分`, `45 分钟`, rounded to the minute. */
-export function formatSpan(ms: number): string {
-  const total = Math.round(Math.abs(ms) / MINUTE_MS);
-  if (total === 0) return ms === 0 ? '0 分钟' : '不到 1 分钟';
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  if (h === 0) return `${m} 分钟`;
-  return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分`;
+export type { ExplainLocale } from './explain-strings';
+
+/** `1 小时`, `7 小时 30 分`, `45 分钟` (en: `1 h`, `7 h 30 min`, `45 min`), rounded to the minute. */
+export function formatSpan(ms: number, locale: ExplainLocale = 'zh'): string {
+  return spanIn(ms, EXPLAIN_STRINGS[locale]);
 }
 
-function describeClock(clock: Clock): string {
-  if (clock.type === 'calendar') return '全天连续计时（节假日照常计时）';
+function spanIn(ms: number, S: ExplainStrings): string {
+  const total = Math.round(Math.abs(ms) / MINUTE_MS);
+  if (total === 0) return ms === 0 ? S.spanZero : S.spanUnderMinute;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (h === 0) return S.spanMinutes(m);
+  return m === 0 ? S.spanHours(h) : S.spanHoursMinutes(h, m);
+}
+
+function describeClock(clock: Clock, S: ExplainStrings): string {
+  if (clock.type === 'calendar') return S.clockCalendar;
   const spans = clock.segments.map((s) => {
     const overnight = s.end !== '24:00' && s.end <= s.start;
-    return overnight ? `${s.start}–次日 ${s.end}` : `${s.start}–${s.end}`;
+    return overnight ? S.overnightSpan(s.start, s.end) : `${s.start}–${s.end}`;
   });
-  return `计时 ${spans.join('、')}${clock.days === 'workdays' ? '，仅工作日（节假日不计，调休上班日照计）' : ''}`;
+  return S.clockWindows(spans.join(S.listSep), clock.days === 'workdays');
 }
 
 type Fmt = (ms: number) => string;
@@ -40,7 +47,7 @@ type Fmt = (ms: number) => string;
 type DayLine =
   { kind: 'work'; day: number; text: string; ms: number } | { kind: 'off'; from: number; to: number; names: string[] };
 
-function dayLines(trace: WalkTrace, withYear: boolean): DayLine[] {
+function dayLines(trace: WalkTrace, withYear: boolean, S: ExplainStrings): DayLine[] {
   // Merge touching pieces first, so an overnight window reads as one span (22:00–次日 02:00).
   const merged: number[] = [];
   for (let i = 0; i + 1 < trace.pieces.length; i += 2) {
@@ -70,12 +77,12 @@ function dayLines(trace: WalkTrace, withYear: boolean): DayLine[] {
   const lines: DayLine[] = [];
   for (const [day, { spans, ms }] of work) {
     const info = dayInfo(day);
-    const note = info.makeUp ? `（调休上班日${info.holidayFor ? `，补${info.holidayFor}` : ''}）` : '';
+    const note = info.makeUp ? S.makeUpNote(info.holidayFor) : '';
     lines.push({
       kind: 'work',
       day,
       ms,
-      text: `${formatDay(day, withYear)} ${spans.join('、')} 计 ${formatSpan(ms)}${note}`,
+      text: S.workDay(formatDay(day, withYear), spans.join(S.listSep), spanIn(ms, S), note),
     });
   }
   for (const day of trace.offDays) {
@@ -90,15 +97,15 @@ function dayLines(trace: WalkTrace, withYear: boolean): DayLine[] {
   return lines.sort((a, b) => firstDay(a) - firstDay(b));
 }
 
-function renderDayLine(l: DayLine, withYear: boolean): string {
+function renderDayLine(l: DayLine, withYear: boolean, S: ExplainStrings): string {
   if (l.kind === 'work') return l.text;
   const when =
-    l.from === l.to ? formatDay(l.from, withYear) : `${formatDay(l.from, withYear)} 至 ${formatDay(l.to, withYear)}`;
-  return `${when} 休息日${l.names.length ? `（${l.names.join('、')}）` : ''}，不计时`;
+    l.from === l.to ? formatDay(l.from, withYear) : S.dayRange(formatDay(l.from, withYear), formatDay(l.to, withYear));
+  return S.daysOff(when, l.names.join(S.listSep), l.from === l.to);
 }
 
-function collapse(lines: DayLine[], withYear: boolean): string[] {
-  if (lines.length <= EXPLAIN_MAX_DAY_LINES) return lines.map((l) => renderDayLine(l, withYear));
+function collapse(lines: DayLine[], withYear: boolean, S: ExplainStrings): string[] {
+  if (lines.length <= EXPLAIN_MAX_DAY_LINES) return lines.map((l) => renderDayLine(l, withYear, S));
   const head = lines.slice(0, 4);
   const middle = lines.slice(4, -3);
   const tail = lines.slice(-3);
@@ -109,39 +116,44 @@ function collapse(lines: DayLine[], withYear: boolean): string[] {
   const from = first.kind === 'work' ? first.day : first.from;
   const to = lastLine.kind === 'work' ? lastLine.day : lastLine.to;
   return [
-    ...head.map((l) => renderDayLine(l, withYear)),
-    `…… ${formatDay(from, withYear)} 至 ${formatDay(to, withYear)} 共计 ${formatSpan(counted)}${daysOff ? `（其间休息日 ${daysOff} 天）` : ''}`,
-    ...tail.map((l) => renderDayLine(l, withYear)),
+    ...head.map((l) => renderDayLine(l, withYear, S)),
+    S.collapsed(formatDay(from, withYear), formatDay(to, withYear), spanIn(counted, S), daysOff),
+    ...tail.map((l) => renderDayLine(l, withYear, S)),
   ];
 }
 
-function historyLines(history: readonly DueChange[], fmt: Fmt): string[] {
+function historyLines(history: readonly DueChange[], fmt: Fmt, S: ExplainStrings): string[] {
   const shown = history.slice(-EXPLAIN_MAX_HISTORY_LINES);
-  const lines = shown.map(
-    (c) =>
-      `${c.to > c.from ? '平台延长时效' : '平台提前了截止时间'}：${fmt(c.from)} → ${fmt(c.to)}（${fmt(c.seenAt)} 发现）`,
-  );
+  const lines = shown.map((c) => S.dueChange(c.to > c.from, fmt(c.from), fmt(c.to), fmt(c.seenAt)));
   const older = history.length - shown.length;
-  return older > 0 ? [`另有 ${older} 次更早的变更`, ...lines] : lines;
+  return older > 0 ? [S.olderChanges(older), ...lines] : lines;
 }
 
-function leftLine(dueAt: number, now: number, clock: Clock | undefined): string {
+function leftLine(dueAt: number, now: number, clock: Clock | undefined, S: ExplainStrings): string {
   const left = dueAt - now;
-  if (left <= 0) return `已超时 ${formatSpan(left)}`;
+  if (left <= 0) return S.overdueBy(spanIn(left, S));
   const working = clock && clock.type !== 'calendar' ? remainingWorkingTime(now, dueAt, clock) : undefined;
   return working !== undefined && working !== left
-    ? `剩余 ${formatSpan(left)}（其中计时时段内 ${formatSpan(working)}）`
-    : `剩余 ${formatSpan(left)}`;
+    ? S.leftCounted(spanIn(left, S), spanIn(working, S))
+    : S.left(spanIn(left, S));
 }
 
 /**
- * The steps behind a ticket's deadline as readable zh-CN lines, e.g. for the Douyin example
+ * The steps behind a ticket's deadline as readable lines (zh-CN; `locale` 'en' for an English UI), e.g. for the Douyin example
  * `收到 11-24 20:00`, `规则：…，时限 12 小时，计时 09:00–21:00`, `11-24 20:00–21:00 计 1 小时`,
  * `11-25 09:00–20:00 计 11 小时`, `截止 11-25 20:00`. Long walks collapse to at most
  * {@link EXPLAIN_MAX_DAY_LINES} + 1 day lines. With `now`, a last line tells the time left.
- * Dates carry the year only when the span crosses a year (or `now` is in another year).
+ * Dates carry the year only when the span crosses a year (or `now` is in another year). In English the same
+ * lines read `Received 11-24 20:00`, `Rule: …, 12 h allowed, counting 09:00–21:00 every day`, `Due 11-25 20:00`;
+ * rule and holiday names are data and stay as they are.
  */
-export function explain(t: DeadlineInput, rules: readonly Rule[], now?: number): string[] {
+export function explain(
+  t: DeadlineInput,
+  rules: readonly Rule[],
+  now?: number,
+  locale: ExplainLocale = 'zh',
+): string[] {
+  const S = EXPLAIN_STRINGS[locale];
   const yearsDiffer = (...ms: number[]): boolean => new Set(ms.map(yearOf)).size > 1;
 
   if (t.platformDueAt !== undefined && Number.isFinite(t.platformDueAt)) {
@@ -150,44 +162,44 @@ export function explain(t: DeadlineInput, rules: readonly Rule[], now?: number):
     const instants = [due, ...history.flatMap((c) => [c.from, c.to, c.seenAt]), ...(now === undefined ? [] : [now])];
     const withYear = yearsDiffer(...instants);
     const fmt: Fmt = (ms) => `${formatDay(dayOf(ms), withYear)} ${formatTimeOfDay(ms)}`;
-    const lines = [`平台给出的截止时间 ${fmt(due)}`, ...historyLines(history, fmt), '以平台时效为准，不套用规则'];
-    if (now !== undefined) lines.push(leftLine(due, now, undefined));
+    const lines = [S.platformDue(fmt(due)), ...historyLines(history, fmt, S), S.platformWins];
+    if (now !== undefined) lines.push(leftLine(due, now, undefined, S));
     return lines;
   }
 
   const rule = matchRule(t, rules);
-  if (!rule) return ['页面没有给出截止时间，也没有匹配的规则：不显示截止时间'];
+  if (!rule) return [S.noDeadline];
   const start = ruleStartOf(rule, t);
-  if (start === undefined) return ['规则的起算时间未知：不显示截止时间'];
+  if (start === undefined) return [S.unknownStart];
   const { dueAt, trace } = traceWorkingTime(start, rule.budgetMs, rule.clock);
   const withYear = yearsDiffer(start, ...(dueAt === undefined ? [] : [dueAt]), ...(now === undefined ? [] : [now]));
   const fmt: Fmt = (ms) => `${formatDay(dayOf(ms), withYear)} ${formatTimeOfDay(ms)}`;
 
   let startLine =
     rule.startFrom === 'shipped'
-      ? `发货 ${fmt(start)}`
+      ? S.shipped(fmt(start))
       : t.createdAt !== undefined
-        ? `收到 ${fmt(start)}`
-        : `首次看到 ${fmt(start)}（页面未给出创建时间）`;
+        ? S.received(fmt(start))
+        : S.firstSeen(fmt(start));
   const firstCounted = trace.pieces[0];
   if (rule.clock.type === 'windows' && !isInsideClock(start, rule.clock) && firstCounted !== undefined) {
-    startLine += `，不在计时时段内，从 ${fmt(firstCounted)} 起计时`;
+    startLine += S.startOutsideClock(fmt(firstCounted));
   }
   const lines = [
     startLine,
-    `规则：${rule.name}，时限 ${formatSpan(rule.budgetMs)}，${describeClock(rule.clock)}${rule.informational ? '（仅供参考，不提醒）' : ''}`,
+    S.rule(rule.name, spanIn(rule.budgetMs, S), describeClock(rule.clock, S), rule.informational === true),
   ];
   if (rule.clock.type === 'windows') {
-    lines.push(...collapse(dayLines(trace, withYear), withYear));
+    lines.push(...collapse(dayLines(trace, withYear, S), withYear, S));
     if (rule.clock.days === 'workdays' && dueAt !== undefined && yearOf(dueAt) > HOLIDAY_DATA_YEARS.last) {
-      lines.push(`${HOLIDAY_DATA_YEARS.last + 1} 年起的节假日安排尚未收录，按周一至周五计`);
+      lines.push(S.holidayDataMissing(HOLIDAY_DATA_YEARS.last + 1));
     }
   }
   if (dueAt === undefined) {
-    lines.push(`计时时段太少，${Math.floor(MAX_WALK_DAYS / 365)} 年内凑不够时限：不显示截止时间`);
+    lines.push(S.tooFewWindows(Math.floor(MAX_WALK_DAYS / 365)));
     return lines;
   }
-  lines.push(`截止 ${fmt(dueAt)}`);
-  if (now !== undefined) lines.push(leftLine(dueAt, now, rule.clock));
+  lines.push(S.due(fmt(dueAt)));
+  if (now !== undefined) lines.push(leftLine(dueAt, now, rule.clock, S));
   return lines;
 }
