@@ -43,25 +43,40 @@ export function Popup() {
   const sum = tickets ? summarize(tickets, settings, now) : undefined;
   const open = (item: SummaryItem) => void openOrFocus(item.ticket.url).then(() => window.close());
 
+  const rows = (items: SummaryItem[]) => (
+    <ul>
+      {items.map((item) => (
+        <TicketRow
+          key={item.ticket.key}
+          item={item}
+          rules={settings.rules}
+          now={now}
+          locale={locale}
+          shopName={shopName}
+          onOpen={open}
+        />
+      ))}
+    </ul>
+  );
   const section = (id: string, title: string, items: SummaryItem[], tone: string) =>
     items.length > 0 && (
       <section className={`sec ${tone}`} data-section={id}>
         <h2>
           {title} <span className="count">{items.length}</span>
         </h2>
-        <ul>
-          {items.map((item) => (
-            <TicketRow
-              key={item.ticket.key}
-              item={item}
-              rules={settings.rules}
-              now={now}
-              locale={locale}
-              shopName={shopName}
-              onOpen={open}
-            />
-          ))}
-        </ul>
+        {rows(items)}
+      </section>
+    );
+  /** Sections that need no action now (someone else's turn, no longer listed) start folded. */
+  const folded = (id: string, title: string, items: SummaryItem[], shown: boolean, toggle: () => void) =>
+    items.length > 0 && (
+      <section className="sec grey" data-section={id}>
+        <h2>
+          <button className="link" onClick={toggle}>
+            {shown ? '▾' : '▸'} {title} <span className="count">{items.length}</span>
+          </button>
+        </h2>
+        {shown && rows(items)}
       </section>
     );
 
@@ -86,54 +101,8 @@ export function Popup() {
       {sum && section('overdue', t('popupOverdue'), sum.overdue, 'red')}
       {sum && section('soon', t('popupDueSoon'), sum.soon, 'amber')}
       {sum && section('none', t('popupNoDeadline'), sum.noDeadline, 'grey')}
-      {sum && sum.waiting.length > 0 && (
-        <section className="sec grey" data-section="waiting">
-          <h2>
-            <button className="link" onClick={() => setShowWaiting((v) => !v)}>
-              {showWaiting ? '▾' : '▸'} {t('popupWaiting')} <span className="count">{sum.waiting.length}</span>
-            </button>
-          </h2>
-          {showWaiting && (
-            <ul>
-              {sum.waiting.map((item) => (
-                <TicketRow
-                  key={item.ticket.key}
-                  item={item}
-                  rules={settings.rules}
-                  now={now}
-                  locale={locale}
-                  shopName={shopName}
-                  onOpen={open}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-      {sum && sum.unseen.length > 0 && (
-        <section className="sec grey" data-section="unseen">
-          <h2>
-            <button className="link" onClick={() => setShowUnseen((v) => !v)}>
-              {showUnseen ? '▾' : '▸'} {t('popupUnseen')} <span className="count">{sum.unseen.length}</span>
-            </button>
-          </h2>
-          {showUnseen && (
-            <ul>
-              {sum.unseen.map((item) => (
-                <TicketRow
-                  key={item.ticket.key}
-                  item={item}
-                  rules={settings.rules}
-                  now={now}
-                  locale={locale}
-                  shopName={shopName}
-                  onOpen={open}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {sum && folded('waiting', t('popupWaiting'), sum.waiting, showWaiting, () => setShowWaiting((v) => !v))}
+      {sum && folded('unseen', t('popupUnseen'), sum.unseen, showUnseen, () => setShowUnseen((v) => !v))}
       <footer>
         <button className="link" data-action="capture" onClick={() => void captureActiveTab().then(setCaptureNote)}>
           {t('popupCapture')}
