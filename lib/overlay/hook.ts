@@ -16,6 +16,29 @@ export interface HookOptions {
 
 const INSTALLED = Symbol.for('ticket-radar.hook');
 
+/**
+ * Gives a wrapper the original's name, length and `toString()`. Risk-control scripts on seller pages
+ * fingerprint `fetch.toString()` for `[native code]`; a wrapper that shows its source could get the
+ * merchant's session challenged.
+ */
+function masquerade<T extends object>(wrapper: T, original: object): T {
+  try {
+    const nativeToString = Function.prototype.toString;
+    Object.defineProperty(wrapper, 'toString', {
+      value: function toString() {
+        return nativeToString.call(original);
+      },
+      configurable: true,
+      writable: true,
+    });
+    Object.defineProperty(wrapper, 'name', { value: (original as { name?: string }).name, configurable: true });
+    Object.defineProperty(wrapper, 'length', { value: (original as { length?: number }).length, configurable: true });
+  } catch {
+    /* cosmetic: never break the page over it */
+  }
+  return wrapper;
+}
+
 /** A request body we can copy without consuming it: only strings (JSON bodies), capped. */
 function requestText(body: unknown): string | undefined {
   return typeof body === 'string' && body.length <= MAX_REQUEST_CHARS ? body : undefined;
@@ -69,7 +92,7 @@ export function installHook(opts: HookOptions): void {
       }
       return p;
     };
-    window.fetch = wrapped as typeof fetch;
+    window.fetch = masquerade(wrapped, origFetch) as typeof fetch;
   }
 
   const XHR = window.XMLHttpRequest?.prototype;
@@ -108,6 +131,8 @@ export function installHook(opts: HookOptions): void {
       }
       return send.call(this, body);
     };
+    masquerade(XHR.open, open);
+    masquerade(XHR.send, send);
   }
 
   if (opts.records) startRecordReader(opts.records, emit);

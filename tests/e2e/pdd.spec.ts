@@ -272,3 +272,22 @@ test('switching shops: a second shop of the same platform is kept apart, and bot
   await expect(popup.locator('[data-ticket-key^="pdd:998877665:"]')).toHaveCount(2);
   await expect(popup.locator('[data-ticket-key^="pdd:445566778:"]')).toHaveCount(4);
 });
+
+test("the response observer does not show in the page's fingerprint of fetch and XHR", async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4); // the wrappers are installed and working
+  const looks = await page.evaluate(() => ({
+    fetch: fetch.toString(),
+    fetchName: fetch.name,
+    open: XMLHttpRequest.prototype.open.toString(),
+    send: XMLHttpRequest.prototype.send.toString(),
+  }));
+  expect(looks).toEqual({
+    fetch: 'function fetch() { [native code] }',
+    fetchName: 'fetch',
+    open: 'function open() { [native code] }',
+    send: 'function send() { [native code] }',
+  });
+});
