@@ -11,7 +11,7 @@ import { parseDateTimeText, parseDurationText } from '../../time/parse-text';
 import { asText, emptyResult, fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { afterSaleStatusOf, kindOf, pddAfterSaleKinds } from './kinds';
-import { envelope, shopFromItems, zodPaths } from './parse';
+import { listOf, shopFromItems, zodPaths } from './parse';
 import { afterSaleListScope, completeness } from './list-scope';
 import * as sel from './selectors';
 
@@ -102,16 +102,10 @@ const tagsOf = (typeName: string | undefined) => (typeName && typeName.length <=
 /** `POST /mercury/mms/afterSales/queryList` → `result.{list, total}`. */
 export function readAfterSaleList(json: unknown, ctx: ReadContext): ReadResult {
   const issues: ReadIssue[] = [];
-  const env = envelope(json, issues);
-  if (!env) return emptyResult(issues);
-  if (env.loggedOut) return { tickets: [], issues, loggedOut: true };
-  const result = z.looseObject({ list: z.array(z.unknown()), total: z.number().optional() }).safeParse(env.result);
-  if (!result.success) {
-    issues.push({ code: 'field-missing', detail: 'result.list missing or not a list' });
-    return emptyResult(issues);
-  }
+  const result = listOf(json, 'list', issues);
+  if ('early' in result) return result.early;
   const items: { item: AfterSaleItem; hasRemain: boolean }[] = [];
-  result.data.list.forEach((raw, i) => {
+  result.list.forEach((raw, i) => {
     const r = AfterSaleItem.safeParse(raw);
     if (r.success)
       items.push({ item: r.data, hasRemain: typeof raw === 'object' && raw !== null && 'expireRemainTime' in raw });
@@ -130,12 +124,12 @@ export function readAfterSaleList(json: unknown, ctx: ReadContext): ReadResult {
     issues.push({ code: 'field-missing', detail: `expireRemainTime absent on ${remainMissing} open item(s)` });
   }
   const tickets = validateTickets(candidates, issues);
-  const total = result.data.total;
+  const total = result.total;
   return {
     tickets,
     issues,
     shop,
-    ...completeness(total === result.data.list.length && issues.length === 0, afterSaleListScope(ctx.request?.body)),
+    ...completeness(total === result.list.length && issues.length === 0, afterSaleListScope(ctx.request?.body)),
   };
 }
 

@@ -77,6 +77,26 @@ export const shopFromItems = (items: readonly { mallId?: unknown }[]): ShopIdent
   return id ? { shopId: id, confidence: 'page' } : undefined;
 };
 
+/**
+ * The `{success, result: {<field>: [...], total}}` envelope every PDD list shares: the items and total, or
+ * the ReadResult to return at once (not an envelope, logged out, the list field missing).
+ */
+export function listOf(
+  json: unknown,
+  field: 'dataList' | 'list',
+  issues: ReadIssue[],
+): { list: unknown[]; total: number | undefined } | { early: ReadResult } {
+  const env = envelope(json, issues);
+  if (!env) return { early: emptyResult(issues) };
+  if (env.loggedOut) return { early: { tickets: [], issues, loggedOut: true } };
+  const r = z.looseObject({ [field]: z.array(z.unknown()), total: z.number().optional() }).safeParse(env.result);
+  if (!r.success) {
+    issues.push({ code: 'field-missing', detail: `result.${field} missing or not a list` });
+    return { early: emptyResult(issues) };
+  }
+  return { list: r.data[field] as unknown[], total: r.data.total as number | undefined };
+}
+
 /** Field paths of a zod error, never the values (they may carry buyer data). */
 export const zodPaths = (e: z.ZodError): string =>
   [...new Set(e.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');
@@ -84,16 +104,10 @@ export const zodPaths = (e: z.ZodError): string =>
 /** `POST /strickland/sop/mms/todoList` → `result.dataList`. */
 export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
   const issues: ReadIssue[] = [];
-  const env = envelope(json, issues);
-  if (!env) return emptyResult(issues);
-  if (env.loggedOut) return { tickets: [], issues, loggedOut: true };
-  const result = z.looseObject({ dataList: z.array(z.unknown()), total: z.number().optional() }).safeParse(env.result);
-  if (!result.success) {
-    issues.push({ code: 'field-missing', detail: 'result.dataList missing or not a list' });
-    return emptyResult(issues);
-  }
+  const result = listOf(json, 'dataList', issues);
+  if ('early' in result) return result.early;
   const items: z.infer<typeof TodoItem>[] = [];
-  result.data.dataList.forEach((raw, i) => {
+  result.list.forEach((raw, i) => {
     const r = TodoItem.safeParse(raw);
     if (r.success) items.push(r.data);
     else issues.push({ code: 'item-invalid', detail: `dataList[${i}]: ${zodPaths(r.error)}` });
@@ -101,15 +115,12 @@ export function readTodoList(json: unknown, ctx: ReadContext): ReadResult {
   const shop = shopFromItems(items) ?? ctx.shop ?? fallbackShop(undefined);
   const candidates = items.map((it) => todoToTicket(it, shop, ctx, issues));
   const tickets = validateTickets(candidates, issues);
-  const total = result.data.total;
+  const total = result.total;
   return {
     tickets,
     issues,
     shop,
-    ...completeness(
-      total === result.data.dataList.length && issues.length === 0,
-      todoListScope(ctx.request?.body, ctx.now),
-    ),
+    ...completeness(total === result.list.length && issues.length === 0, todoListScope(ctx.request?.body, ctx.now)),
   };
 }
 
