@@ -2,7 +2,9 @@
  * DOM-text reading for the Taobao pages: text blocks of a row, `label：value` fields, column lookup by
  * header text, and the deadline a row shows. Pure: works on the root it is given, never on `document`.
  */
-import type { PlatformDeadline } from '../../model/ticket';
+import type { PlatformDeadline, TicketStatus } from '../../model/ticket';
+import type { ReadIssue } from '../types';
+import { statusFrom, type StatusMap } from './kinds';
 import { parseDateTimeText, parseDurationText } from '../../time/parse-text';
 import { yuanToFen } from '../shared';
 import * as sel from './selectors';
@@ -158,4 +160,21 @@ export const tagsFrom = (text: string, table: readonly (readonly [RegExp, string
 /** A yuan amount text (`¥12.30`, `￥1,299.00`, `12.3元`) → fen; shared yuanToFen knows only `¥`. */
 export function yuanTextToFen(text: string | undefined): number | undefined {
   return text ? yuanToFen(text.replace(/[¥￥,\s元]/g, '')) : undefined;
+}
+
+/**
+ * A row's status: its status column's first line, else the first text block that reads as a status.
+ * Unknown wording stays open so nothing is hidden, and is reported for the next fixture.
+ */
+export function rowStatus(
+  text: string | undefined,
+  v: RowView,
+  map: StatusMap,
+  what: string,
+  issues: ReadIssue[],
+): TicketStatus {
+  const s = statusFrom(text, map) ?? v.lines.map((l) => statusFrom(l, map)).find(Boolean);
+  if (s) return s;
+  issues.push({ code: 'status-unknown', detail: `${what}: status text not recognised` });
+  return 'pending';
 }

@@ -16,6 +16,7 @@ import {
   readDateTime,
   readDeadline,
   readField,
+  rowStatus,
   rowView,
   type DeadlineRead,
   tagsFrom,
@@ -23,7 +24,7 @@ import {
   yuanTextToFen,
   type RowView,
 } from './dom';
-import { kindFrom, refundKinds, refundKindTitles, refundStatuses, statusFrom } from './kinds';
+import { kindFrom, refundKinds, refundKindTitles, refundStatuses } from './kinds';
 import * as sel from './selectors';
 import { ticketUrl } from './links';
 
@@ -132,14 +133,8 @@ function refundTicket(
   };
 }
 
-function statusOf(text: string | undefined, v: RowView, id: string, issues: ReadIssue[]): TicketStatus {
-  // The status column's first line; without a column, the first text block that reads as a status.
-  const s = statusFrom(text, refundStatuses) ?? v.lines.map((l) => statusFrom(l, refundStatuses)).find(Boolean);
-  if (s) return s;
-  // Unknown wording stays open so nothing is hidden, and is reported for the next fixture.
-  issues.push({ code: 'status-unknown', detail: `refund ${id}: status text not recognised` });
-  return 'pending';
-}
+const statusOf = (text: string | undefined, v: RowView, id: string, issues: ReadIssue[]): TicketStatus =>
+  rowStatus(text, v, refundStatuses, `refund ${id}`, issues);
 
 /** The product title: the labelled title, else the first block of the 宝贝 cell that is not a `label：value`. */
 function productOf(v: RowView): string | undefined {

@@ -16,13 +16,14 @@ import {
   readDateTime,
   readDeadline,
   readField,
+  rowStatus,
   rowView,
   type DeadlineRead,
   tagsFrom,
   textLines,
   type RowView,
 } from './dom';
-import { kindFrom, statusFrom, taskKinds, taskStatuses } from './kinds';
+import { kindFrom, taskKinds, taskStatuses } from './kinds';
 import { ticketUrl } from './links';
 import * as sel from './selectors';
 
@@ -148,12 +149,8 @@ function taskTicket(
   };
 }
 
-function statusOf(text: string | undefined, v: RowView, id: string, issues: ReadIssue[]): TicketStatus {
-  const s = statusFrom(text, taskStatuses) ?? v.lines.map((l) => statusFrom(l, taskStatuses)).find(Boolean);
-  if (s) return s;
-  issues.push({ code: 'status-unknown', detail: `task ${id}: status text not recognised` });
-  return 'pending';
-}
+const statusOf = (text: string | undefined, v: RowView, id: string, issues: ReadIssue[]): TicketStatus =>
+  rowStatus(text, v, taskStatuses, `task ${id}`, issues);
 
 function productOf(v: RowView): string | undefined {
   const cell = cellFor(v, sel.task.product.column);
