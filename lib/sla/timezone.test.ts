@@ -1,7 +1,7 @@
 /**
  * The same deadline whatever zone the merchant's computer is set to (sla-rules.md, edge cases).
  * Node re-reads `process.env.TZ` when it is assigned, so each zone is checked in this one process;
- * scripts/test-timezones.mjs also runs the whole lib/sla suite under three zones from the start.
+ * `npm test` (scripts/test-all.mjs, stage `timezones`) also runs the whole lib/sla suite under three zones from the start.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
