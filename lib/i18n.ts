@@ -1,18 +1,48 @@
 /**
- * UI strings through the extension i18n system (public/_locales, zh_CN default, en second).
- * Outside an extension context (unit tests) the key is returned, so tests assert on keys, not wording.
+ * The one way UI strings are looked up: the extension i18n system (public/_locales, zh_CN default, en second),
+ * used alike by the popup, options page, worker (notifications) and content scripts (badges, picker).
+ * public/_locales is the only place a string is written.
+ *
+ * Outside an extension (unit tests) `browser.i18n` is missing; tests/setup/i18n.ts then lends the zh_CN
+ * messages through {@link setTestMessages}, so the tests read real wording. Production never calls it.
  */
 import { browser } from 'wxt/browser';
 
+/** Every key of the default locale: typed lookups where the key is a literal. */
+export type MessageKey = keyof typeof import('../public/_locales/zh_CN/messages.json');
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+let testMessages: Messages | undefined;
+
+/** TEST ONLY: the messages.json to answer from when `browser.i18n` is unavailable. */
+export function setTestMessages(messages: Messages | undefined): void {
+  testMessages = messages;
+}
+
+/** Chrome's substitution rules: `$NAME$` placeholders whose content is `$1`…, then `$1`… directly, `$$` → `$`. */
+function fromMessages(messages: Messages, key: string, subs: readonly string[]): string | undefined {
+  const entry = messages[key];
+  if (!entry) return undefined;
+  const arg = (n: string) => subs[Number(n) - 1] ?? '';
+  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content;
+    return content === undefined ? m : content.replace(/\$(\d)/g, (_x, n: string) => arg(n));
+  });
+  return named.replace(/\$(\d)/g, (_x, n: string) => arg(n)).replace(/\$\$/g, '$');
+}
+
 export function t(key: string, ...subs: (string | number)[]): string {
+  const s = subs.map(String);
   try {
     const getMessage = browser.i18n?.getMessage as ((k: string, s?: string[]) => string) | undefined;
-    const msg = getMessage?.(key, subs.map(String));
+    const msg = getMessage?.(key, s);
     if (msg) return msg;
   } catch {
-    /* no i18n here */
+    /* no extension i18n here (unit tests) */
   }
-  return subs.length ? `${key}(${subs.join(',')})` : key;
+  const fallback = testMessages && fromMessages(testMessages, key, s);
+  if (fallback !== undefined) return fallback;
+  return s.length ? `${key}(${s.join(',')})` : key;
 }
 
 /**

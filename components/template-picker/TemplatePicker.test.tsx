@@ -6,8 +6,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Template } from '../../lib/model/template';
 import { defaultTemplates } from '../../lib/templates/defaults';
+import { setTestMessages } from '../../lib/i18n';
+import en from '../../public/_locales/en/messages.json';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { isOpenPickerShortcut } from './shortcut';
 import { TemplatePicker, moveActive, type TemplatePickerProps } from './TemplatePicker';
+
+setTestMessages(zhCN);
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -172,7 +177,8 @@ describe('rendering', () => {
     expect(html).not.toContain('<img');
   });
 
-  it('speaks English when asked', () => {
+  it('speaks English when the browser does', () => {
+    setTestMessages(en);
     const html = renderToStaticMarkup(
       <TemplatePicker
         index={buildSearchIndex([pickup])}
@@ -182,8 +188,9 @@ describe('rendering', () => {
         locale="en"
       />,
     );
-    expect(html).toContain('2 variables still to fill in');
+    expect(html).toContain('Variables still to fill in: 2');
     expect(html).toContain('placeholder="newTrackingNo"');
+    setTestMessages(zhCN);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type VariableKey,
   type VariableValues,
 } from '../../lib/templates/variables';
-import { PICKER_STRINGS, type PickerLocale } from './strings';
+import { t } from '../../lib/i18n';
 
 export interface TemplatePickerProps {
   /**
@@ -28,7 +28,7 @@ export interface TemplatePickerProps {
   /** Called with the fully rendered text; the overlay inserts it and counts the use. */
   onInsert(text: string, template: Template): void;
   onClose(): void;
-  locale: PickerLocale;
+  locale: 'zh' | 'en';
   /** Only templates for this platform / kind / shop are listed. */
   scope?: SearchScope;
   /** Pre-filled search, e.g. a shortcut typed in the reply box. */
@@ -51,7 +51,6 @@ function isComposing(e: KeyboardEvent): boolean {
 
 export function TemplatePicker(props: TemplatePickerProps): ReactNode {
   const { index, context, onInsert, onClose, locale, scope, initialQuery = '', maxResults = 50 } = props;
-  const s = PICKER_STRINGS[locale];
   const uid = useId();
   const [query, setQuery] = useState(initialQuery);
   const [activeId, setActiveId] = useState<string | undefined>(undefined);
@@ -137,7 +136,7 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
   const optionId = (id: string) => `${uid}-opt-${id}`;
 
   return (
-    <div className="tr-picker" role="dialog" aria-label={s.dialogLabel} onKeyDown={onKeyDown} onKeyUp={stop}>
+    <div className="tr-picker" role="dialog" aria-label={t('picker_dialog_label')} onKeyDown={onKeyDown} onKeyUp={stop}>
       <div className="tr-picker__head">
         <input
           ref={searchRef}
@@ -147,8 +146,8 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={active ? optionId(active.id) : undefined}
-          aria-label={s.searchLabel}
-          placeholder={s.searchPlaceholder}
+          aria-label={t('picker_search_label')}
+          placeholder={t('picker_search_placeholder')}
           value={query}
           autoFocus
           autoComplete="off"
@@ -158,46 +157,52 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
             setActiveId(undefined);
           }}
         />
-        <button type="button" className="tr-picker__close" aria-label={s.close} title={s.close} onClick={onClose}>
+        <button
+          type="button"
+          className="tr-picker__close"
+          aria-label={t('picker_close')}
+          title={t('picker_close')}
+          onClick={onClose}
+        >
           ✕
         </button>
       </div>
       <div className="tr-picker__main">
-        <ul ref={listRef} id={listId} className="tr-picker__list" role="listbox" aria-label={s.resultsLabel}>
+        <ul ref={listRef} id={listId} className="tr-picker__list" role="listbox" aria-label={t('picker_results_label')}>
           {hits.length === 0 ? (
             <li className="tr-picker__empty" role="presentation">
-              {index.entries.length === 0 ? s.noTemplates : s.noResults}
+              {index.entries.length === 0 ? t('picker_no_templates') : t('picker_no_results')}
             </li>
           ) : (
-            hits.map(({ template: t }) => (
+            hits.map(({ template: tpl }) => (
               <li
-                key={t.id}
-                id={optionId(t.id)}
+                key={tpl.id}
+                id={optionId(tpl.id)}
                 className="tr-picker__item"
                 role="option"
-                aria-selected={t.id === active?.id}
-                data-template-id={t.id}
+                aria-selected={tpl.id === active?.id}
+                data-template-id={tpl.id}
                 onMouseDown={(e) => e.preventDefault() /* keep focus in the search box */}
-                onClick={() => setActiveId(t.id)}
+                onClick={() => setActiveId(tpl.id)}
                 onDoubleClick={() => {
-                  setActiveId(t.id);
-                  const r = renderText(t.body, values);
-                  if (r.ok) onInsert(r.text, t);
+                  setActiveId(tpl.id);
+                  const r = renderText(tpl.body, values);
+                  if (r.ok) onInsert(r.text, tpl);
                 }}
               >
                 <div className="tr-picker__title">
-                  <span>{t.title}</span>
-                  {t.shortcut ? <span className="tr-picker__shortcut">{t.shortcut}</span> : null}
+                  <span>{tpl.title}</span>
+                  {tpl.shortcut ? <span className="tr-picker__shortcut">{tpl.shortcut}</span> : null}
                 </div>
                 <div className="tr-picker__meta">
-                  {[t.folder, ...t.tags].filter((x) => x !== '').join(' · ')}
-                  {t.usageCount > 0 ? ` · ${s.usage(t.usageCount)}` : ''}
+                  {[tpl.folder, ...tpl.tags].filter((x) => x !== '').join(' · ')}
+                  {tpl.usageCount > 0 ? ` · ${t('picker_usage', tpl.usageCount)}` : ''}
                 </div>
               </li>
             ))
           )}
         </ul>
-        <div ref={previewRef} className="tr-picker__preview" aria-label={s.preview} aria-live="polite">
+        <div ref={previewRef} className="tr-picker__preview" aria-label={t('picker_preview')} aria-live="polite">
           {active && rendered ? (
             <>
               <div className="tr-picker__body" data-testid="preview">
@@ -221,7 +226,7 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
                       className="tr-picker__var-input"
                       data-variable={key}
                       data-filled={hasValue(v)}
-                      aria-label={`${s.fillPrompt} ${label}`}
+                      aria-label={`${t('picker_fill_prompt')} ${label}`}
                       aria-invalid={!hasValue(v)}
                       placeholder={label}
                       title={locale === 'zh' ? def.hintZh : def.hintEn}
@@ -234,11 +239,11 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
               </div>
               {active.note ? (
                 <div className="tr-picker__note" role="note">
-                  {s.note}：{active.note}
+                  {t('picker_note')}：{active.note}
                 </div>
               ) : null}
               {rendered.unknown.length > 0 ? (
-                <div className="tr-picker__warn">{s.unknownVars(rendered.unknown.join(' '))}</div>
+                <div className="tr-picker__warn">{t('picker_unknown_vars', rendered.unknown.join(' '))}</div>
               ) : null}
             </>
           ) : null}
@@ -246,10 +251,10 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
       </div>
       <div className="tr-picker__foot">
         <span className="tr-picker__status" data-missing={rendered ? rendered.missing.length > 0 : false}>
-          {rendered && rendered.missing.length > 0 ? s.missing(rendered.missing.length) : s.hint}
+          {rendered && rendered.missing.length > 0 ? t('picker_missing', rendered.missing.length) : t('picker_hint')}
         </span>
         <button type="button" className="tr-picker__insert" disabled={!result?.ok} onClick={tryInsert}>
-          {s.insert}
+          {t('picker_insert')}
         </button>
       </div>
     </div>

@@ -1,4 +1,3 @@
 export { TemplatePicker, moveActive, type TemplatePickerProps } from './TemplatePicker';
 export { templatePickerStyles } from './styles';
-export { PICKER_STRINGS, type PickerLocale } from './strings';
 export { isOpenPickerShortcut, OPEN_PICKER_SHORTCUT_LABEL, type ShortcutEventLike } from './shortcut';
