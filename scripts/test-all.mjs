@@ -4,7 +4,7 @@
 // runner, so CI can see a run that executed no test.
 //
 // Stages run in three lanes at once (the machine has 2 cores; each lane is mostly one process):
-//   static:  typecheck → lint → format → time zones
+//   static:  typecheck → lint → format → import cycles → time zones
 //   unit:    vitest
 //   browser: build → Playwright
 // Nothing is retried: a test that passes only on a second try fails the run (playwright.config.ts).
@@ -81,6 +81,17 @@ const stages = {
   typecheck: () => check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']),
   lint: () => check('lint', 'npx', ['eslint', '.', '--max-warnings=0']),
   format: () => check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']),
+  // No import cycles from any entrypoint (cycles make module start-up order, and so behaviour, fragile).
+  cycles: () =>
+    check('import cycles', 'npx', [
+      'dpdm',
+      '--no-tree',
+      '--no-warning',
+      '-T',
+      '--exit-code',
+      'circular:1',
+      'entrypoints/**/*.{ts,tsx}',
+    ]),
   unit: () => vitest('unit', []),
   timezones: async () => {
     // The deadline engine and time parsers must give the same results whatever the machine's zone
@@ -92,7 +103,7 @@ const stages = {
   e2e: () => playwright(),
 };
 
-const lanes = [['typecheck', 'lint', 'format', 'timezones'], ['unit'], ['build', 'e2e']];
+const lanes = [['typecheck', 'lint', 'format', 'cycles', 'timezones'], ['unit'], ['build', 'e2e']];
 
 const only = process.argv.slice(2); // `npm test -- unit` (or `-- build e2e`) runs only those stages
 const unknown = only.filter((s) => !(s in stages));

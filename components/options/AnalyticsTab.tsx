@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { db } from '@/lib/db/schema';
 import { kindKey, t } from '@/lib/i18n';
 import { sharePercent, summarizeAnalytics, type Counts } from '@/lib/analytics/summary';
-import { useLiveQuery } from '../common/use-live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { BarList, Loading, Section, Stat } from './ui';

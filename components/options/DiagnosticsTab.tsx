@@ -10,7 +10,7 @@ import { supportedSurfaces, type Confidence } from '@/lib/diagnostics/surfaces';
 import { t } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import { formatBeijing } from '@/lib/time';
-import { useLiveQuery } from '../common/use-live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { BackupPanel } from './BackupPanel';
 import { formatBytes, Loading, Section } from './ui';
 

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
 import { PLATFORMS, type Shop } from '@/lib/model';
 import { formatBeijing } from '@/lib/time';
-import { useLiveQuery } from '../common/use-live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { setShopAlias, setShopMuted } from '@/lib/db/shops-repo';
 import { isFallbackShopId, normaliseAlias } from './shop-actions';
 import { Loading, Section } from './ui';

@@ -5,7 +5,7 @@ import { openTickets } from '@/lib/db/tickets-repo';
 import { t, uiLocale } from '@/lib/i18n';
 import { summarize, type SummaryItem } from '@/lib/tickets/summary';
 import { openOrFocus } from '@/lib/tabs';
-import { useLiveQuery } from '../common/use-live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { TicketRow } from './TicketRow';

@@ -2,15 +2,12 @@
  * Every marketplace adapter. Features iterate this list; adding a marketplace is adding a folder and a
  * line here (README, "Adding a marketplace").
  */
-import type { Platform } from '../model/ticket';
 import { douyinAdapter } from './douyin';
 import { pddAdapter } from './pdd';
 import { taobaoAdapter } from './taobao';
 import type { MarketplaceAdapter, PageDef } from './types';
 
 export const adapters: readonly MarketplaceAdapter[] = [pddAdapter, douyinAdapter, taobaoAdapter];
-
-export const adapterFor = (id: Platform): MarketplaceAdapter | undefined => adapters.find((a) => a.id === id);
 
 /** The adapter and page a URL belongs to (page found by URL, or by content for modelled pages). */
 export function detectPage(url: URL, doc?: Document): { adapter: MarketplaceAdapter; page: PageDef } | undefined {

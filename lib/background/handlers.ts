@@ -71,16 +71,6 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
         views: out.tickets.map((t) => toView(t, settings.rules, now, locale)),
       } satisfies ResponseFor<'tickets/ingest'>;
     }
-    case 'tickets/views': {
-      const settings = await deps.settings();
-      const now = deps.now();
-      const rows = await deps.db.tickets.bulkGet(req.keys);
-      const locale = uiLocale();
-      return {
-        ok: true,
-        views: rows.filter((t) => t !== undefined).map((t) => toView(t, settings.rules, now, locale)),
-      } satisfies ResponseFor<'tickets/views'>;
-    }
     case 'health/report': {
       const now = deps.now();
       await deps.db.transaction('rw', deps.db.health, async () => {

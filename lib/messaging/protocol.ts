@@ -59,8 +59,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
     shopKey: z.string().max(100).optional(),
   }),
   z.object({ type: z.literal('templates/used'), id: z.string().max(64) }),
-  /** Views of stored tickets, for badges on a page that showed rows before any response arrived. */
-  z.object({ type: z.literal('tickets/views'), keys: z.array(z.string().max(200)).max(500) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -71,11 +69,9 @@ export const ResponseSchemas = {
   /** Templates for the page with their pinyin search index, built in the worker (see search-index.ts). */
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
   'templates/used': z.object({ ok: z.literal(true) }),
-  'tickets/views': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Requests content scripts may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
@@ -83,7 +79,4 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'health/report',
   'templates/for-page',
   'templates/used',
-  'tickets/views',
 ]);
-
-export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });

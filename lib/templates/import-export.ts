@@ -9,6 +9,7 @@
  * GBK mojibake), CRLF, RFC 4180 quoting, and cells that Excel would run as formulas prefixed with `'`.
  * Reading accepts what Excel writes back: GBK files, reformatted dates, zh column names.
  */
+import Papa from 'papaparse';
 import { z } from 'zod';
 import { TemplateSchema, type Template } from '../model/template';
 import { EpochMsSchema, PlatformSchema, TicketKindSchema } from '../model/ticket';
@@ -87,18 +88,16 @@ const LIST_SEP = '|';
 /** Separators accepted when reading lists back: ours, and what people type in a cell. */
 const LIST_SPLIT = /[|;；,，、]/;
 
-/** Cells Excel would evaluate (`=`, `+`, `-`, `@`, tab, CR at the start) get a leading `'`. */
+/** Cells Excel would evaluate. papaparse's own default pattern misses a formula followed by a line break. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell, quoted when it holds a comma, quote or line break (RFC 4180). */
-export function csvCell(value: string): string {
-  const v = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Rows to CSV text: CRLF line ends, no BOM (see {@link exportCsv}). */
+/**
+ * Rows to CSV text (papaparse): RFC 4180 quoting, CRLF line ends, no BOM (see {@link exportCsv}). Cells Excel
+ * would evaluate (`=`, `+`, `-`, `@`, tab, CR at the start) get a leading `'` (`escapeFormulae`).
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  if (rows.length === 0) return '';
+  return Papa.unparse(rows as string[][], { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false }) + '\r\n';
 }
 
 const BOM = '\uFEFF';
@@ -150,60 +149,42 @@ export function decodeImportFile(bytes: Uint8Array): string {
 }
 
 /**
- * RFC 4180 parser: quoted cells may hold commas, doubled quotes and line breaks; CRLF, LF and CR all
- * end a row; a BOM is ignored; blank lines are skipped. Returns rows with the 1-based line each starts on.
+ * RFC 4180 reading through papaparse: quoted cells may hold commas, doubled quotes and line breaks; CRLF, LF
+ * and CR all end a row; a BOM is ignored; blank lines are skipped. Returns rows with the 1-based line each
+ * starts on, so the import preview can point at the merchant's own line numbers.
  */
 export function parseCsv(
   text: string,
 ): { ok: true; rows: { line: number; cells: string[] }[] } | { ok: false; error: string } {
   const s = text.replace(/^\uFEFF/, '');
   const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let cellStarted = false;
-  const endRow = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === '' && !cellStarted)) rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-    cellStarted = false;
+  let error: string | undefined;
+  let offset = 0; // where the next row starts
+  let line = 1; // the line at `offset`
+  const linesIn = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) if (s[i] === '\n' || (s[i] === '\r' && s[i + 1] !== '\n')) n++;
+    return n;
   };
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && s[i + 1] !== '\n')) line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && cell === '') {
-      quoted = true;
-      cellStarted = true;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-      cellStarted = true;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      cell += ch;
-      cellStarted = true;
-    }
-  }
-  if (quoted) return { ok: false, error: `unterminated quoted cell starting on line ${rowLine}` };
-  if (cell !== '' || cells.length > 0 || cellStarted) endRow();
+  Papa.parse<string[]>(s, {
+    skipEmptyLines: false,
+    step: (result) => {
+      const end = result.meta.cursor;
+      // Blank lines come through as one empty cell; the row's own text (leading blank lines included) tells
+      // on which line its first cell starts.
+      const rowText = s.slice(offset, end);
+      const lead = rowText.match(/^(?:\r\n|\r|\n)*/)?.[0] ?? '';
+      const startLine = line + linesIn(offset, offset + lead.length);
+      line += linesIn(offset, end);
+      offset = end;
+      const cells = result.data;
+      if (result.errors.some((e) => e.type === 'Quotes'))
+        error ??= `unterminated quoted cell starting on line ${startLine}`;
+      if (cells.length === 1 && cells[0] === '') return;
+      rows.push({ line: startLine, cells });
+    },
+  });
+  if (error) return { ok: false, error };
   return { ok: true, rows };
 }
 
