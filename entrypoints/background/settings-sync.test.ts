@@ -16,6 +16,7 @@ beforeEach(async () => {
   await db.open();
   const raw: RawTicket = {
     platform: 'pdd',
+    surface: 'pdd.work-order-list',
     shopId: 's1',
     nativeId: '1',
     kind: 'refund',

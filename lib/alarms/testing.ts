@@ -11,8 +11,9 @@ export const NOW = bj('2026-11-25 10:00');
 
 /** An open PDD ticket of shop `s`, overridable field by field. */
 export const tk = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  key: `pdd:${over.shopId ?? 's'}:${id}`,
+  key: `pdd:${over.shopId ?? 's'}:workorder:${id}`,
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's',
   nativeId: id,
   kind: 'refund',

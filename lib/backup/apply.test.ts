@@ -10,8 +10,9 @@ const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
 
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  key: `pdd:s1:${id}`,
+  key: `pdd:s1:workorder:${id}`,
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's1',
   nativeId: id,
   kind: 'refund',

@@ -224,9 +224,7 @@ export function planBackupImport(file: unknown, current: BackupData): PlanResult
       (r) => r.key,
       'key',
       (r) =>
-        r.key === ticketKey(r.platform, r.shopId, r.nativeId)
-          ? undefined
-          : 'key: does not match platform:shopId:nativeId',
+        r.key === ticketKey(r) ? undefined : 'key: does not match platform:shopId:family:nativeId',
     ),
     shops: planTable(
       f.shops ?? [],

@@ -19,6 +19,7 @@ afterEach(async () => {
 
 const raw = (id: string, over: Partial<RawTicket> = {}): RawTicket => ({
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's1',
   nativeId: id,
   kind: 'refund',

@@ -129,6 +129,7 @@ function taskTicket(
   const shippedAt = readDateTime(readField(v, sel.task.shipped), ctx.now);
   return {
     platform: 'taobao',
+    surface: 'taobao.task-tickets',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,
