@@ -76,9 +76,9 @@ describe('applyBackupPlan', () => {
     const out = await applyBackupPlan(db, p, settings);
     expect(out).toEqual({ rows: { tickets: 2, shops: 1, templates: 0 }, settings: true });
     expect((await db.tickets.toArray()).map((t) => [t.key, t.status])).toEqual([
-      ['pdd:s1:1', 'pending'],
-      ['pdd:s1:2', 'done'],
-      ['pdd:s1:3', 'pending'],
+      ['pdd:s1:workorder:1', 'pending'],
+      ['pdd:s1:workorder:2', 'done'],
+      ['pdd:s1:workorder:3', 'pending'],
     ]);
     expect(await db.shops.get('pdd:s1')).toEqual(shop);
     expect(settings.value).toEqual(next);
