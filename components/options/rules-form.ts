@@ -330,7 +330,8 @@ export const PLATFORM_SURFACES: readonly SurfaceId[] = SURFACES.filter((s) => s.
  * platform, kind and tag, its urgency; shipped at `start` too, for rules that count from shipping.
  */
 export function previewTicket(rule: Rule, start: number): DeadlineInput {
-  const surface = rule.match.surfaces[0] ?? RULE_SURFACES.find((s) => rule.match.platforms.includes(surfaceDef(s).platform));
+  const surface =
+    rule.match.surfaces[0] ?? RULE_SURFACES.find((s) => rule.match.platforms.includes(surfaceDef(s).platform));
   return {
     ...(surface ? { surface } : {}),
     platform: rule.match.platforms[0] ?? (surface ? surfaceDef(surface).platform : 'pdd'),
