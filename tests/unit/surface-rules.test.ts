@@ -274,3 +274,21 @@ describe('golden 服务工单 of every ordinary business kind (service--ordinary
     expect(t.dueAt).toBe(bj('2026-11-26 21:00'));
   });
 });
+
+describe('surfaces and pages', () => {
+  it('every page that yields tickets names a surface of its own platform; each surface is some list page', async () => {
+    const { adapters } = await import('../../lib/adapters/registry');
+    for (const a of adapters) {
+      for (const p of a.pages) {
+        if (p.sources.length === 0) continue;
+        expect(p.surface, p.kind).toBeDefined();
+        expect(SURFACES.find((s) => s.id === p.surface)?.platform, p.kind).toBe(a.id);
+      }
+    }
+    const kinds = adapters.flatMap((a) => a.pages.map((p) => p.kind as string));
+    for (const s of SURFACES) expect(kinds).toContain(s.id);
+    // Families are unique per platform, so keys of two lists never collide.
+    const fam = SURFACES.map((s) => `${s.platform}:${s.family}`);
+    expect(new Set(fam).size).toBe(fam.length);
+  });
+});
