@@ -182,7 +182,10 @@ describe('notification clicks and buttons', () => {
     clock = NOW + MIN;
     await onNotificationButton(first.notificationId!, BUTTON_SNOOZE, deps());
     expect(await notifications()).toEqual({});
-    expect(await loadSnoozes()).toEqual({ 'pdd:s:workorder:a': NOW + MIN + SNOOZE_MS, 'pdd:s:workorder:b': NOW + MIN + SNOOZE_MS });
+    expect(await loadSnoozes()).toEqual({
+      'pdd:s:workorder:a': NOW + MIN + SNOOZE_MS,
+      'pdd:s:workorder:b': NOW + MIN + SNOOZE_MS,
+    });
     // The delivered alerts are forgotten (they will be delivered again); the superseded ones stay sent.
     expect((await db.alerts.toArray()).map((r) => r.id).sort()).toEqual([
       'pdd:s:workorder:a|before-1800000',

@@ -138,11 +138,7 @@ export type Ticket = z.infer<typeof TicketSchema>;
  * (`pdd:123:workorder:456`). The family comes from the surface, so two lists of one platform whose ids
  * overlap (PDD 工单 and 售后) never share a row. Keys before Dexie v3 had no family (db/legacy-keys.ts).
  */
-export const ticketKey = (t: {
-  platform: Platform;
-  shopId: string;
-  surface: SurfaceId;
-  nativeId: string;
-}): string => `${t.platform}:${t.shopId}:${familyOf(t.surface)}:${t.nativeId}`;
+export const ticketKey = (t: { platform: Platform; shopId: string; surface: SurfaceId; nativeId: string }): string =>
+  `${t.platform}:${t.shopId}:${familyOf(t.surface)}:${t.nativeId}`;
 
 export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;
