@@ -22,7 +22,7 @@ const OFFICE: Rule = {
   id: 'pdd-consult-office',
   name: '拼多多咨询（工作日办公时间）',
   enabled: true,
-  match: { platforms: ['pdd'], kinds: ['consult'], tagsAny: [] },
+  match: { surfaces: [], platforms: ['pdd'], kinds: ['consult'], tagsAny: [] },
   budgetMs: 8 * H,
   clock: {
     type: 'windows',

@@ -15,8 +15,10 @@ import type { BenchResult } from './sla.bench';
 const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
 
+const SURFACES = ['pdd.work-order-list', 'douyin.service-tickets', 'taobao.task-tickets'] as const;
 const raw = (i: number, shop: string): RawTicket => ({
   platform: (['pdd', 'douyin', 'taobao'] as const)[i % 3]!,
+  surface: SURFACES[i % 3]!,
   shopId: shop,
   nativeId: String(100000 + i),
   kind: 'refund',

@@ -2,6 +2,7 @@
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { kindKey, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, type Platform, type TicketKind } from '@/lib/model/ticket';
+import { surfaceNameKey, type SurfaceId } from '@/lib/model/surface';
 import { HOLIDAY_DATA_YEARS } from '@/lib/sla';
 import { RulePreview } from './RulePreview';
 import {
@@ -11,6 +12,8 @@ import {
   MAX_BUDGET_HOURS,
   MAX_SEGMENTS,
   MAX_TAG_LENGTH,
+  PLATFORM_SURFACES,
+  RULE_SURFACES,
   ruleFromForm,
   type FieldErrors,
   type RuleForm,
@@ -170,6 +173,7 @@ function summaryOf(form: RuleForm): string {
   const locale = uiLocale();
   const sep = locale === 'en' ? ', ' : '、';
   const parts = [
+    form.surfaces.length ? form.surfaces.map((s) => t(surfaceNameKey(s))).join(sep) : t('opt_any_surface'),
     form.platforms.length ? form.platforms.map((p) => t(`platform_${p}`)).join(sep) : t('opt_any_platform'),
     form.kinds.length ? form.kinds.map((k) => t(kindKey(k))).join(sep) : t('opt_any_kind'),
   ];
@@ -267,6 +271,30 @@ export function RuleCard(props: RuleCardProps) {
             <FieldError id={`${base}-name-err`} error={errors.name} />
             <FieldError id={`${base}-id-err`} error={errors.id} />
           </div>
+
+          <fieldset className="opt-field" data-field="surfaces">
+            <legend>{t('opt_rule_surfaces')}</legend>
+            <div className="opt-checks">
+              {RULE_SURFACES.map((s: SurfaceId) => (
+                <label key={s}>
+                  <input
+                    type="checkbox"
+                    value={s}
+                    checked={form.surfaces.includes(s)}
+                    onChange={(e) => set({ surfaces: toggle(form.surfaces, s, e.target.checked) })}
+                  />
+                  {t(surfaceNameKey(s))}
+                </label>
+              ))}
+            </div>
+            <p className="opt-hint">{t('opt_rule_surfaces_hint')}</p>
+            <p className="opt-hint" data-platform-surfaces>
+              {t(
+                'opt_rule_platform_surfaces',
+                PLATFORM_SURFACES.map((s) => t(surfaceNameKey(s))).join(uiLocale() === 'en' ? ', ' : '、'),
+              )}
+            </p>
+          </fieldset>
 
           <fieldset className="opt-field">
             <legend>{t('opt_rule_platforms')}</legend>

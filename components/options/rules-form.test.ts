@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { DEFAULT_SETTINGS, SettingsSchema } from '@/lib/model/settings';
 import { computeDeadline, DEFAULT_RULES, explain } from '@/lib/sla';
 import type { Rule } from '@/lib/sla/rule-schema';
 import {
@@ -8,10 +8,13 @@ import {
   formatBudget,
   formFromRule,
   insertionIndex,
+  isCatchAll,
   moveItem,
   newRuleForm,
   parseBeijingLocal,
   previewTicket,
+  PLATFORM_SURFACES,
+  RULE_SURFACES,
   ruleFromForm,
   shadowedRules,
   tiersFormFrom,
@@ -248,5 +251,59 @@ describe('preview helpers', () => {
     expect(formatBudget(1.5 * H, 'zh')).toBe('1 小时 30 分钟');
     expect(formatBudget(45 * 60_000, 'en')).toBe('45 min');
     expect(formatBudget(2 * H, 'en')).toBe('2 h');
+  });
+});
+
+describe('surfaces in the rule editor', () => {
+  it('round-trips a rule surfaces; the default 服务工单 rules keep theirs', () => {
+    for (const rule of DEFAULT_RULES) {
+      const r = ruleFromForm(formFromRule(rule));
+      expect(r.ok && r.rule.match.surfaces).toEqual(rule.match.surfaces);
+    }
+    const form = {
+      ...formFromRule(DEFAULT_RULES.find((x) => x.id === 'default')!),
+      surfaces: ['taobao.task-tickets' as const],
+    };
+    const r = ruleFromForm(form);
+    expect(r.ok && r.rule.match.surfaces).toEqual(['taobao.task-tickets']);
+    // A rule limited to a list is not a catch-all: rules after it still apply elsewhere.
+    expect(r.ok && isCatchAll(r.rule)).toBe(false);
+  });
+
+  it('offers only lists that take rules; the platform-only lists are named apart', () => {
+    expect(RULE_SURFACES).toEqual(['douyin.service-tickets', 'taobao.task-tickets']);
+    expect(PLATFORM_SURFACES).toEqual([
+      'pdd.work-order-list',
+      'pdd.aftersale-list',
+      'douyin.aftersale-list',
+      'taobao.refund-list',
+    ]);
+  });
+
+  it('the preview ticket sits on the rule surface', () => {
+    const normal = DEFAULT_RULES.find((x) => x.id === 'douyin-service-normal')!;
+    expect(previewTicket(normal, 0).surface).toBe('douyin.service-tickets');
+  });
+});
+
+describe('stored rules from before surfaces (upgradeRules through the settings schema)', () => {
+  it('an unedited old default gains its surface; edited budgets stay; custom rules are untouched', () => {
+    const old = DEFAULT_RULES.map((r) => {
+      const { surfaces: _s, ...match } = r.match;
+      return { ...r, match: r.id === 'douyin-service-normal' ? { ...match, tagsAny: ['服务请求'] } : match };
+    });
+    old.find((r) => r.id === 'douyin-service-normal')!.budgetMs = 12 * 3600_000;
+    const custom = { ...old[0]!, id: 'custom-x', match: { platforms: [], kinds: [], tagsAny: ['服务请求'] } };
+    const s = SettingsSchema.parse({ ...DEFAULT_SETTINGS, rules: [custom, ...old] });
+    const normal = s.rules.find((r) => r.id === 'douyin-service-normal')!;
+    expect(normal.match).toEqual(DEFAULT_RULES.find((r) => r.id === 'douyin-service-normal')!.match);
+    expect(normal.budgetMs).toBe(12 * 3600_000);
+    expect(s.rules.find((r) => r.id === 'custom-x')!.match).toEqual({
+      surfaces: [],
+      platforms: [],
+      kinds: [],
+      tagsAny: ['服务请求'],
+    });
+    expect(s.rules.find((r) => r.id === 'taobao-urge-pickup')!.match.surfaces).toEqual(['taobao.task-tickets']);
   });
 });

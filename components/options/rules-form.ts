@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TierSettingsSchema, type Settings, type TierSettings } from '@/lib/model/settings';
 import type { Platform, TicketKind } from '@/lib/model/ticket';
+import { surfaceDef, SURFACES, type SurfaceId } from '@/lib/model/surface';
 import { ClockTimeSchema, RuleSchema, type Rule } from '@/lib/sla/rule-schema';
 import type { DeadlineInput } from '@/lib/sla/types';
 
@@ -32,6 +33,8 @@ export interface RuleForm {
   id: string;
   name: string;
   enabled: boolean;
+  /** The lists the rule applies to; empty: any list where rules apply. */
+  surfaces: SurfaceId[];
   platforms: Platform[];
   kinds: TicketKind[];
   tags: string[];
@@ -68,6 +71,7 @@ export function formFromRule(rule: Rule): RuleForm {
     id: rule.id,
     name: rule.name,
     enabled: rule.enabled,
+    surfaces: [...rule.match.surfaces],
     platforms: [...rule.match.platforms],
     kinds: [...rule.match.kinds],
     tags: [...rule.match.tagsAny],
@@ -139,6 +143,7 @@ export function ruleFromForm(form: RuleForm): RuleResult {
     name,
     enabled: form.enabled,
     match: {
+      surfaces: [...form.surfaces],
       platforms: [...form.platforms],
       kinds: [...form.kinds],
       tagsAny: form.tags.map((t) => t.trim()),
@@ -198,6 +203,7 @@ export function tiersFromForm(form: TiersForm): TiersResult {
 
 /** Whether a rule matches every ticket (any platform, kind, tag and urgency, counted from creation). */
 export const isCatchAll = (r: Rule): boolean =>
+  r.match.surfaces.length === 0 &&
   r.match.platforms.length === 0 &&
   r.match.kinds.length === 0 &&
   r.match.tagsAny.length === 0 &&
@@ -249,6 +255,7 @@ export function newRuleForm(existingIds: readonly string[], now: number, name: s
     id,
     name,
     enabled: true,
+    surfaces: [],
     platforms: [],
     kinds: [],
     tags: [],
@@ -309,12 +316,25 @@ export function formatBeijingLocal(ms: number): string {
 }
 
 /**
- * A ticket the rule surely matches, received at `start`, for the live preview: the rule's first platform,
- * kind and tag, its urgency; shipped at `start` too, for rules that count from shipping.
+ * The lists a rule can be set to: those where rules apply. On the others (PDD 工单 and 售后, 抖店 售后,
+ * 淘宝退款) only the platform sets deadlines, and no rule is ever applied there.
+ */
+export const RULE_SURFACES: readonly SurfaceId[] = SURFACES.filter((s) => s.deadlines === 'rules').map((s) => s.id);
+/** The lists whose deadlines only the platform sets (shown in the editor as not taking rules). */
+export const PLATFORM_SURFACES: readonly SurfaceId[] = SURFACES.filter((s) => s.deadlines === 'platform').map(
+  (s) => s.id,
+);
+
+/**
+ * A ticket the rule surely matches, received at `start`, for the live preview: the rule's first surface,
+ * platform, kind and tag, its urgency; shipped at `start` too, for rules that count from shipping.
  */
 export function previewTicket(rule: Rule, start: number): DeadlineInput {
+  const surface =
+    rule.match.surfaces[0] ?? RULE_SURFACES.find((s) => rule.match.platforms.includes(surfaceDef(s).platform));
   return {
-    platform: rule.match.platforms[0] ?? 'pdd',
+    ...(surface ? { surface } : {}),
+    platform: rule.match.platforms[0] ?? (surface ? surfaceDef(surface).platform : 'pdd'),
     kind: rule.match.kinds[0] ?? 'other',
     status: 'pending',
     tags: rule.match.tagsAny.slice(0, 1),

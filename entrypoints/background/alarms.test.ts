@@ -39,7 +39,9 @@ describe('registerAlarmListeners', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: NEXT_ALARM, scheduledTime: Date.now() });
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'someone-else', scheduledTime: Date.now() });
     expect(await shown()).toHaveLength(1);
-    expect((await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe((await db().tickets.get('pdd:s:a'))?.dueAt);
+    expect((await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(
+      (await db().tickets.get('pdd:s:workorder:a'))?.dueAt,
+    );
   });
 
   it('startup and install make sure the 30 s sweep exists and re-plan', async () => {

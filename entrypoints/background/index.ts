@@ -10,6 +10,7 @@ import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
 import { onSettingsChanged } from './settings-sync';
+import { finishUpgrade } from '@/lib/db/upgrade-followup';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -29,6 +30,11 @@ export default defineBackground(() => {
   );
 
   registerAlarmListeners();
+  // After the Dexie v3 upgrade (ticket keys gained their family): move stored keys, recompute deadlines.
+  void loadSettings()
+    .then((s) => finishUpgrade(db(), s.rules, browser.storage.local))
+    .then((done) => done && onTicketsChanged())
+    .catch((e: unknown) => console.warn('[ticket-radar] finishing the database upgrade', e));
   // Rule edits move rule deadlines: recompute stored ones, then badges and alarms follow.
   watchSettings((s) => void onSettingsChanged(s).then((n) => n && onTicketsChanged()));
   registerTemplateSync();

@@ -15,20 +15,22 @@ beforeEach(async () => {
   db = new RadarDb(`sync-${Math.random().toString(36).slice(2)}`);
   await db.open();
   const raw: RawTicket = {
-    platform: 'pdd',
+    // A Taobao task ticket of no 催 kind: the default rule applies (on PDD lists only the platform decides).
+    platform: 'taobao',
+    surface: 'taobao.task-tickets',
     shopId: 's1',
     nativeId: '1',
-    kind: 'refund',
-    title: '退款',
+    kind: 'other',
+    title: '协同工单',
     status: 'pending',
     urgent: false,
     tags: [],
-    url: 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=1',
+    url: 'https://myseller.taobao.com/home.htm/',
     createdAt: NOW - 2 * H,
   };
   await ingestBatch(
     db,
-    { platform: 'pdd', pageKind: 'pdd.work-order-list', shop: { shopId: 's1' }, tickets: [raw], complete: false },
+    { platform: 'taobao', pageKind: 'taobao.task-tickets', shop: { shopId: 's1' }, tickets: [raw], complete: false },
     DEFAULT_SETTINGS.rules,
     NOW,
   );
@@ -46,10 +48,10 @@ const withDefaultBudget = (ms: number): Settings => ({
 
 describe('onSettingsChanged', () => {
   it('recomputes rule deadlines when the rules changed', async () => {
-    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBe(NOW - 2 * H + 24 * H);
+    expect((await db.tickets.get('taobao:s1:task:1'))?.dueAt).toBe(NOW - 2 * H + 24 * H);
     const n = await onSettingsChanged(withDefaultBudget(4 * H), DEFAULT_SETTINGS, { db });
     expect(n).toBe(1);
-    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ dueAt: NOW + 2 * H, dueSource: 'rule:default' });
+    expect(await db.tickets.get('taobao:s1:task:1')).toMatchObject({ dueAt: NOW + 2 * H, dueSource: 'rule:default' });
   });
 
   it('does nothing when only other settings changed', async () => {
@@ -59,7 +61,7 @@ describe('onSettingsChanged', () => {
       tiers: { ...DEFAULT_SETTINGS.tiers, soonShare: 0.5 },
     };
     expect(await onSettingsChanged(next, DEFAULT_SETTINGS, { db })).toBe(0);
-    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBe(NOW + 22 * H);
+    expect((await db.tickets.get('taobao:s1:task:1'))?.dueAt).toBe(NOW + 22 * H);
   });
 
   it('without the previous settings, compares with the rules it last saw', async () => {
@@ -68,14 +70,14 @@ describe('onSettingsChanged', () => {
     expect(await onSettingsChanged(withDefaultBudget(4 * H), undefined, { db })).toBe(1);
     // Same rules again (e.g. only notifications were saved): skipped.
     expect(await onSettingsChanged({ ...withDefaultBudget(4 * H), popupHorizonMs: H }, null, { db })).toBe(0);
-    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ dueAt: NOW + 2 * H });
+    expect(await db.tickets.get('taobao:s1:task:1')).toMatchObject({ dueAt: NOW + 2 * H });
   });
 
   it('runs quick successive changes in order, so the last rules win', async () => {
     const a = onSettingsChanged(withDefaultBudget(4 * H), DEFAULT_SETTINGS, { db });
     const b = onSettingsChanged(withDefaultBudget(6 * H), withDefaultBudget(4 * H), { db });
     await Promise.all([a, b]);
-    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBe(NOW + 4 * H);
+    expect((await db.tickets.get('taobao:s1:task:1'))?.dueAt).toBe(NOW + 4 * H);
   });
 
   it('logs a failed write instead of rejecting, and retries on the next change', async () => {

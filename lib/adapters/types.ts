@@ -5,6 +5,7 @@
  * Everything here is pure: readers take the parsed JSON or a DOM root plus a ReadContext, never touch
  * `document`, `window`, `Date.now()` or `browser.*`, and never throw (failures become `issues`).
  */
+import type { SurfaceId } from '../model/surface';
 import type { Platform, RawTicket, TicketKind } from '../model/ticket';
 
 /** `${platform}.${page}`, e.g. `pdd.work-order-list`. Stable: used in diagnostics and fixtures. */
@@ -82,6 +83,11 @@ export interface PageDef {
   examples: readonly string[];
   /** Whether the page's content must be checked too (modelled surfaces); `match` then needs `doc`. */
   byContent?: boolean;
+  /**
+   * The list whose records this page shows (lib/model/surface.ts): a list page names itself, a detail page
+   * its list. Every ticket read on the page carries it. Absent on pages without tickets (chat).
+   */
+  surface?: SurfaceId;
   /** Where tickets come from on this page. */
   sources: readonly ('responses' | 'react-records' | 'dom-text')[];
   /** A human name for diagnostics (zh-CN). */

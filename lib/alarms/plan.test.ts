@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../model/settings';
 import type { Ticket } from '../model/ticket';
 import { bj } from '../sla/testing';
 import { LATE_AFTER_MS, OVERDUE_REPEAT_MAX, planAlerts, thresholdsOf, type Plan, type PlanOptions } from './plan';
-import { due, H, MIN, NOW, tk, withSettings } from './testing';
+import { due, H, informationalTicket, MIN, NOW, tk, withInformationalRule, withSettings } from './testing';
 
 const S = withSettings();
 
@@ -21,7 +21,7 @@ class Store {
     return plan;
   }
 }
-const ids = (p: Plan) => p.due.map((a) => `${a.ticketKey.split(':')[2]}|${a.thresholdId}`);
+const ids = (p: Plan) => p.due.map((a) => `${a.ticketKey.split(':')[3]}|${a.thresholdId}`);
 
 describe('thresholdsOf', () => {
   it('orders the default ladder by crossing time, overdue repeats hourly up to the cap', () => {
@@ -96,7 +96,7 @@ describe('planAlerts: thresholds', () => {
     expect(ids(planAlerts(t, [], s, NOW))).toEqual(['a|before-2700000']);
     const again = planAlerts(
       t,
-      [{ id: 'pdd:s:a|before-2700000', ticketKey: 'pdd:s:a', dueAt: NOW + 45 * MIN, sentAt: NOW }],
+      [{ id: 'pdd:s:workorder:a|before-2700000', ticketKey: 'pdd:s:workorder:a', dueAt: NOW + 45 * MIN, sentAt: NOW }],
       s,
       NOW,
     );
@@ -183,20 +183,14 @@ describe('planAlerts: what raises no alert', () => {
       // 待买家退货: the buyer's countdown, not the merchant's deadline.
       due('buyer', NOW, { status: 'processing', turn: 'buyer' }),
       due('platform', NOW, { turn: 'platform' }),
-      due('muted', NOW, { shopId: 'm', key: 'pdd:m:muted' }),
-      // pdd-order-review is informational (sla-rules.md): a rule deadline, no platform one.
-      tk('review', {
-        kind: 'platform-notice',
-        tags: ['订单审核中'],
-        createdAt: NOW - 24 * H,
-        dueAt: NOW,
-        dueSource: 'rule:pdd-order-review',
-      }),
+      due('muted', NOW, { shopId: 'm', key: 'pdd:m:workorder:muted' }),
+      // An informational rule (pdd-order-review in sla-rules.md): a rule deadline, no platform one.
+      informationalTicket('review', NOW - 24 * H),
       due('ok', NOW, { status: 'processing', turn: 'merchant' }),
     ];
-    const p = planAlerts(tickets, [], S, NOW, { mutedShops: new Set(['pdd:m']) });
+    const p = planAlerts(tickets, [], withInformationalRule(S), NOW, { mutedShops: new Set(['pdd:m']) });
     expect(ids(p)).toEqual(['ok|before-0']);
-    expect(p.record.every((r) => r.ticketKey === 'pdd:s:ok')).toBe(true);
+    expect(p.record.every((r) => r.ticketKey === 'pdd:s:workorder:ok')).toBe(true);
   });
 });
 
@@ -277,7 +271,7 @@ describe('planAlerts: snooze', () => {
     store.pass(t, NOW);
     // The merchant snoozed the notification: the background forgets its rows and stores the snooze end.
     store.rows.clear();
-    const snoozedUntil = { 'pdd:s:a': NOW + 15 * MIN };
+    const snoozedUntil = { 'pdd:s:workorder:a': NOW + 15 * MIN };
     const during = store.pass(t, NOW + MIN, S, { snoozedUntil });
     expect(during.due).toEqual([]);
     expect(during.holding.map((a) => a.snoozed)).toEqual([true]);
@@ -291,7 +285,7 @@ describe('planAlerts: snooze', () => {
   });
 
   it('an old snooze does not mark a later alert as snoozed', () => {
-    const p = planAlerts([due('a', NOW)], [], S, NOW, { snoozedUntil: { 'pdd:s:a': NOW - H } });
+    const p = planAlerts([due('a', NOW)], [], S, NOW, { snoozedUntil: { 'pdd:s:workorder:a': NOW - H } });
     expect(p.due[0]).toMatchObject({ snoozed: false, late: false });
   });
 });

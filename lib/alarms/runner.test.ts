@@ -62,11 +62,11 @@ describe('runAlerts', () => {
     expect(shown[out.notificationId!]?.items?.map((i) => i.title)).toHaveLength(2);
     // Delivered, plus the earlier thresholds they supersede (marked sent, never shown).
     expect((await db.alerts.toArray()).map((r) => r.id).sort()).toEqual([
-      'pdd:s:a|before-1800000',
-      'pdd:s:a|before-600000',
-      'pdd:s:a|before-7200000',
-      'pdd:s:b|before-1800000',
-      'pdd:s:b|before-7200000',
+      'pdd:s:workorder:a|before-1800000',
+      'pdd:s:workorder:a|before-600000',
+      'pdd:s:workorder:a|before-7200000',
+      'pdd:s:workorder:b|before-1800000',
+      'pdd:s:workorder:b|before-7200000',
     ]);
 
     const next = await fakeBrowser.alarms.get(NEXT_ALARM);
@@ -76,7 +76,7 @@ describe('runAlerts', () => {
 
     const entry = (await loadNotificationEntries()).get(out.notificationId!);
     expect(entry).toMatchObject({
-      ticketKeys: ['pdd:s:a', 'pdd:s:b'],
+      ticketKeys: ['pdd:s:workorder:a', 'pdd:s:workorder:b'],
       openUrl: due('a', 0).url,
       createdAt: NOW,
       crossedAt: [NOW, NOW],
@@ -85,7 +85,7 @@ describe('runAlerts', () => {
       {
         notificationId: out.notificationId,
         createdAt: NOW,
-        alertIds: ['pdd:s:a|before-600000', 'pdd:s:b|before-1800000'],
+        alertIds: ['pdd:s:workorder:a|before-600000', 'pdd:s:workorder:b|before-1800000'],
         crossedAt: [NOW, NOW],
         late: [false, false],
       },
@@ -107,8 +107,8 @@ describe('runAlerts', () => {
     await seed([due('a', NOW + 10 * MIN), due('b', NOW - H)]);
     const outs = await Promise.all([runAlerts(deps()), runAlerts(deps()), runAlerts(deps())]);
     expect(outs.flatMap((o) => o.plan.due.map((a) => a.id)).sort()).toEqual([
-      'pdd:s:a|before-600000',
-      'pdd:s:b|overdue-1',
+      'pdd:s:workorder:a|before-600000',
+      'pdd:s:workorder:b|overdue-1',
     ]);
     expect(Object.keys(await notifications())).toHaveLength(1);
   });
@@ -152,11 +152,11 @@ describe('runAlerts', () => {
   it('drops sent rows of tickets closed a week ago', async () => {
     await seed([due('a', NOW + 10 * MIN, { status: 'done' })]);
     await db.alerts.bulkPut([
-      { id: 'pdd:s:a|before-0', ticketKey: 'pdd:s:a', dueAt: NOW, sentAt: NOW - 8 * 24 * H },
-      { id: 'pdd:s:a|before-600000', ticketKey: 'pdd:s:a', dueAt: NOW, sentAt: NOW - H },
+      { id: 'pdd:s:workorder:a|before-0', ticketKey: 'pdd:s:workorder:a', dueAt: NOW, sentAt: NOW - 8 * 24 * H },
+      { id: 'pdd:s:workorder:a|before-600000', ticketKey: 'pdd:s:workorder:a', dueAt: NOW, sentAt: NOW - H },
     ]);
     await runAlerts(deps());
-    expect((await db.alerts.toArray()).map((r) => r.id)).toEqual(['pdd:s:a|before-600000']);
+    expect((await db.alerts.toArray()).map((r) => r.id)).toEqual(['pdd:s:workorder:a|before-600000']);
   });
 });
 
@@ -182,12 +182,15 @@ describe('notification clicks and buttons', () => {
     clock = NOW + MIN;
     await onNotificationButton(first.notificationId!, BUTTON_SNOOZE, deps());
     expect(await notifications()).toEqual({});
-    expect(await loadSnoozes()).toEqual({ 'pdd:s:a': NOW + MIN + SNOOZE_MS, 'pdd:s:b': NOW + MIN + SNOOZE_MS });
+    expect(await loadSnoozes()).toEqual({
+      'pdd:s:workorder:a': NOW + MIN + SNOOZE_MS,
+      'pdd:s:workorder:b': NOW + MIN + SNOOZE_MS,
+    });
     // The delivered alerts are forgotten (they will be delivered again); the superseded ones stay sent.
     expect((await db.alerts.toArray()).map((r) => r.id).sort()).toEqual([
-      'pdd:s:a|before-1800000',
-      'pdd:s:a|before-7200000',
-      'pdd:s:b|before-7200000',
+      'pdd:s:workorder:a|before-1800000',
+      'pdd:s:workorder:a|before-7200000',
+      'pdd:s:workorder:b|before-7200000',
     ]);
 
     clock = NOW + 10 * MIN; // a's deadline passes during the snooze

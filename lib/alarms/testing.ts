@@ -11,8 +11,9 @@ export const NOW = bj('2026-11-25 10:00');
 
 /** An open PDD ticket of shop `s`, overridable field by field. */
 export const tk = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  key: `pdd:${over.shopId ?? 's'}:${id}`,
+  key: `pdd:${over.shopId ?? 's'}:workorder:${id}`,
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's',
   nativeId: id,
   kind: 'refund',
@@ -31,6 +32,37 @@ export const tk = (id: string, over: Partial<Ticket> = {}): Ticket => ({
 /** A ticket whose platform deadline is `dueAt`. */
 export const due = (id: string, dueAt: number, over: Partial<Ticket> = {}): Ticket =>
   tk(id, { dueAt, platformDueAt: dueAt, ...over });
+
+/**
+ * An informational rule (like pdd-order-review, which no surface reads yet) on the Taobao task list, and a
+ * ticket it applies to: deadlines shown, never alerted.
+ */
+export const withInformationalRule = (s: Settings): Settings => ({
+  ...s,
+  rules: [
+    {
+      id: 'test-info',
+      name: '仅供参考',
+      enabled: true,
+      match: { surfaces: ['taobao.task-tickets'], platforms: [], kinds: [], tagsAny: ['订单审核中'] },
+      budgetMs: 24 * H,
+      clock: { type: 'calendar' },
+      informational: true,
+    },
+    ...s.rules,
+  ],
+});
+export const informationalTicket = (id: string, createdAt: number): Ticket =>
+  tk(id, {
+    key: `taobao:s:task:${id}`,
+    platform: 'taobao',
+    surface: 'taobao.task-tickets',
+    kind: 'platform-notice',
+    tags: ['订单审核中'],
+    createdAt,
+    dueAt: createdAt + 24 * H,
+    dueSource: 'rule:test-info',
+  });
 
 export const shop = (shopId: string, over: Partial<Shop> = {}): Shop => ({
   key: `pdd:${shopId}`,

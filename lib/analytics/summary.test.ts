@@ -7,6 +7,11 @@ const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
 const D = 24 * H;
 
+const SURFACE_OF = {
+  pdd: 'pdd.work-order-list',
+  douyin: 'douyin.service-tickets',
+  taobao: 'taobao.task-tickets',
+} as const satisfies Record<Ticket['platform'], Ticket['surface']>;
 let seq = 0;
 function ticket(over: Partial<Ticket> = {}): Ticket {
   seq += 1;
@@ -14,8 +19,9 @@ function ticket(over: Partial<Ticket> = {}): Ticket {
   const shopId = over.shopId ?? 's1';
   const nativeId = over.nativeId ?? String(seq);
   return {
-    key: `${platform}:${shopId}:${nativeId}`,
+    key: `${platform}:${shopId}:${SURFACE_OF[platform].split('.')[1]}:${nativeId}`,
     platform,
+    surface: SURFACE_OF[platform],
     shopId,
     nativeId,
     kind: 'refund',

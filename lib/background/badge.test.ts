@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../model/settings';
-import { due, H, MIN, NOW, shop, tk } from '../alarms/testing';
+import { due, H, informationalTicket, MIN, NOW, shop, tk, withInformationalRule } from '../alarms/testing';
 import { BADGE_AMBER, BADGE_RED, badgeFor } from './badge';
 
 // lib/i18n returns `key(subs)` outside an extension.
@@ -35,14 +35,10 @@ describe('badgeFor', () => {
   });
 
   it('ignores unseen and informational tickets and caps the text at 999', () => {
-    const review = tk('r', {
-      kind: 'platform-notice',
-      tags: ['订单审核中'],
-      createdAt: NOW - 25 * H,
-      dueAt: NOW - H,
-      dueSource: 'rule:pdd-order-review',
-    });
-    expect(badgeFor([due('u', NOW - H, { unseenSince: NOW }), review], DEFAULT_SETTINGS, NOW).text).toBe('');
+    const review = informationalTicket('r', NOW - 25 * H);
+    expect(
+      badgeFor([due('u', NOW - H, { unseenSince: NOW }), review], withInformationalRule(DEFAULT_SETTINGS), NOW).text,
+    ).toBe('');
     const many = Array.from({ length: 1200 }, (_, i) => due(`x${i}`, NOW - H));
     expect(badgeFor(many, DEFAULT_SETTINGS, NOW).text).toBe('999');
   });

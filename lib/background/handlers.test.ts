@@ -28,6 +28,7 @@ afterEach(async () => {
 
 const ticket = {
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's1',
   nativeId: '9001',
   kind: 'refund',
@@ -53,7 +54,7 @@ describe('handleMessage', () => {
     const r = await handleMessage(ingest(), content, deps);
     expect(r).toMatchObject({
       ok: true,
-      views: [{ key: 'pdd:s1:9001', dueAt: NOW + 3600_000, dueSource: 'platform' }],
+      views: [{ key: 'pdd:s1:workorder:9001', dueAt: NOW + 3600_000, dueSource: 'platform' }],
     });
     expect(deps.onTicketsChanged).toHaveBeenCalledOnce();
   });

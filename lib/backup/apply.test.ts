@@ -10,8 +10,9 @@ const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
 
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  key: `pdd:s1:${id}`,
+  key: `pdd:s1:workorder:${id}`,
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's1',
   nativeId: id,
   kind: 'refund',
@@ -75,9 +76,9 @@ describe('applyBackupPlan', () => {
     const out = await applyBackupPlan(db, p, settings);
     expect(out).toEqual({ rows: { tickets: 2, shops: 1, templates: 0 }, settings: true });
     expect((await db.tickets.toArray()).map((t) => [t.key, t.status])).toEqual([
-      ['pdd:s1:1', 'pending'],
-      ['pdd:s1:2', 'done'],
-      ['pdd:s1:3', 'pending'],
+      ['pdd:s1:workorder:1', 'pending'],
+      ['pdd:s1:workorder:2', 'done'],
+      ['pdd:s1:workorder:3', 'pending'],
     ]);
     expect(await db.shops.get('pdd:s1')).toEqual(shop);
     expect(settings.value).toEqual(next);

@@ -18,8 +18,9 @@ const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
 
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  key: `pdd:s1:${id}`,
+  key: `pdd:s1:workorder:${id}`,
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's1',
   nativeId: id,
   kind: 'refund',
@@ -92,7 +93,7 @@ describe('buildBackup → planBackupImport', () => {
     const file = JSON.parse(JSON.stringify(buildBackup(current(), NOW))) as unknown;
     const empty: BackupData = { tickets: [], shops: [], templates: [], settings: DEFAULT_SETTINGS };
     const plan = ok(planBackupImport(file, empty));
-    expect(plan.tickets.added.map((t) => t.key)).toEqual(['pdd:s1:1', 'pdd:s1:2']);
+    expect(plan.tickets.added.map((t) => t.key)).toEqual(['pdd:s1:workorder:1', 'pdd:s1:workorder:2']);
     expect(plan.shops.added).toHaveLength(1);
     expect(plan.templates.added).toHaveLength(1);
     expect(plan.settings).toEqual({ state: 'unchanged' });
@@ -112,8 +113,8 @@ describe('buildBackup → planBackupImport', () => {
     };
     const plan = ok(planBackupImport(file, current()));
     expect(plan.tickets.unchanged).toBe(1);
-    expect(plan.tickets.changed.map((t) => [t.key, t.status])).toEqual([['pdd:s1:2', 'done']]);
-    expect(plan.tickets.added.map((t) => t.key)).toEqual(['pdd:s1:3']);
+    expect(plan.tickets.changed.map((t) => [t.key, t.status])).toEqual([['pdd:s1:workorder:2', 'done']]);
+    expect(plan.tickets.added.map((t) => t.key)).toEqual(['pdd:s1:workorder:3']);
     expect(plan.shops.changed).toEqual([renamed]);
     // Absent parts are left alone: the file has no settings, and its empty templates delete nothing.
     expect(plan.settings).toEqual({ state: 'absent' });
@@ -130,7 +131,7 @@ describe('buildBackup → planBackupImport', () => {
         ticket('5'),
         noTitle,
         { ...ticket('6'), dueAt: 12 }, // not a plausible epoch
-        { ...ticket('7'), key: 'pdd:other:7' }, // key disagrees with its fields
+        { ...ticket('7'), key: 'pdd:other:workorder:7' }, // key disagrees with its fields
         ticket('5', { title: '重复' }), // same key twice in the file
         'garbage',
         { ...ticket('8'), buyer: 'x'.repeat(500) },
@@ -139,19 +140,19 @@ describe('buildBackup → planBackupImport', () => {
       templates: [{ ...template('t9'), body: '' }],
     };
     const plan = ok(planBackupImport(file, current()));
-    expect(plan.tickets.added.map((t) => t.key)).toEqual(['pdd:s1:5']);
+    expect(plan.tickets.added.map((t) => t.key)).toEqual(['pdd:s1:workorder:5']);
     const inv = plan.tickets.invalid;
     expect(inv.map((i) => [i.index, i.key])).toEqual([
-      [1, 'pdd:s1:4'],
-      [2, 'pdd:s1:6'],
-      [3, 'pdd:other:7'],
-      [4, 'pdd:s1:5'],
+      [1, 'pdd:s1:workorder:4'],
+      [2, 'pdd:s1:workorder:6'],
+      [3, 'pdd:other:workorder:7'],
+      [4, 'pdd:s1:workorder:5'],
       [5, undefined],
-      [6, 'pdd:s1:8'],
+      [6, 'pdd:s1:workorder:8'],
     ]);
     expect(inv[0]!.errors[0]).toMatch(/^title: /);
     expect(inv[1]!.errors[0]).toMatch(/^dueAt: /);
-    expect(inv[2]!.errors).toEqual(['key: does not match platform:shopId:nativeId']);
+    expect(inv[2]!.errors).toEqual(['key: does not match platform:shopId:family:nativeId']);
     expect(inv[3]!.errors).toEqual(['key: duplicate in file']);
     expect(inv[4]!.errors[0]).toMatch(/^\(row\): /);
     expect(inv[5]!.errors.join()).not.toContain('xxxx');
@@ -161,7 +162,7 @@ describe('buildBackup → planBackupImport', () => {
   });
 
   it('caps the issues listed per row', () => {
-    const file = { format: BACKUP_FORMAT, version: 1, tickets: [{ key: 'pdd:s1:9' }] };
+    const file = { format: BACKUP_FORMAT, version: 1, tickets: [{ key: 'pdd:s1:workorder:9' }] };
     const [row] = ok(planBackupImport(file, current())).tickets.invalid;
     expect(row!.errors).toHaveLength(4);
     expect(row!.errors[3]).toMatch(/^\+\d+$/);

@@ -12,6 +12,7 @@ import { SettingsSchema, type Settings } from '../model/settings';
 import { ShopSchema, type Shop } from '../model/shop';
 import { TemplateSchema, type Template } from '../model/template';
 import { shopKey, TicketSchema, ticketKey, type Ticket } from '../model/ticket';
+import { upgradeLegacyTicket } from '../db/legacy-keys';
 
 /** The `format` of a backup file. Template exports use `ticket-radar/templates` and are imported elsewhere. */
 export const BACKUP_FORMAT = 'ticket-radar/backup';
@@ -218,15 +219,13 @@ export function planBackupImport(file: unknown, current: BackupData): PlanResult
     exportedAt: f.exportedAt,
     extensionVersion: f.extensionVersion,
     tickets: planTable(
-      f.tickets ?? [],
+      // Backups made before tickets knew their surface: the same upgrade as the database (Dexie v3).
+      (f.tickets ?? []).map(upgradeLegacyTicket),
       current.tickets,
       TicketSchema,
       (r) => r.key,
       'key',
-      (r) =>
-        r.key === ticketKey(r.platform, r.shopId, r.nativeId)
-          ? undefined
-          : 'key: does not match platform:shopId:nativeId',
+      (r) => (r.key === ticketKey(r) ? undefined : 'key: does not match platform:shopId:family:nativeId'),
     ),
     shops: planTable(
       f.shops ?? [],

@@ -9,10 +9,17 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Shop, Template, Ticket } from '../model';
 import type { HealthEntry } from '../diagnostics/health';
 import type { SentAlert } from './alerts-types';
+import { upgradeLegacyTicket } from './legacy-keys';
+import { platformDecides } from '../model/surface';
 
 export const DB_NAME = 'ticket-radar';
 
-/** v1 → v2: tickets gained `dueHistory` (platform deadline changes) and `listedOn`; `alerts` table added. */
+/**
+ * v1 → v2: tickets gained `dueHistory` (platform deadline changes) and `listedOn`; `alerts` table added.
+ * v2 → v3: tickets gained `surface`, and keys its family (`pdd:<shop>:workorder:<id>`); alert history follows
+ * the keys; `keyMoves` keeps old key → new key (snoozes, notification entries, old backups); `meta` holds the
+ * follow-up the upgrade transaction cannot do itself (finishUpgrade: recompute with the merchant's rules).
+ */
 export const SCHEMA = {
   1: {
     tickets: 'key, [status+dueAt], [platform+shopId], lastSeenAt',
@@ -24,7 +31,41 @@ export const SCHEMA = {
     tickets: 'key, status, [status+dueAt], [platform+shopId], lastSeenAt, listedOn',
     alerts: 'id, ticketKey, sentAt',
   },
+  3: {
+    keyMoves: 'from',
+    meta: 'key',
+  },
 } as const;
+
+/** An old ticket key and the key the v3 upgrade gave the same row. */
+export interface KeyMove {
+  from: string;
+  to: string;
+}
+
+/** Small facts about the database itself. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** The `meta` row the v3 upgrade leaves for finishUpgrade (lib/db/upgrade-followup.ts). */
+export const V3_FOLLOWUP = 'v3-followup';
+
+/**
+ * The v3 row upgrade, pure: surface and key from legacy-keys.ts; a rule deadline that can no longer be
+ * right is dropped at once (a rule on a list where only the platform decides, or counted from first seen
+ * for want of a creation time). The rest is recomputed with the merchant's rules by finishUpgrade.
+ */
+export function upgradeTicketV3(row: Record<string, unknown>): Record<string, unknown> {
+  const next = upgradeLegacyTicket(row);
+  const ruleDue = typeof next.dueSource === 'string' && next.dueSource.startsWith('rule:');
+  if (ruleDue && (platformDecides(next.surface as never) || next.createdAt === undefined)) {
+    const { dueAt: _d, dueSource: _s, ...rest } = next;
+    return rest;
+  }
+  return next;
+}
 
 export class RadarDb extends Dexie {
   tickets!: EntityTable<Ticket, 'key'>;
@@ -32,6 +73,8 @@ export class RadarDb extends Dexie {
   templates!: EntityTable<Template, 'id'>;
   health!: EntityTable<HealthEntry, 'id'>;
   alerts!: EntityTable<SentAlert, 'id'>;
+  keyMoves!: EntityTable<KeyMove, 'from'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -48,6 +91,35 @@ export class RadarDb extends Dexie {
             if (typeof t.page === 'string' && t.listedOn === undefined) t.listedOn = t.page;
             delete t.page;
           });
+      });
+    this.version(3)
+      .stores(SCHEMA[3])
+      .upgrade(async (tx) => {
+        // Keys change, so rows are rewritten rather than modified: read all, clear, add back, one transaction.
+        const tickets = tx.table('tickets');
+        const rows = (await tickets.toArray()) as Record<string, unknown>[];
+        const moves: KeyMove[] = [];
+        const next = rows.map((r) => {
+          const u = upgradeTicketV3(r);
+          if (u.key !== r.key) moves.push({ from: r.key as string, to: u.key as string });
+          return u;
+        });
+        await tickets.clear();
+        await tickets.bulkAdd(next);
+        await tx.table('keyMoves').bulkPut(moves);
+        // Sent alerts follow their tickets, so nothing is alerted twice because its key changed.
+        const to = new Map(moves.map((m) => [m.from, m.to]));
+        const alerts = tx.table('alerts');
+        const old = ((await alerts.toArray()) as SentAlert[]).filter((a) => to.has(a.ticketKey));
+        await alerts.bulkDelete(old.map((a) => a.id));
+        await alerts.bulkPut(
+          old.map((a) => {
+            const key = to.get(a.ticketKey)!;
+            // `${ticketKey}|${threshold}`: the threshold part is kept as it was.
+            return { ...a, id: key + a.id.slice(a.ticketKey.length), ticketKey: key };
+          }),
+        );
+        await tx.table('meta').put({ key: V3_FOLLOWUP, value: true });
       });
   }
 }

@@ -47,6 +47,7 @@ describe('resolveShopId: a page that names no shop joins the real one', () => {
       shopId,
       nativeId: id,
       kind: 'refund' as const,
+      surface: 'pdd.work-order-list' as const,
       title: '退款',
       status: 'pending' as const,
       urgent: false,

@@ -19,6 +19,7 @@ afterEach(async () => {
 
 const raw = (id: string, over: Partial<RawTicket> = {}): RawTicket => ({
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's1',
   nativeId: id,
   kind: 'refund',
@@ -43,10 +44,12 @@ describe('ingestBatch', () => {
   it('stores tickets with platform deadlines and registers the shop', async () => {
     const out = await ingestBatch(db, batch([raw('1'), raw('2', { deadline: undefined })]), DEFAULT_RULES, NOW);
     expect(out.written).toBe(2);
-    const one = await db.tickets.get('pdd:s1:1');
+    const one = await db.tickets.get('pdd:s1:workorder:1');
     expect(one).toMatchObject({ dueAt: NOW + H, dueSource: 'platform', firstSeenAt: NOW, lastSeenAt: NOW });
-    // No platform deadline: the default rule, 24 h from creation.
-    expect(await db.tickets.get('pdd:s1:2')).toMatchObject({ dueAt: NOW - 2 * H + 24 * H, dueSource: 'rule:default' });
+    // No platform deadline on a list where only the platform sets them: none, never the 24 h default.
+    const two = await db.tickets.get('pdd:s1:workorder:2');
+    expect(two?.dueAt).toBeUndefined();
+    expect(two?.dueSource).toBeUndefined();
     expect(await db.shops.get('pdd:s1')).toMatchObject({ name: '暖居家纺', muted: false });
   });
 
@@ -71,7 +74,7 @@ describe('ingestBatch', () => {
       DEFAULT_RULES,
       NOW + H / 2,
     );
-    const t = await db.tickets.get('pdd:s1:1');
+    const t = await db.tickets.get('pdd:s1:workorder:1');
     expect(t?.dueAt).toBe(NOW + 25 * H);
     expect(t?.dueHistory).toEqual([{ from: NOW + H, to: NOW + 25 * H, seenAt: NOW + H / 2 }]);
   });
@@ -79,17 +82,21 @@ describe('ingestBatch', () => {
   it('does not let a response without a deadline erase the known one', async () => {
     await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
     await ingestBatch(db, batch([raw('1', { deadline: undefined, buyer: '张**' })]), DEFAULT_RULES, NOW + 60_000);
-    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ dueAt: NOW + H, dueSource: 'platform', buyer: '张**' });
+    expect(await db.tickets.get('pdd:s1:workorder:1')).toMatchObject({
+      dueAt: NOW + H,
+      dueSource: 'platform',
+      buyer: '张**',
+    });
   });
 
   it('shows no deadline rather than a guessed one when the page deadline was unreadable', async () => {
     await ingestBatch(db, batch([raw('1', { deadline: undefined, deadlineUnreadable: true })]), DEFAULT_RULES, NOW);
-    const t = await db.tickets.get('pdd:s1:1');
+    const t = await db.tickets.get('pdd:s1:workorder:1');
     expect(t?.dueAt).toBeUndefined();
     expect(t?.dueSource).toBeUndefined();
     // Recomputing after a rule change must not invent one either.
     await recomputeDeadlines(db, DEFAULT_RULES);
-    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBeUndefined();
+    expect((await db.tickets.get('pdd:s1:workorder:1'))?.dueAt).toBeUndefined();
   });
 
   it('never deletes: a complete listing without a ticket marks it unseen, a later listing revives it', async () => {
@@ -97,18 +104,18 @@ describe('ingestBatch', () => {
     const out = await ingestBatch(db, batch([raw('1')], true), DEFAULT_RULES, NOW + H);
     expect(out.markedUnseen).toBe(2);
     expect(await db.tickets.count()).toBe(3);
-    expect((await db.tickets.get('pdd:s1:2'))?.unseenSince).toBe(NOW + H);
+    expect((await db.tickets.get('pdd:s1:workorder:2'))?.unseenSince).toBe(NOW + H);
     // An incomplete (paged) listing marks nothing.
     const paged = await ingestBatch(db, batch([raw('2')], false), DEFAULT_RULES, NOW + 2 * H);
     expect(paged.markedUnseen).toBe(0);
-    expect((await db.tickets.get('pdd:s1:2'))?.unseenSince).toBeUndefined();
-    expect((await db.tickets.get('pdd:s1:3'))?.unseenSince).toBe(NOW + H);
+    expect((await db.tickets.get('pdd:s1:workorder:2'))?.unseenSince).toBeUndefined();
+    expect((await db.tickets.get('pdd:s1:workorder:3'))?.unseenSince).toBe(NOW + H);
   });
 
   it('keeps shops apart: the same native id in two shops is two tickets', async () => {
     await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
     await ingestBatch(db, { ...batch([raw('1', { shopId: 's2' })]), shop: { shopId: 's2' } }, DEFAULT_RULES, NOW);
-    expect((await db.tickets.toArray()).map((t) => t.key).sort()).toEqual(['pdd:s1:1', 'pdd:s2:1']);
+    expect((await db.tickets.toArray()).map((t) => t.key).sort()).toEqual(['pdd:s1:workorder:1', 'pdd:s2:workorder:1']);
   });
 });
 
@@ -142,7 +149,7 @@ describe('merging what different pages say', () => {
       DEFAULT_RULES,
       NOW + 60_000,
     );
-    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({
+    expect(await db.tickets.get('pdd:s1:workorder:1')).toMatchObject({
       tags: ['退款拦截'],
       urgent: true,
       trackingNo: 'YT1234567890',
@@ -155,15 +162,15 @@ describe('an unreadable deadline is not forgotten by a read that saw none', () =
   it('a DOM read without a deadline keeps the flag a response read set; a readable deadline clears it', async () => {
     await ingestBatch(db, batch([raw('1', { deadline: undefined, deadlineUnreadable: true })]), DEFAULT_RULES, NOW);
     await ingestBatch(db, batch([raw('1', { deadline: undefined })]), DEFAULT_RULES, NOW + 1000);
-    expect(await db.tickets.get('pdd:s1:1')).toMatchObject({ deadlineUnreadable: true });
-    expect((await db.tickets.get('pdd:s1:1'))?.dueAt).toBeUndefined();
+    expect(await db.tickets.get('pdd:s1:workorder:1')).toMatchObject({ deadlineUnreadable: true });
+    expect((await db.tickets.get('pdd:s1:workorder:1'))?.dueAt).toBeUndefined();
     await ingestBatch(
       db,
       batch([raw('1', { deadline: { type: 'at', at: NOW + 3600_000 } })]),
       DEFAULT_RULES,
       NOW + 2000,
     );
-    const t = await db.tickets.get('pdd:s1:1');
+    const t = await db.tickets.get('pdd:s1:workorder:1');
     expect(t?.deadlineUnreadable).toBeUndefined();
     expect(t).toMatchObject({ dueAt: NOW + 3600_000, dueSource: 'platform' });
   });
@@ -179,17 +186,17 @@ describe('a complete listing limited to a date range', () => {
     );
     const out = await ingestBatch(db, { ...batch([], true), completeSince: NOW - 30 * 24 * H }, DEFAULT_RULES, NOW + H);
     expect(out.markedUnseen).toBe(1);
-    expect((await db.tickets.get('pdd:s1:old'))?.unseenSince).toBeUndefined();
-    expect((await db.tickets.get('pdd:s1:new'))?.unseenSince).toBe(NOW + H);
+    expect((await db.tickets.get('pdd:s1:workorder:old'))?.unseenSince).toBeUndefined();
+    expect((await db.tickets.get('pdd:s1:workorder:new'))?.unseenSince).toBe(NOW + H);
   });
 });
 
 describe('whose turn it is', () => {
   it('comes from the newest read only', async () => {
     await ingestBatch(db, batch([raw('1', { status: 'processing', turn: 'buyer' })]), DEFAULT_RULES, NOW);
-    expect((await db.tickets.get('pdd:s1:1'))?.turn).toBe('buyer');
+    expect((await db.tickets.get('pdd:s1:workorder:1'))?.turn).toBe('buyer');
     // 买家已退货: the words name no party; the stale "buyer's turn" must not keep the deadline silent.
     await ingestBatch(db, batch([raw('1', { status: 'processing' })]), DEFAULT_RULES, NOW + 1000);
-    expect((await db.tickets.get('pdd:s1:1'))?.turn).toBeUndefined();
+    expect((await db.tickets.get('pdd:s1:workorder:1'))?.turn).toBeUndefined();
   });
 });

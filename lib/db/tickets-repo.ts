@@ -1,6 +1,15 @@
 /** Ticket and shop repository: the only code that writes those tables. */
 import Dexie from 'dexie';
-import { isOpenStatus, shopKey, ticketKey, type Platform, type RawTicket, type Shop, type Ticket } from '../model';
+import {
+  isOpenStatus,
+  shopKey,
+  surfaceDef,
+  ticketKey,
+  type Platform,
+  type RawTicket,
+  type Shop,
+  type Ticket,
+} from '../model';
 import type { Rule } from '../sla';
 import { mergeTicket, sameTicket, SEEN_REFRESH_MS, withDeadline } from '../tickets/merge';
 import type { RadarDb } from './schema';
@@ -33,10 +42,13 @@ export async function ingestBatch(
   rules: readonly Rule[],
   now: number,
 ): Promise<IngestOutcome> {
+  // A surface belongs to one platform: a ticket claiming another platform's list would get a key family
+  // that list never uses.
+  const tickets = batch.tickets.filter((t) => surfaceDef(t.surface).platform === t.platform);
   return db.transaction('rw', db.tickets, db.shops, async () => {
-    const keys = batch.tickets.map((t) => ticketKey(t.platform, t.shopId, t.nativeId));
+    const keys = tickets.map((t) => ticketKey(t));
     const prevRows = await db.tickets.bulkGet(keys);
-    const merged = batch.tickets.map((raw, i) =>
+    const merged = tickets.map((raw, i) =>
       mergeTicket(prevRows[i], raw, { rules, now, pageKind: batch.pageKind, complete: batch.complete }),
     );
     const changed = merged.filter((t, i) => !sameTicket(prevRows[i], t));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RuleSchema, SegmentSchema } from '../sla/rule-schema';
-import { DEFAULT_RULES } from '../sla/default-rules';
+import { DEFAULT_RULES, upgradeRules } from '../sla/default-rules';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -39,7 +39,8 @@ export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
 export const SettingsSchema = z.object({
   tiers: TierSettingsSchema,
-  rules: z.array(RuleSchema).min(1).max(100),
+  /** Stored rules read through upgradeRules: default rules saved before surfaces existed gain theirs. */
+  rules: z.array(RuleSchema).min(1).max(100).transform(upgradeRules),
   merchantClock: MerchantClockSchema,
   notifications: NotificationSettingsSchema,
   /** The popup lists tickets due within this window as 即将到期. */

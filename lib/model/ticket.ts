@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { familyOf, SurfaceIdSchema, type SurfaceId } from './surface';
 
 /** Marketplace ids. Used in keys, fixture folders and entrypoint names: never rename without a migration. */
 export const PLATFORMS = ['pdd', 'douyin', 'taobao'] as const;
@@ -58,6 +59,11 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  */
 export const RawTicketSchema = z.object({
   platform: PlatformSchema,
+  /**
+   * The list the record belongs to (lib/model/surface.ts), set by every reader of its pages (JSON, React
+   * record, DOM text, detail page). Certain where any page word is not: the key family and the rules go by it.
+   */
+  surface: SurfaceIdSchema,
   shopId: text(64),
   shopName: text(120).optional(),
   nativeId: z
@@ -105,7 +111,7 @@ export type RawTicket = z.infer<typeof RawTicketSchema>;
 export const DueChangeSchema = z.object({ from: EpochMsSchema, to: EpochMsSchema, seenAt: EpochMsSchema });
 export type DueChange = z.infer<typeof DueChangeSchema>;
 
-/** The stored ticket: one row per `${platform}:${shopId}:${nativeId}`. */
+/** The stored ticket: one row per ticketKey (`${platform}:${shopId}:${family}:${nativeId}`). */
 export const TicketSchema = RawTicketSchema.omit({ deadline: true }).extend({
   key: z.string().min(5).max(200),
   /** The platform's own deadline resolved to an instant; wins over rules. */
@@ -116,14 +122,23 @@ export const TicketSchema = RawTicketSchema.omit({ deadline: true }).extend({
   dueHistory: z.array(DueChangeSchema).max(50),
   firstSeenAt: EpochMsSchema,
   lastSeenAt: EpochMsSchema,
-  /** The page kind (`pdd.work-order-list`) whose complete listings decide `unseenSince`. */
+  /**
+   * The page kind (`pdd.work-order-list`) whose complete listings decide `unseenSince`: the last page that
+   * listed the ticket completely, else the first page that read it (possibly a detail page). Not `surface`:
+   * that is the list the record belongs to, whichever page read it.
+   */
   listedOn: z.string().max(60).optional(),
   /** Set when a page that used to list the ticket stopped listing it. The ticket is kept, never deleted. */
   unseenSince: EpochMsSchema.optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
-export const ticketKey = (platform: Platform, shopId: string, nativeId: string): string =>
-  `${platform}:${shopId}:${nativeId}`;
+/**
+ * The one function that builds ticket keys: `${platform}:${shopId}:${family}:${nativeId}`
+ * (`pdd:123:workorder:456`). The family comes from the surface, so two lists of one platform whose ids
+ * overlap (PDD 工单 and 售后) never share a row. Keys before Dexie v3 had no family (db/legacy-keys.ts).
+ */
+export const ticketKey = (t: { platform: Platform; shopId: string; surface: SurfaceId; nativeId: string }): string =>
+  `${t.platform}:${t.shopId}:${familyOf(t.surface)}:${t.nativeId}`;
 
 export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;

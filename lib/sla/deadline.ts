@@ -6,8 +6,9 @@ import { addWorkingTime } from './windows';
 
 /**
  * The deadline for a ticket. Rule one of sla-rules.md: the platform's own deadline wins (source `platform`).
- * Otherwise the first matching rule's budget is counted on its clock from the rule's start (creation, else
- * first seen; or shipping), source `rule:<id>`. `undefined` when neither gives a deadline to trust.
+ * Otherwise, on surfaces where rules apply, the first matching rule's budget is counted on its clock from the
+ * rule's start (creation, or shipping), source `rule:<id>`. `undefined` when neither gives a deadline to trust:
+ * no platform value on a platform-only surface, no matching rule, or no known start.
  */
 export function computeDeadline(t: DeadlineInput, rules: readonly Rule[]): Deadline | undefined {
   if (t.platformDueAt !== undefined && Number.isFinite(t.platformDueAt)) {

@@ -22,7 +22,6 @@ export interface ExplainStrings {
   // Start line
   shipped: (when: string) => string;
   received: (when: string) => string;
-  firstSeen: (when: string) => string;
   startOutsideClock: (countFrom: string) => string;
   rule: (name: string, span: string, clock: string, informational: boolean) => string;
   // Day lines
@@ -45,6 +44,8 @@ export interface ExplainStrings {
   leftCounted: (span: string, counted: string) => string;
   // Nothing to go by
   noDeadline: string;
+  /** A surface where only the platform sets deadlines, read without the platform's value. */
+  platformOnly: string;
   unknownStart: string;
 }
 
@@ -61,7 +62,6 @@ const zh: ExplainStrings = {
     `计时 ${spans}${workdaysOnly ? '，仅工作日（节假日不计，调休上班日照计）' : ''}`,
   shipped: (when) => `发货 ${when}`,
   received: (when) => `收到 ${when}`,
-  firstSeen: (when) => `首次看到 ${when}（页面未给出创建时间）`,
   startOutsideClock: (countFrom) => `，不在计时时段内，从 ${countFrom} 起计时`,
   rule: (name, span, clock, informational) =>
     `规则：${name}，时限 ${span}，${clock}${informational ? '（仅供参考，不提醒）' : ''}`,
@@ -83,6 +83,7 @@ const zh: ExplainStrings = {
   left: (span) => `剩余 ${span}`,
   leftCounted: (span, counted) => `剩余 ${span}（其中计时时段内 ${counted}）`,
   noDeadline: '页面没有给出截止时间，也没有匹配的规则：不显示截止时间',
+  platformOnly: '此列表的截止时间由平台给出，这次没有读到：不按规则推算，不显示截止时间',
   unknownStart: '规则的起算时间未知：不显示截止时间',
 };
 
@@ -103,7 +104,6 @@ const en: ExplainStrings = {
       : `counting ${spans} every day`,
   shipped: (when) => `Shipped ${when}`,
   received: (when) => `Received ${when}`,
-  firstSeen: (when) => `First seen ${when} (the page gave no creation time)`,
   startOutsideClock: (countFrom) => `, outside counting hours; counting starts ${countFrom}`,
   rule: (name, span, clock, informational) =>
     `Rule: ${name}, ${span} allowed, ${clock}${informational ? ' (for reference only, no reminders)' : ''}`,
@@ -126,6 +126,7 @@ const en: ExplainStrings = {
   left: (span) => `${span} left`,
   leftCounted: (span, counted) => `${span} left (${counted} of it in counting hours)`,
   noDeadline: 'No deadline on the page and no matching rule: no deadline shown',
+  platformOnly: "This list's deadlines come from the platform and none was read: no rule is applied, no deadline shown",
   unknownStart: "The rule's start time is unknown: no deadline shown",
 };
 

@@ -6,7 +6,7 @@ const rule = (over: Partial<Rule>): Rule => ({
   id: 'douyin-example',
   name: '抖店服务工单',
   enabled: true,
-  match: { platforms: [], kinds: [], tagsAny: [] },
+  match: { surfaces: [], platforms: [], kinds: [], tagsAny: [] },
   budgetMs: 12 * H,
   clock: DOUYIN_DAY,
   ...over,
@@ -109,23 +109,35 @@ describe('explain', () => {
     const pdd = explain(
       ticket({
         platform: 'pdd',
+        surface: undefined,
         kind: 'platform-notice',
         tags: ['订单审核中'],
-        createdAt: undefined,
-        firstSeenAt: bj('2025-11-24 08:00'),
+        createdAt: bj('2025-11-24 08:00'),
       }),
       DEFAULT_RULES,
     );
     expect(pdd).toEqual([
-      '首次看到 11-24 08:00（页面未给出创建时间）',
+      '收到 11-24 08:00',
       '规则：拼多多订单审核中，时限 24 小时，全天连续计时（节假日照常计时）（仅供参考，不提醒）',
       '截止 11-25 08:00',
     ]);
     const tb = explain(
-      ticket({ platform: 'taobao', kind: 'urge-ship', shippedAt: bj('2025-11-24 16:00') }),
+      ticket({
+        platform: 'taobao',
+        surface: 'taobao.task-tickets',
+        kind: 'urge-ship',
+        shippedAt: bj('2025-11-24 16:00'),
+      }),
       DEFAULT_RULES,
     );
     expect(tb[0]).toBe('发货 11-24 16:00');
+    // Without a creation time no rule has a start: nothing to show.
+    expect(explain(ticket({ createdAt: undefined }), DEFAULT_RULES)).toEqual([
+      '页面没有给出截止时间，也没有匹配的规则：不显示截止时间',
+    ]);
+    expect(explain(ticket({ surface: 'pdd.aftersale-list', platform: 'pdd' }), DEFAULT_RULES)).toEqual([
+      '此列表的截止时间由平台给出，这次没有读到：不按规则推算，不显示截止时间',
+    ]);
   });
 
   it('shows the year when the span crosses one', () => {

@@ -3,6 +3,7 @@
  * skipped, platform changes (sla-rules.md: every deadline can explain itself). Pure; `now` is optional.
  */
 import type { DueChange } from '../model/ticket';
+import { platformDecides } from '../model/surface';
 import { DAY_MINUTES, MINUTE_MS, dayOf, dayStart, formatDay, formatMinutes, formatTimeOfDay, yearOf } from './beijing';
 import { HOLIDAY_DATA_YEARS, dayInfo } from './calendar';
 import { EXPLAIN_STRINGS, type ExplainLocale, type ExplainStrings } from './explain-strings';
@@ -167,6 +168,7 @@ export function explain(
     return lines;
   }
 
+  if (platformDecides(t.surface)) return [S.platformOnly];
   const rule = matchRule(t, rules);
   if (!rule) return [S.noDeadline];
   const start = ruleStartOf(rule, t);
@@ -175,12 +177,7 @@ export function explain(
   const withYear = yearsDiffer(start, ...(dueAt === undefined ? [] : [dueAt]), ...(now === undefined ? [] : [now]));
   const fmt: Fmt = (ms) => `${formatDay(dayOf(ms), withYear)} ${formatTimeOfDay(ms)}`;
 
-  let startLine =
-    rule.startFrom === 'shipped'
-      ? S.shipped(fmt(start))
-      : t.createdAt !== undefined
-        ? S.received(fmt(start))
-        : S.firstSeen(fmt(start));
+  let startLine = rule.startFrom === 'shipped' ? S.shipped(fmt(start)) : S.received(fmt(start));
   const firstCounted = trace.pieces[0];
   if (rule.clock.type === 'windows' && !isInsideClock(start, rule.clock) && firstCounted !== undefined) {
     startLine += S.startOutsideClock(fmt(firstCounted));

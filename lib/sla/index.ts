@@ -10,7 +10,7 @@
  * - explain.ts   "why this deadline?" in zh-CN
  */
 export type { Rule, Clock, Segment } from './rule-schema';
-export { DEFAULT_RULES, DOUYIN_DAY, AGREED_TAGS, AGREED_MIN_MS } from './default-rules';
+export { DEFAULT_RULES, DOUYIN_DAY, AGREED_TAGS, AGREED_MIN_MS, PROVIDER_TAG, upgradeRules } from './default-rules';
 export { TIERS, type Tier, type DeadlineInput, type Deadline } from './types';
 export { computeDeadline, tierOf, timeLeft } from './deadline';
 export { matchRule, ruleStartOf, URGENT_TAG } from './match';

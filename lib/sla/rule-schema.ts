@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SurfaceIdSchema } from '../model/surface';
 import { PlatformSchema, TicketKindSchema } from '../model/ticket';
 
 /** `HH:mm`, 00:00 to 24:00 inclusive; 24:00 is the exclusive end of a day. */
@@ -36,6 +37,12 @@ export const RuleSchema = z.object({
   name: z.string().trim().min(1).max(60),
   enabled: z.boolean(),
   match: z.object({
+    /**
+     * The lists the rule applies to (lib/model/surface.ts); empty: any list where rules apply. Known for
+     * certain from where a ticket was read, so the default rules match on it first; tags and kinds only
+     * refine within it. Rules stored before surfaces existed read as empty (upgradeRules fixes the defaults).
+     */
+    surfaces: z.array(SurfaceIdSchema).max(20).default([]),
     /** Empty: any platform. */
     platforms: z.array(PlatformSchema),
     /** Empty: any kind. */
@@ -52,9 +59,9 @@ export const RuleSchema = z.object({
     .max(30 * 24 * 3600_000),
   clock: ClockSchema,
   /**
-   * When the clock starts: the ticket's creation (default; first seen when the page gives no creation time),
-   * or the order's shipping (taobao-pickup-after-urge-ship: picked up within 24 h of shipping). A rule whose
-   * start is unknown does not match, so the next rule applies.
+   * When the clock starts: the ticket's creation (default), or the order's shipping
+   * (taobao-pickup-after-urge-ship: picked up within 24 h of shipping). A rule whose start is unknown does
+   * not match, so the next rule applies; with no rule left there is no deadline.
    */
   startFrom: z.enum(['created', 'shipped']).optional(),
   /** Informational rules are shown but never raise alerts (pdd-order-review). */

@@ -27,9 +27,10 @@ export function ticket(over: Partial<DeadlineInput> = {}): DeadlineInput {
   const createdAt = over.createdAt ?? bj('2025-11-24 20:00');
   return {
     platform: 'douyin',
+    surface: 'douyin.service-tickets',
     kind: 'service-request',
     status: 'pending',
-    tags: ['服务请求'], // the Douyin adapter tags tickets from the 服务工单 page so
+    tags: [],
     urgent: false,
     createdAt,
     firstSeenAt: createdAt,

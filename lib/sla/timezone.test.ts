@@ -34,7 +34,7 @@ const OFFICE: Rule = {
   id: 'office',
   name: '办公时间',
   enabled: true,
-  match: { platforms: ['pdd'], kinds: [], tagsAny: [] },
+  match: { surfaces: [], platforms: ['pdd'], kinds: [], tagsAny: [] },
   budgetMs: 4 * H,
   clock: { type: 'windows', segments: [{ start: '09:00', end: '18:00' }], days: 'workdays' },
 };

@@ -13,7 +13,10 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Recomputes `dueAt`/`dueSource` from the platform deadline and the rules. */
+/**
+ * Recomputes `dueAt`/`dueSource` from the platform deadline and the rules (computeDeadline: rules match on
+ * the ticket's surface and count from its creation, never from when we first saw it).
+ */
 export function withDeadline(t: Ticket, rules: readonly Rule[]): Ticket {
   const { dueAt: _d, dueSource: _s, ...rest } = t;
   // The page showed a deadline we could not read: no rule guess next to it (sla-rules.md, rule one).
@@ -36,7 +39,7 @@ export function mergeTicket(
   const base: Ticket = {
     ...(prev ?? { dueHistory: [], firstSeenAt: ctx.now, lastSeenAt: ctx.now }),
     ...defined(fields),
-    key: ticketKey(raw.platform, raw.shopId, raw.nativeId),
+    key: ticketKey(raw),
     dueHistory: due.dueHistory,
     // Pages see different parts of a ticket: a detail response has no tags, the list has 退款拦截 / 紧急.
     // Tags are merged and urgency kept, so reading one page never erases what another said.

@@ -6,8 +6,9 @@ import { summarize } from './summary';
 const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
 const tk = (id: string, over: Partial<Ticket>): Ticket => ({
-  key: `pdd:s:${id}`,
+  key: `pdd:s:workorder:${id}`,
   platform: 'pdd',
+  surface: 'pdd.work-order-list',
   shopId: 's',
   nativeId: id,
   kind: 'refund',

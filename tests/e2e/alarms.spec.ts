@@ -149,7 +149,7 @@ test('alerts: one aggregated notification, badge, and after worker stops each ne
   ]);
   const page = await l.context.newPage();
   await page.goto(LIST);
-  const key = (i: number) => `pdd:${SHOP}:${9100001 + i}`;
+  const key = (i: number) => `pdd:${SHOP}:workorder:${9100001 + i}`;
   await expect.poll(async () => (await readTable(l.worker, 'tickets')).length).toBe(3);
   const tickets = new Map(
     (await readTable<{ key: string; dueAt: number }>(l.worker, 'tickets')).map((t) => [t.key, t.dueAt]),

@@ -59,7 +59,7 @@ async function expectAftersaleBadges(scope: Page | FrameLocator, t0: number) {
     // The content row carries the after-sale id (data-row-key); the badge sits in its status cell.
     const badge = scope.locator(`tr[data-row-key="${e.id}"] ${BADGE}`);
     await expect(badge).toHaveCount(1);
-    await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^douyin:[^:]+:${e.id}$`));
+    await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^douyin:[^:]+:aftersale:${e.id}$`));
     await expect(badge).toHaveAttribute('data-state', e.state);
     const due = await badge.getAttribute('data-due-at');
     if (e.offset === undefined) expect(due).toBe('');

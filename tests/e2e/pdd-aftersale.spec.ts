@@ -73,7 +73,7 @@ for (const v of [
       // One badge per row, in the header beside 售后编号 / 订单编号.
       const badge = rowOf(page, e.id).locator(`[class*="table-item-header_sn"] ${BADGE}`);
       await expect(badge).toHaveCount(1);
-      await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^pdd:[^:]+:${e.id}$`));
+      await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^pdd:[^:]+:aftersale:${e.id}$`));
       await expect(badge).toHaveAttribute('data-state', e.state);
       const due = await badge.getAttribute('data-due-at');
       if (e.remain === undefined) expect(due).toBe('');
@@ -172,7 +172,7 @@ async function listThenDetail(detailHtml: string) {
   await list.goto(LIST);
   await expect(list.locator(BADGE)).toHaveCount(4);
   const before = (await readTable<Row>(l.worker, 'tickets')).find((t) => t.nativeId === '9001001')!;
-  expect(before).toMatchObject({ key: 'pdd:445566778:9001001', status: 'pending' });
+  expect(before).toMatchObject({ key: 'pdd:445566778:workorder:9001001', status: 'pending' });
   expect(before.dueAt).toBeDefined();
 
   const detail = await l.context.newPage();
@@ -195,7 +195,7 @@ async function listThenDetail(detailHtml: string) {
   const popup = await l.context.newPage();
   await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
   await expect(popup.locator('[data-section="soon"] [data-ticket-key]')).toHaveCount(3);
-  await expect(popup.locator('[data-ticket-key="pdd:445566778:9001001"]')).toHaveCount(0);
+  await expect(popup.locator('[data-ticket-key="pdd:445566778:workorder:9001001"]')).toHaveCount(0);
 }
 
 test('PDD 工单 detail (finished, after the shell’s user info) updates the ticket the list stored, keeping its deadline', async () => {

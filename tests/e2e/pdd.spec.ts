@@ -47,7 +47,7 @@ for (const variant of [
       const row = page.locator('[class*="listItem_itemHeader"]', { hasText: `工单编号：${e.id}` });
       const badge = row.locator(BADGE);
       await expect(badge).toHaveCount(1);
-      await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^pdd:445566778:${e.id}$`));
+      await expect(badge).toHaveAttribute('data-ticket-key', new RegExp(`^pdd:445566778:workorder:${e.id}$`));
       await expect(badge).toHaveAttribute('data-state', e.state);
       const due = Number(await badge.getAttribute('data-due-at'));
       // Served deadlines are the fixture's shifted to the moment the fixture was served (seconds precision).
@@ -60,15 +60,17 @@ for (const variant of [
       l.worker,
       'tickets',
     );
-    expect(tickets.map((t) => t.key).sort()).toEqual(EXPECTED.map((e) => `pdd:445566778:${e.id}`));
+    expect(tickets.map((t) => t.key).sort()).toEqual(EXPECTED.map((e) => `pdd:445566778:workorder:${e.id}`));
     expect(tickets.every((t) => t.dueSource === 'platform')).toBe(true);
 
     const popup = await openPopup(l);
     await expect(popup.locator('[data-section="overdue"] [data-ticket-key]')).toHaveCount(1);
-    await expect(popup.locator('[data-section="overdue"] [data-ticket-key="pdd:445566778:9001001"]')).toBeVisible();
+    await expect(
+      popup.locator('[data-section="overdue"] [data-ticket-key="pdd:445566778:workorder:9001001"]'),
+    ).toBeVisible();
     await expect(popup.locator('[data-section="soon"] [data-ticket-key]')).toHaveCount(3);
     const popupDue = Number(
-      await popup.locator('[data-ticket-key="pdd:445566778:9001001"]').getAttribute('data-due-at'),
+      await popup.locator('[data-ticket-key="pdd:445566778:workorder:9001001"]').getAttribute('data-due-at'),
     );
     expect(Math.abs(popupDue - (t0 - H))).toBeLessThan(15_000);
   });
@@ -78,7 +80,7 @@ test('badges count down live, one shared ticker', async () => {
   await servePdd();
   const page = await l.context.newPage();
   await page.goto(LIST);
-  const badge = page.locator(`[data-ticket-key="pdd:445566778:9001002"] .b`);
+  const badge = page.locator(`[data-ticket-key="pdd:445566778:workorder:9001002"] .b`);
   await expect(badge).toHaveCount(1);
   const first = await badge.textContent();
   await expect.poll(async () => badge.textContent(), { timeout: 4000 }).not.toBe(first);
@@ -145,11 +147,11 @@ test('clicking a popup row opens the ticket, or focuses the tab already on it', 
   const detail = 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=9001001';
   const popup = await openPopup(l);
   const count = () => l.context.pages().filter((p) => p.url() === detail).length;
-  await popup.locator('[data-ticket-key="pdd:445566778:9001001"]').click();
+  await popup.locator('[data-ticket-key="pdd:445566778:workorder:9001001"]').click();
   await expect.poll(count).toBe(1);
   // Again, from a fresh popup: the existing tab is focused, no second one opens.
   const popup2 = await openPopup(l);
-  await popup2.locator('[data-ticket-key="pdd:445566778:9001001"]').click();
+  await popup2.locator('[data-ticket-key="pdd:445566778:workorder:9001001"]').click();
   await page.waitForTimeout(500);
   expect(count()).toBe(1);
 });
@@ -257,20 +259,20 @@ test('switching shops: a second shop of the same platform is kept apart, and bot
   mall = 998877665; // the merchant logs into the other shop in the same tab
   await page.reload();
   await expect(page.locator(BADGE)).toHaveCount(2);
-  await expect(page.locator(`${BADGE}[data-ticket-key^="pdd:998877665:"]`)).toHaveCount(2);
+  await expect(page.locator(`${BADGE}[data-ticket-key^="pdd:998877665:workorder:"]`)).toHaveCount(2);
   const keys = (await readTable<{ key: string }>(l.worker, 'tickets')).map((t) => t.key).sort();
   expect(keys).toEqual([
-    'pdd:445566778:9001001',
-    'pdd:445566778:9001002',
-    'pdd:445566778:9001003',
-    'pdd:445566778:9001004',
-    'pdd:998877665:9001001',
-    'pdd:998877665:9001002',
+    'pdd:445566778:workorder:9001001',
+    'pdd:445566778:workorder:9001002',
+    'pdd:445566778:workorder:9001003',
+    'pdd:445566778:workorder:9001004',
+    'pdd:998877665:workorder:9001001',
+    'pdd:998877665:workorder:9001002',
   ]);
   expect((await readTable(l.worker, 'shops')).length).toBe(2);
   const popup = await openPopup(l);
-  await expect(popup.locator('[data-ticket-key^="pdd:998877665:"]')).toHaveCount(2);
-  await expect(popup.locator('[data-ticket-key^="pdd:445566778:"]')).toHaveCount(4);
+  await expect(popup.locator('[data-ticket-key^="pdd:998877665:workorder:"]')).toHaveCount(2);
+  await expect(popup.locator('[data-ticket-key^="pdd:445566778:workorder:"]')).toHaveCount(4);
 });
 
 test("the response observer does not show in the page's fingerprint of fetch and XHR", async () => {

@@ -153,6 +153,7 @@ function itemToTicket(
 
   return {
     platform: 'douyin',
+    surface: 'douyin.aftersale-list',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,

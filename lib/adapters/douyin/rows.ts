@@ -204,6 +204,7 @@ function afterSaleRowTicket(
   if (d.unreadable) issues.push({ code: 'deadline-invalid', detail: `after-sale ${id}: countdown text not readable` });
   return {
     platform: 'douyin',
+    surface: 'douyin.aftersale-list',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,
@@ -282,6 +283,10 @@ export function readServiceRows(root: ParentNode, ctx: ReadContext, shop: ShopId
       (l) => !sel.serviceTagLine.test(l) && !sel.longNumber.test(l) && !/^[^:：]{1,6}[:：]/.test(l),
     );
     const [businessType, typeText] = col(sel.serviceColumns.type).map(unlabel);
+    // The source cell also holds `工单ID: …`; only the other lines say who raised the ticket.
+    const source = col(sel.serviceColumns.source)
+      .filter((l) => !sel.serviceTicketIdText.test(l))
+      .join(' ');
     const progress = col(sel.serviceColumns.progress);
     let status: TicketStatus | undefined = statusOf(progress[0], serviceStatuses);
     if (!status) {
@@ -304,6 +309,7 @@ export function readServiceRows(root: ParentNode, ctx: ReadContext, shop: ShopId
         // A single line in the type cell is the ticket type (the business type is then unknown).
         typeText: typeText ?? businessType,
         businessType: typeText ? businessType : undefined,
+        source: source || undefined,
         status,
         tags,
         buyer: col(sel.serviceColumns.buyer)[0],

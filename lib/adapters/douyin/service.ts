@@ -12,6 +12,7 @@ import { cleanTags, clip, statusQuote } from './dom';
 import { idText, isBlank, obj, str, tagTexts } from './ids';
 import { kindOf, serviceKinds, serviceStatusCodes, serviceStatuses, statusOf } from './kinds';
 import { HOST } from './pages';
+import { PROVIDER_TAG } from '../../sla/default-rules';
 
 /**
  * Ticket link: the list page. No public source gives a detail URL for 服务工单 (the list opens a drawer),
@@ -27,9 +28,14 @@ const MISMATCH_MS = 10 * 60_000;
 
 export const URGENT_TAG = '紧急';
 
+/** A source (来源, `createSourceDesc`) that says a service provider raised the ticket (服务商发起工单). */
+const PROVIDER_SOURCE = /服务商/;
+
 /**
  * The fields both 服务工单 readers (record and DOM text) fill, so a ticket reads the same whichever found it.
- * Business type (业务类型, e.g. 服务商发起工单) goes into the tags so the rule table can match on it.
+ * The surface is the list itself, whichever reader: the douyin-service-* rules match on it, never on a word.
+ * The business type (业务类型: 商品相关, 风险商品 …) is kept as a tag, which refines within the list (风险商品 and
+ * 高危投诉 are urgent); a source naming a service provider adds the tag douyin-provider refines on.
  */
 export function serviceTicket(
   f: {
@@ -37,6 +43,8 @@ export function serviceTicket(
     orderId?: string | undefined;
     typeText?: string | undefined;
     businessType?: string | undefined;
+    /** 来源 (`createSourceDesc`, the source cell): who raised the ticket. */
+    source?: string | undefined;
     status: TicketStatus;
     tags: readonly string[];
     buyer?: string | undefined;
@@ -47,10 +55,15 @@ export function serviceTicket(
   },
   shop: ShopIdentity,
 ): Partial<RawTicket> {
-  const tags = cleanTags([...f.tags, f.businessType]);
+  const tags = cleanTags([
+    ...f.tags,
+    f.businessType,
+    f.source && PROVIDER_SOURCE.test(f.source) ? PROVIDER_TAG : undefined,
+  ]);
   const title = f.typeText ?? f.businessType;
   return {
     platform: 'douyin',
+    surface: 'douyin.service-tickets',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: f.nativeId,
@@ -107,6 +120,7 @@ export function readServiceRecord(record: unknown, page: PageKind, ctx: ReadCont
       orderId: idText(os.order_id).id ?? idText(orderInfo?.orderId).id,
       typeText: str(os.service_type_desc),
       businessType: str(rec.taskOrderBusinessTypeDesc),
+      source: str(rec.createSourceDesc),
       status: recordStatus(id, rec, os, issues),
       tags: tagTexts(rec.tagList),
       buyer: str(obj(rec.userInfo)?.userName),
@@ -151,8 +165,8 @@ function recordStatus(
 /**
  * The platform deadline (rule one of sla-rules.md). `delay_end_time` (Unix s or ms) when plausible, else
  * `delay_time_left` read as seconds [units unconfirmed: marketplaces.md] counted from `ctx.now`. Both 0 /
- * absent: no deadline, and the background applies the rules (紧急 → 2 h, else 24 h on the 09:00–21:00 clock,
- * from createdAt). A value present but unreadable sets `deadlineUnreadable`, so no rule deadline is guessed.
+ * absent: no deadline, and the background applies the 服务工单 rules (紧急 → 2 h, else 24 h on the
+ * 09:00–21:00 clock, from createdAt; no creation time, no deadline). A value present but unreadable sets `deadlineUnreadable`, so no rule deadline is guessed.
  */
 function recordDeadline(
   id: string,

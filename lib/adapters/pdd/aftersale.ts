@@ -168,6 +168,7 @@ function afterSaleToTicket(
   }
   return {
     platform: 'pdd',
+    surface: 'pdd.aftersale-list',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,
@@ -278,6 +279,7 @@ export function readAfterSaleRows(root: ParentNode, ctx: ReadContext): ReadResul
     return [
       {
         platform: 'pdd',
+        surface: 'pdd.aftersale-list',
         shopId: shop.shopId,
         shopName: shop.name,
         nativeId,

@@ -147,6 +147,7 @@ export function readWorkOrderDetail(json: unknown, ctx: ReadContext): ReadResult
   const shop = shopId ? { shopId, confidence: 'page' as const } : (ctx.shop ?? fallbackShop(undefined));
   const candidate: Partial<RawTicket> = {
     platform: 'pdd',
+    surface: 'pdd.work-order-list',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,

@@ -11,6 +11,7 @@ export const pages = [
   {
     // Stand-in: work-order-list--base.html (POSTs todoList).
     kind: 'pdd.work-order-list',
+    surface: 'pdd.work-order-list',
     title: '拼多多 工单列表',
     match: (url) => on(url, /^\/aftersales\/work_order\/list\/?$/),
     examples: [
@@ -22,6 +23,7 @@ export const pages = [
   {
     // Stand-in: work-order-detail--base.html (POSTs /strickland/sop/mms/detail with the URL's id).
     kind: 'pdd.work-order-detail',
+    surface: 'pdd.work-order-list',
     title: '拼多多 工单详情',
     match: (url) => on(url, /^\/aftersales\/work_order\/tododetail\/?$/),
     examples: ['https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=1234567890'],
@@ -30,6 +32,7 @@ export const pages = [
   {
     // Stand-in: aftersale-list--base.html (POSTs queryList, renders rows with a ticking `.timer`).
     kind: 'pdd.aftersale-list',
+    surface: 'pdd.aftersale-list',
     title: '拼多多 售后列表',
     match: (url) => on(url, /^\/aftersales\/aftersale_list\/?$/),
     examples: ['https://mms.pinduoduo.com/aftersales/aftersale_list'],

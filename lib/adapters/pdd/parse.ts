@@ -144,6 +144,7 @@ function todoToTicket(
   const tags = [asText(it.externalDisplayName), it.punished ? '已判罚' : undefined].filter((x): x is string => !!x);
   return {
     platform: 'pdd',
+    surface: 'pdd.work-order-list',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,

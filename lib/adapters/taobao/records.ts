@@ -137,6 +137,7 @@ export function readRefundRecord(record: unknown, page: PageKind, ctx: ReadConte
     return [
       {
         platform: 'taobao',
+        surface: 'taobao.refund-list',
         shopId: shop.shopId,
         shopName: shop.name,
         nativeId: id,

@@ -113,6 +113,7 @@ function refundTicket(
   if (dl.unreadable) issues.push({ code: 'deadline-invalid', detail: `refund ${id}: timeout text not readable` });
   return {
     platform: 'taobao',
+    surface: 'taobao.refund-list',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,

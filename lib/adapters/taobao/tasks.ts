@@ -118,7 +118,7 @@ function taskTicket(
   const createdText = readField(v, sel.task.created);
   const createdAt = readDateTime(createdText, ctx.now);
   if (createdAt === undefined) {
-    // The rule deadline counts from creation: without it the background can only use first-seen time.
+    // The rule deadline counts from creation: without it there is none (never from first seen).
     issues.push({ code: 'field-missing', detail: `task ${id}: 创建时间 ${createdText ? 'unreadable' : 'not found'}` });
   }
   // Finished tickets need no deadline; their rows may still say 超时 (`退款关闭（超时未处理）`).
@@ -129,6 +129,7 @@ function taskTicket(
   const shippedAt = readDateTime(readField(v, sel.task.shipped), ctx.now);
   return {
     platform: 'taobao',
+    surface: 'taobao.task-tickets',
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,
