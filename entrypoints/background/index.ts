@@ -10,6 +10,7 @@ import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
 import { onSettingsChanged } from './settings-sync';
+import { rekeySnoozes } from '@/lib/alarms/state';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -24,6 +25,7 @@ export default defineBackground(() => {
       self,
       marketplaceMatches,
       onTicketsChanged,
+      onTicketsRekeyed: rekeySnoozes,
       log: (m) => console.warn('[ticket-radar]', m),
     }),
   );

@@ -1,0 +1,41 @@
+/**
+ * A test-only readiness signal: when the harness turned it on (page-settings.ts, TEST_READINESS_KEY), the
+ * page session writes what it has done as attributes on the document element, e.g.
+ * `data-ticket-radar-badges="6"`, so browser tests wait for an event instead of sleeping. Off in normal use:
+ * the seller page sees nothing of ours but the badges.
+ */
+export const READY_ATTR_PREFIX = 'data-ticket-radar-';
+
+/** The counters a page session announces. */
+export type ReadyName = 'page' | 'reads' | 'tickets' | 'badges' | 'pickers';
+
+export interface Readiness {
+  set(name: string, value: number | string): void;
+  /** Writes (or removes) every attribute after the test flag changed. */
+  refresh(): void;
+}
+
+export function createReadiness(doc: Document, enabled: () => boolean): Readiness {
+  const values = new Map<string, string>();
+  const write = (name: string, value: string) => {
+    try {
+      doc.documentElement?.setAttribute(READY_ATTR_PREFIX + name, value);
+    } catch {
+      /* never break the page */
+    }
+  };
+  return {
+    set(name, value) {
+      const v = String(value);
+      if (values.get(name) === v) return;
+      values.set(name, v);
+      if (enabled()) write(name, v);
+    },
+    refresh() {
+      for (const [name, v] of values) {
+        if (enabled()) write(name, v);
+        else doc.documentElement?.removeAttribute(READY_ATTR_PREFIX + name);
+      }
+    },
+  };
+}
