@@ -107,6 +107,7 @@ export function badgeTooltip(view: TicketView): string {
 interface Entry {
   badge: BadgeHost;
   remounts: number;
+  mounted?: boolean;
   view?: TicketView;
 }
 
@@ -155,8 +156,10 @@ export const countdownBadge: Feature = {
         }
         const { host } = entry.badge;
         if (host.parentElement !== anchor.slot) {
-          if (host.isConnected || entry.remounts > 0) entry.remounts++;
+          // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
+          if (entry.mounted) entry.remounts++;
           if (entry.remounts > MAX_REMOUNTS) continue;
+          entry.mounted = true;
           anchor.slot.append(host);
           ticker.observe(host);
         }
