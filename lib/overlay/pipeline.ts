@@ -34,8 +34,8 @@ export interface PipelineDeps {
 
 export interface Pipeline {
   onMessage(msg: PageMessage): void;
-  /** Reads the rows' text, when the page's structured sources did not cover them. */
-  readDom(): void;
+  /** Reads the rows' text, when the page's structured sources did not cover them; true when it read. */
+  readDom(): boolean;
   /** Page messages that arrived before their page was recognised are read now. */
   flush(): void;
   shop(): ShopIdentity;
@@ -182,21 +182,21 @@ export function createPipeline(d: PipelineDeps): Pipeline {
     onMessage: (msg) => (msg.type === 'response' ? onResponse(msg) : onRecords(msg)),
     readDom() {
       const page = d.page();
-      if (!page || !adapter.readRows || !page.sources.includes('dom-text')) return;
+      if (!page || !adapter.readRows || !page.sources.includes('dom-text')) return false;
       // A half-parsed document reads as "no rows" or a wrong page state; wait for the parser to finish.
-      if (win.document.readyState === 'loading') return;
+      if (win.document.readyState === 'loading') return false;
       // While a structured read waits to be stored its views are not here yet: a DOM read now would race it.
-      if (structuredQueued > 0) return;
+      if (structuredQueued > 0) return false;
       // DOM text is the least precise reader: used only when responses or row records did not cover the rows.
       const structured = page.sources.includes('responses') || page.sources.includes('react-records');
-      if (structured && d.hasViews() && !d.rowsWithoutView()) return;
+      if (structured && d.hasViews() && !d.rowsWithoutView()) return false;
       const now = d.now();
       let result: ReadResult;
       try {
         result = adapter.readRows(win.document, page.kind, ctx(now));
       } catch {
         d.report([{ code: 'reader-threw', detail: 'readRows' }]);
-        return;
+        return true;
       }
       // Issues are part of the signature: a page that turns into a login box reads no tickets either, and its
       // `not-logged-in` must still be reported.
@@ -205,10 +205,11 @@ export function createPipeline(d: PipelineDeps): Pipeline {
         ...result.issues.map((i) => `!${i.code}`),
         result.loggedOut ? '!logged-out' : '',
       ].join('|');
-      if (signature === lastDomSignature && now - lastDomSentAt < DOM_RESEND_MS) return;
+      if (signature === lastDomSignature && now - lastDomSentAt < DOM_RESEND_MS) return true;
       lastDomSignature = signature;
       lastDomSentAt = now;
       if (result.tickets.length || result.issues.length) accept(result, page.kind, false);
+      return true;
     },
     flush() {
       for (const m of pendingRecords.splice(0)) onRecords(m as Extract<PageMessage, { type: 'records' }>);

@@ -6,8 +6,12 @@
  */
 export const READY_ATTR_PREFIX = 'data-ticket-radar-';
 
-/** The counters a page session announces. */
-export type ReadyName = 'page' | 'reads' | 'tickets' | 'badges' | 'pickers';
+/**
+ * What a page session announces: `page` (the recognised page kind, empty when none), `starts` (page starts:
+ * load and each SPA navigation), `reads` (batches stored and their views applied), `tickets` (views held),
+ * `scans` (DOM-text reads), `detects` (content checks of a page not yet recognised), `badges` (badges
+ * mounted after the last mount pass).
+ */
 
 export interface Readiness {
   set(name: string, value: number | string): void;

@@ -72,6 +72,9 @@ export function runOverlay(
   let pageCtl: AbortController | undefined;
   let pageHref = '';
   let reads = 0;
+  let scans = 0;
+  let starts = 0;
+  let detects = 0;
   const listeners = new Set<() => void>();
 
   const viewFor = (ref: { nativeId?: string | undefined; orderId?: string | undefined }) =>
@@ -120,7 +123,7 @@ export function runOverlay(
     frameQueued = true;
     win.requestAnimationFrame(() => {
       frameQueued = false;
-      pipeline.readDom();
+      if (pipeline.readDom()) readiness.set('scans', ++scans);
       for (const l of [...listeners]) l();
     });
   };
@@ -185,6 +188,7 @@ export function runOverlay(
       timer = setTimeout(() => {
         if (ctl.signal.aborted) return;
         if (win.location.href !== pageHref || detect(url)) startPage();
+        else readiness.set('detects', ++detects);
       }, 300);
     });
     if (doc.documentElement) mo.observe(doc.documentElement, { childList: true, subtree: true });
@@ -248,6 +252,7 @@ export function runOverlay(
     }
     page = detect(url);
     readiness.set('page', page?.kind ?? '');
+    readiness.set('starts', ++starts);
     if (!page) return waitForContent(url);
     const p = page;
     const ctl = pageController();
