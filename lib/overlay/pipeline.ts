@@ -15,6 +15,12 @@ import type { PageMessage } from './page-channel';
 
 /** DOM-text reads are re-sent at most this often while ids do not change (countdown text ticks). */
 export const DOM_RESEND_MS = 30_000;
+/**
+ * On pages whose tickets come from responses or row records, the DOM-text fallback waits this long after
+ * the page started: the structured read (exact platform deadlines, the shop id) usually arrives first, and
+ * the DOM text's rounded countdown is then never needed. Later DOM reads are still re-keyed if they win.
+ */
+export const DOM_FALLBACK_GRACE_MS = 2_000;
 
 export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
 
@@ -27,9 +33,16 @@ export interface PipelineDeps {
   report(issues: readonly ReadIssue[]): void;
   /** Views came back from the worker. */
   onViews(views: TicketView[]): void;
+  /** A read went through the pipeline: stored, or found to carry nothing to store, or failed (reported). */
+  onSettled(): void;
   /** Whether a row on screen has no view yet (the DOM reader then fills in). */
   rowsWithoutView(): boolean;
   hasViews(): boolean;
+  /** When the current page was recognised (its DOM fallback waits {@link DOM_FALLBACK_GRACE_MS} from here). */
+  pageStartedAt(): number;
+  /** Asks for another change frame (the grace ended). */
+  recheck(afterMs: number): void;
+  domGraceMs?: number;
 }
 
 export interface Pipeline {
@@ -121,6 +134,7 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       )
       .finally(() => {
         if (structured) structuredQueued--;
+        d.onSettled();
       });
   };
 
@@ -191,6 +205,11 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       const structured = page.sources.includes('responses') || page.sources.includes('react-records');
       if (structured && d.hasViews() && !d.rowsWithoutView()) return false;
       const now = d.now();
+      const wait = structured ? d.pageStartedAt() + (d.domGraceMs ?? DOM_FALLBACK_GRACE_MS) - now : 0;
+      if (wait > 0) {
+        d.recheck(wait);
+        return false;
+      }
       let result: ReadResult;
       try {
         result = adapter.readRows(win.document, page.kind, ctx(now));

@@ -8,8 +8,8 @@ export const READY_ATTR_PREFIX = 'data-ticket-radar-';
 
 /**
  * What a page session announces: `page` (the recognised page kind, empty when none), `starts` (page starts:
- * load and each SPA navigation), `reads` (batches stored and their views applied), `tickets` (views held),
- * `scans` (DOM-text reads), `detects` (content checks of a page not yet recognised), `badges` (badges
+ * load and each SPA navigation), `reads` (reads through the pipeline: stored with their views applied, or
+ * found to carry nothing), `tickets` (views held), `scans` (DOM-text reads), `changes` (change frames run), `detects` (content checks of a page not yet recognised), `badges` (badges
  * mounted after the last mount pass).
  */
 

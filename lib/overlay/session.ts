@@ -27,6 +27,8 @@ export interface OverlayEnv {
   ingest(req: IngestRequest): Promise<TicketView[]>;
   report(reports: { adapter: string; page: string; code: string; detail: string; path: string }[]): void;
   settings(): PageSettings;
+  /** The DOM-text fallback's grace on pages with structured sources (pipeline.ts); tests set 0. */
+  domGraceMs?: number;
 }
 
 export interface OverlayHandle {
@@ -73,6 +75,9 @@ export function runOverlay(
   let pageHref = '';
   let reads = 0;
   let scans = 0;
+  let changes = 0;
+  let pageStartedAt = 0;
+  let recheckTimer: number | undefined;
   let starts = 0;
   let detects = 0;
   const listeners = new Set<() => void>();
@@ -125,6 +130,7 @@ export function runOverlay(
       frameQueued = false;
       if (pipeline.readDom()) readiness.set('scans', ++scans);
       for (const l of [...listeners]) l();
+      readiness.set('changes', ++changes);
     });
   };
 
@@ -136,16 +142,25 @@ export function runOverlay(
     ingest: env.ingest,
     report: (issues) => report(issues),
     hasViews: () => views.size > 0,
+    pageStartedAt: () => pageStartedAt,
+    domGraceMs: env.domGraceMs,
+    recheck(afterMs) {
+      if (recheckTimer !== undefined) return;
+      recheckTimer = win.setTimeout(() => {
+        recheckTimer = undefined;
+        changed();
+      }, afterMs);
+    },
     rowsWithoutView: () => anchors().some((a) => !viewFor(a)),
     onViews(stored) {
       for (const v of stored) {
         views.set(v.nativeId, v);
         if (v.orderId) byOrder.set(v.orderId, v);
       }
-      readiness.set('reads', ++reads);
       readiness.set('tickets', views.size);
       changed();
     },
+    onSettled: () => readiness.set('reads', ++reads),
   });
 
   const onMessage = (e: Event) => {
@@ -251,6 +266,7 @@ export function runOverlay(
       return;
     }
     page = detect(url);
+    pageStartedAt = env.now();
     readiness.set('page', page?.kind ?? '');
     readiness.set('starts', ++starts);
     if (!page) return waitForContent(url);

@@ -102,9 +102,9 @@ test('退款列表 countdown text ticking every second does not move the deadlin
   const first = await dueOf(page, '204812345670001001');
   const countdown = page.locator('tr.next-table-row', { hasText: '204812345670001001' }).locator('.refund-timeout');
   const shown = await countdown.textContent();
-  const scans = await readiness(page, 'scans');
+  const changes = await readiness(page, 'changes');
   await expect.poll(() => countdown.textContent()).not.toBe(shown); // the page ticks…
-  await readinessAbove(page, 'scans', scans + 1); // …the overlay read the ticking text again…
+  await readinessAbove(page, 'changes', changes + 1); // …the overlay saw the ticking rows change…
   await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-badges', '4');
   expect(await dueOf(page, '204812345670001001')).toBe(first); // …and the deadline stays put
   const stored = (await ticketsById(l.worker)).get('204812345670001001')!;

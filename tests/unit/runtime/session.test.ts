@@ -80,6 +80,22 @@ describe('page session: identity whatever the order of reads', () => {
     expect((await keysIn(w)).filter((k) => !k.startsWith('pdd:S1:'))).toEqual([]);
   });
 
+  it('with the DOM fallback grace, a response in time is the only read: its exact deadlines, no stand-in', async () => {
+    w = await world({ html: rowsHtml(IDS), features: [countdownBadge], domGraceMs: 300 });
+    await w.settle();
+    expect(w.sent).toHaveLength(0); // the DOM text waits for the structured read
+    w.respond(json);
+    await w.settle();
+    expect(w.sent.map((r) => r.shop.shopId)).toEqual(['S1']);
+    expect(w.badges()).toHaveLength(6);
+  });
+
+  it('with the grace over and no response, the DOM text gives the badges', async () => {
+    w = await world({ html: rowsHtml(IDS), features: [countdownBadge], domGraceMs: 100 });
+    await vi.waitFor(() => expect(w!.badges()).toHaveLength(6));
+    expect(w.sent[0]!.shop.shopId).toMatch(/^name-/);
+  });
+
   it('a reload that reads the DOM first again joins the real shop already stored: no second copy', async () => {
     w = await world({ features: [countdownBadge] });
     w.respond(json);

@@ -119,6 +119,8 @@ export async function world(opts: {
   settings?: Partial<PageSettings>;
   /** A database name to reuse (a reload: the second page session finds what the first stored). */
   dbName?: string;
+  /** The DOM fallback's grace (pipeline.ts); 0 unless a test is about it. */
+  domGraceMs?: number;
 }): Promise<World> {
   const hw = new HappyWindow({ url: opts.url ?? LIST, width: 1200, height: 800 });
   const win = hw as unknown as Window & typeof globalThis;
@@ -138,13 +140,16 @@ export async function world(opts: {
     onTicketsRekeyed: async (m) => void rekeyed.push(...m),
   };
   const ctl = new AbortController();
+  const startedAt = Date.now();
   const state = { settings: { ...DEFAULT_PAGE_SETTINGS, ...opts.settings } as PageSettings };
   const overlay = runOverlay(
     testAdapter,
     win,
     ctl.signal,
     {
-      now: () => NOW,
+      // The page's clock runs from NOW: the grace timers are real.
+      now: () => NOW + (Date.now() - startedAt),
+      domGraceMs: opts.domGraceMs ?? 0,
       settings: () => state.settings,
       async ingest(req) {
         sent.push(req);
