@@ -10,6 +10,19 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs'],
     action: { default_title: '__MSG_extName__' },
+    // The template picker's panel (React) is imported by the content scripts the first time it opens
+    // (lib/features/template-picker.ts), so it must be reachable from the seller pages' origins.
+    web_accessible_resources: [
+      {
+        resources: ['picker-panel.js'],
+        matches: [
+          'https://mms.pinduoduo.com/*',
+          'https://fxg.jinritemai.com/*',
+          'https://myseller.taobao.com/*',
+          'https://qn.taobao.com/*',
+        ],
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -11,6 +11,7 @@ import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
 import { onSettingsChanged } from './settings-sync';
 import { finishUpgrade } from '@/lib/db/upgrade-followup';
+import { rekeySnoozes } from '@/lib/alarms/state';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -25,6 +26,7 @@ export default defineBackground(() => {
       self,
       marketplaceMatches,
       onTicketsChanged,
+      onTicketsRekeyed: rekeySnoozes,
       log: (m) => console.warn('[ticket-radar]', m),
     }),
   );

@@ -57,6 +57,21 @@ export async function snoozeTickets(ticketKeys: readonly string[], until: number
   await local().set({ [SNOOZE_KEY]: all });
 }
 
+/** Snoozes follow tickets that moved to another key (a stand-in shop replaced by the real one). */
+export async function rekeySnoozes(moved: readonly (readonly [from: string, to: string])[]): Promise<void> {
+  if (!moved.length) return;
+  const all = await loadSnoozes();
+  let changed = false;
+  for (const [from, to] of moved) {
+    const until = all[from];
+    if (until === undefined) continue;
+    all[to] = Math.max(until, all[to] ?? 0);
+    delete all[from];
+    changed = true;
+  }
+  if (changed) await local().set({ [SNOOZE_KEY]: all });
+}
+
 export async function saveNotificationEntry(id: string, entry: NotificationEntry): Promise<void> {
   const all = await local().get(null);
   const stale = Object.entries(all)

@@ -4,7 +4,7 @@
  */
 import type { RadarDb } from '../db/schema';
 import { ingestBatch } from '../db/tickets-repo';
-import { resolveShopId } from '../db/shops-repo';
+import { rekeyFallbackShop, resolveShopId } from '../db/shops-repo';
 import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
 import type { Settings } from '../model/settings';
 import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
@@ -21,6 +21,8 @@ export interface HandlerDeps {
   marketplaceMatches: readonly string[];
   /** Called after tickets changed (alarms re-plan, toolbar badge). */
   onTicketsChanged?: () => void;
+  /** Called with `[old key, new key]` after tickets moved from a stand-in shop to the real one (snoozes follow). */
+  onTicketsRekeyed?: (moved: [string, string][]) => Promise<void>;
   log?: (msg: string) => void;
 }
 
@@ -63,8 +65,15 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       );
       const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
       const shop = { ...req.shop, shopId };
-      const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
-      if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
+      // The real shop appeared: what this page stored under its stand-in moves first, so the batch merges
+      // into one row per ticket instead of a second copy under the real key.
+      const moved: [string, string][] = [];
+      for (const s of req.supersedes ?? [])
+        moved.push(...(await rekeyFallbackShop(deps.db, req.platform, s.shopId, shop, s.nativeIds)).moved);
+      if (moved.length) await deps.onTicketsRekeyed?.(moved).catch(() => undefined);
+      const { supersedes: _supersedes, ...batch } = req;
+      const out = await ingestBatch(deps.db, { ...batch, shop, tickets }, settings.rules, now);
+      if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
       const locale = uiLocale();
       return {
         ok: true,

@@ -1,17 +1,28 @@
 /**
- * The countdown badge next to a ticket row. A host `<span>` carrying the testability hooks
- * (`data-ticket-key`, `data-due-at`, `data-state`) with an open shadow root, so page CSS and ours never
- * collide. Page text reaches it only through `textContent`.
+ * The countdown badge next to every ticket row (feature `countdown-badge`). Plain DOM text in an open shadow
+ * root, no React on the page: a host `<span>` carrying the test hooks (`data-ticket-key`, `data-due-at`,
+ * `data-state`) so page CSS and ours never collide. Page text reaches it only through `textContent`.
+ *
+ * Cost on the seller page (issue 12): badges mount at most {@link MOUNT_PER_FRAME} per animation frame, no
+ * layout is read, and the one shared ticker writes text only for badges in view and only when it changed.
  */
+import type { RowAnchor } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
 import type { TierSettings } from '../model/settings';
-import { isOpenStatus } from '../model/ticket';
-import { tierOf, type Tier } from '../sla';
-import { formatBeijing, formatDuration } from '../time';
+import type { Tier } from '../sla/types';
+import { state } from '../tickets/state';
+import { beijingDateTime, formatDuration } from '../time/light';
 import { t, uiLocale } from '../i18n';
-import { othersTurn } from '../tickets/turn';
+import { createTicker } from '../overlay/ticker';
+import type { Feature } from './types';
+import { shadowHost } from './shadow-host';
 
 export const BADGE_ATTR = 'data-ticket-radar-badge';
+
+/** A row whose badge keeps being dropped by the page is re-mounted at most this often. */
+export const MAX_REMOUNTS = 30;
+/** Badges inserted per animation frame: 500 rows mount over a few frames, never in one long task. */
+export const MOUNT_PER_FRAME = 100;
 
 const CSS = `
 :host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; }
@@ -32,63 +43,174 @@ const CSS = `
 
 export interface BadgeHost {
   host: HTMLElement;
+  box: HTMLElement;
   label: HTMLElement;
   source: HTMLElement;
 }
 
 export function createBadge(doc: Document, key: string): BadgeHost {
-  const host = doc.createElement('span');
-  host.setAttribute(BADGE_ATTR, '');
+  const { host, root } = shadowHost(doc, 'span', BADGE_ATTR, CSS);
   host.setAttribute('data-ticket-key', key);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
-  const b = doc.createElement('span');
-  b.className = 'b none';
-  b.setAttribute('part', 'badge');
+  const box = doc.createElement('span');
+  box.className = 'b none';
+  box.setAttribute('part', 'badge');
   const label = doc.createElement('span');
   const source = doc.createElement('span');
   source.className = 'src';
-  b.append(label, source);
-  root.append(style, b);
-  return { host, label, source };
+  box.append(label, source);
+  root.append(box);
+  return { host, box, label, source };
 }
 
-/** The state a view is in at `now`; finished tickets and untrusted deadlines are `none`. */
+const isOpen = (v: TicketView) => v.status === 'pending' || v.status === 'processing';
+
+/**
+ * The badge's colour at `now`, from the one deadline state (lib/tickets/state.ts): waiting (the buyer's or
+ * platform's turn) and none are grey; otherwise the countdown tier.
+ */
 export function badgeState(view: TicketView, now: number, tiers: TierSettings): Tier {
-  // The buyer's or platform's countdown is theirs: shown in grey, never amber or red for the merchant.
-  if (!isOpenStatus(view.status) || view.dueAt === undefined || othersTurn(view)) return 'none';
-  return tierOf({ dueAt: view.dueAt, budgetMs: view.budgetMs }, now, tiers);
+  const s = state(view, { tiers }, now);
+  return s.state === 'waiting' || s.state === 'none' ? 'none' : s.tier;
 }
 
-/** Writes the badge for `now`. Cheap: runs every second for each visible badge. */
+/** Writes the badge for `now`, touching only what changed. Cheap: runs every second for each visible badge. */
 export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: TierSettings): void {
-  const state = badgeState(view, now, tiers);
-  const { host, label, source } = b;
+  const st = badgeState(view, now, tiers);
+  const { host, box, label, source } = b;
+  const open = isOpen(view);
   if (host.getAttribute('data-ticket-key') !== view.key) host.setAttribute('data-ticket-key', view.key);
-  const due = view.dueAt !== undefined && isOpenStatus(view.status) ? String(view.dueAt) : '';
+  const due = view.dueAt !== undefined && open ? String(view.dueAt) : '';
   if (host.getAttribute('data-due-at') !== due) host.setAttribute('data-due-at', due);
-  if (host.getAttribute('data-state') !== state) {
-    host.setAttribute('data-state', state);
-    (label.parentElement as HTMLElement).className = `b ${state}`;
+  if (host.getAttribute('data-state') !== st) {
+    host.setAttribute('data-state', st);
+    box.className = `b ${st}`;
   }
   const locale = uiLocale();
   let text: string;
-  if (!isOpenStatus(view.status)) text = t('badgeDone');
+  if (!open) text = t('badgeDone');
   else if (view.dueAt === undefined) text = t('badgeNone');
   else if (view.dueAt <= now) text = t('badgeOverdue', formatDuration(now - view.dueAt, locale));
   else text = t('badgeLeft', formatDuration(view.dueAt - now, locale));
-  if (othersTurn(view) && isOpenStatus(view.status))
+  if (open && (view.turn === 'buyer' || view.turn === 'platform'))
     text = `${t(view.turn === 'buyer' ? 'turnBuyer' : 'turnPlatform')} · ${text}`;
   if (label.textContent !== text) label.textContent = text;
-  const src =
-    view.dueAt === undefined || !isOpenStatus(view.status) ? '' : view.dueSource === 'platform' ? '' : t('badgeRule');
+  const src = view.dueAt === undefined || !open ? '' : view.dueSource === 'platform' ? '' : t('badgeRule');
   if (source.textContent !== src) source.textContent = src;
 }
 
 /** Tooltip: the deadline in Beijing time and how it was found. Set when the view changes, not per tick. */
 export function badgeTooltip(view: TicketView): string {
-  const head =
-    view.dueAt !== undefined ? t('tooltipDue', formatBeijing(view.dueAt, 'YYYY-MM-DD HH:mm:ss')) : t('badgeNone');
+  const head = view.dueAt !== undefined ? t('tooltipDue', beijingDateTime(view.dueAt)) : t('badgeNone');
   return [head, ...view.explain].join('\n');
 }
+
+interface Entry {
+  badge: BadgeHost;
+  remounts: number;
+  mounted?: boolean;
+  view?: TicketView;
+}
+
+export const countdownBadge: Feature = {
+  id: 'countdown-badge',
+  init({ session, signal, report }) {
+    const { doc, win } = session;
+    const badges = new Map<string, Entry>();
+    const tick = () => {
+      const now = session.now();
+      const { tiers } = session.settings();
+      for (const host of ticker.visible()) {
+        const entry = badges.get(host.getAttribute('data-ticket-key') ?? '');
+        if (entry?.view) renderBadge(entry.badge, entry.view, now, tiers);
+      }
+    };
+    const ticker = createTicker(win, signal, tick);
+    let queue: { anchor: RowAnchor; view: TicketView }[] = [];
+    let scheduled = false;
+
+    /**
+     * Drops badges whose key is no longer live (its stand-in shop was replaced by the real one: the row now
+     * shows the real key's badge) and badges of rows that are gone.
+     */
+    const removeStale = (wanted: ReadonlySet<string>) => {
+      const live = session.liveKeys();
+      for (const [key, entry] of badges) {
+        if (live.has(key) && (wanted.has(key) || entry.badge.host.isConnected)) continue;
+        ticker.unobserve(entry.badge.host);
+        entry.badge.host.remove();
+        badges.delete(key);
+      }
+    };
+
+    const mountSome = () => {
+      scheduled = false;
+      if (signal.aborted) return;
+      const now = session.now();
+      const { tiers } = session.settings();
+      const batch = queue.splice(0, MOUNT_PER_FRAME);
+      for (const { anchor, view } of batch) {
+        let entry = badges.get(view.key);
+        if (!entry) {
+          entry = { badge: createBadge(doc, view.key), remounts: 0 };
+          badges.set(view.key, entry);
+        }
+        const { host } = entry.badge;
+        if (host.parentElement !== anchor.slot) {
+          // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
+          if (entry.mounted) entry.remounts++;
+          if (entry.remounts > MAX_REMOUNTS) continue;
+          entry.mounted = true;
+          anchor.slot.append(host);
+          ticker.observe(host);
+        }
+        if (entry.view !== view) {
+          host.title = badgeTooltip(view);
+          entry.view = view;
+        }
+        renderBadge(entry.badge, view, now, tiers);
+      }
+      if (queue.length) return schedule();
+      let mounted = 0;
+      for (const e of badges.values()) if (e.badge.host.isConnected) mounted++;
+      session.ready('badges', mounted);
+    };
+    const schedule = () => {
+      if (scheduled || signal.aborted) return;
+      scheduled = true;
+      win.requestAnimationFrame(() => {
+        try {
+          mountSome();
+        } catch (e) {
+          report({
+            code: 'overlay-error',
+            detail: e instanceof Error ? e.message.slice(0, 200) : 'badge mount failed',
+          });
+        }
+      });
+    };
+
+    session.onChange(() => {
+      const seen = new Set<string>();
+      queue = [];
+      for (const anchor of session.anchors()) {
+        const view = session.viewFor(anchor);
+        // A row we could not read gets no badge rather than a guess; one badge per ticket.
+        if (!view || seen.has(view.key)) continue;
+        seen.add(view.key);
+        queue.push({ anchor, view });
+      }
+      removeStale(seen);
+      schedule();
+    }, signal);
+
+    // A tab switch that keeps the rows: our badges come off them before the next page mounts its own.
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const { badge } of badges.values()) badge.host.remove();
+        badges.clear();
+      },
+      { once: true },
+    );
+  },
+};

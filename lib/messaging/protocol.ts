@@ -49,6 +49,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
     complete: z.boolean(),
     /** With `complete`: the listing only covers tickets created from this instant on (a date filter). */
     completeSince: z.number().optional(),
+    /**
+     * Stand-in shops (fallback ids) this page session stored tickets under before `shop` was known, with
+     * those tickets' ids: the worker moves them to `shop` in one transaction (lib/db/shops-repo.ts).
+     */
+    supersedes: z
+      .array(z.object({ shopId: z.string().min(1).max(64), nativeIds: z.array(z.string().max(64)).max(2000) }))
+      .max(8)
+      .optional(),
   }),
   /** Read failures for the health log. */
   z.object({ type: z.literal('health/report'), reports: z.array(HealthReportSchema).max(50) }),
@@ -62,6 +70,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 export const ResponseSchemas = {
   'tickets/ingest': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),

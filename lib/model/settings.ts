@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RuleSchema, SegmentSchema } from '../sla/rule-schema';
 import { DEFAULT_RULES, upgradeRules } from '../sla/default-rules';
+import { DEFAULT_FEATURES, DEFAULT_TIERS, FEATURE_IDS } from './settings-defaults';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -45,11 +46,13 @@ export const SettingsSchema = z.object({
   notifications: NotificationSettingsSchema,
   /** The popup lists tickets due within this window as 即将到期. */
   popupHorizonMs: z.number().int().positive(),
+  /** Page features switched on or off (lib/features/registry.ts); a missing one is on. */
+  features: z.partialRecord(z.enum(FEATURE_IDS), z.boolean()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  tiers: { soonWithinMs: 2 * H, soonShare: 0.25, criticalWithinMs: 30 * MIN },
+  tiers: { ...DEFAULT_TIERS },
   rules: DEFAULT_RULES.map((r) => structuredClone(r)),
   merchantClock: { enabled: false, segments: [{ start: '09:00', end: '23:00' }], days: 'every' },
   notifications: {
@@ -59,4 +62,5 @@ export const DEFAULT_SETTINGS: Settings = {
     overdueBreaksQuiet: true,
   },
   popupHorizonMs: 24 * H,
+  features: { ...DEFAULT_FEATURES },
 };

@@ -1,52 +1,31 @@
 /**
- * Starts the overlay in a content script: wires the pure-ish runtime to the extension (messages,
- * settings) and to WXT's context (abort on invalidation, restart on SPA navigation).
+ * Starts the page session in a content script: wires it to the extension (messages, settings) and to WXT's
+ * context (abort on invalidation, restart on SPA navigation). Carries no zod, dayjs, React or rule data:
+ * the worker validates and computes, the picker's panel loads when it opens (issue 12).
  */
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import type { MarketplaceAdapter } from '../adapters/types';
-import { send } from '../messaging/client';
-import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
-import { loadSettings, watchSettings } from '../settings/store';
-import { runOverlay, type OverlayEnv } from './runtime';
-import { startPickerHost } from '../features/template-picker-host';
+import { FEATURES } from '../features/registry';
+import { ingest, reportHealth } from './messages';
+import { DEFAULT_PAGE_SETTINGS, watchPageSettings, type PageSettings } from './page-settings';
+import { runOverlay } from './session';
 
-export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter, extra: Partial<OverlayEnv> = {}) {
-  let settings: Settings = DEFAULT_SETTINGS;
-  void loadSettings()
-    .then((s) => (settings = s))
-    .catch(() => undefined);
-  const unwatch = watchSettings((s) => (settings = s));
+export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter) {
+  let settings: PageSettings = DEFAULT_PAGE_SETTINGS;
+  const overlay = runOverlay(
+    adapter,
+    window,
+    ctx.signal,
+    { now: Date.now, settings: () => settings, ingest, report: reportHealth },
+    FEATURES,
+  );
+  const unwatch = watchPageSettings((s) => {
+    const toggled = JSON.stringify(s.features) !== JSON.stringify(settings.features);
+    settings = s;
+    overlay.settingsChanged(toggled);
+  });
   ctx.onInvalidated(unwatch);
-
-  const env: OverlayEnv = {
-    now: Date.now,
-    tiers: () => settings.tiers,
-    async ingest(req) {
-      const res = await send({
-        type: 'tickets/ingest',
-        ...req,
-        shop: { shopId: req.shop.shopId, ...(req.shop.name ? { name: req.shop.name } : {}) },
-      });
-      return res.views;
-    },
-    report(reports) {
-      void send({ type: 'health/report', reports }).catch(() => undefined);
-    },
-    onPage(page, signal, overlay) {
-      startPickerHost(document, {
-        adapter,
-        page: page.kind,
-        signal,
-        viewFor: overlay.viewFor,
-        shop: overlay.shop,
-        templates: async (req) => (await send({ type: 'templates/for-page', ...req })).index,
-        used: (id) => void send({ type: 'templates/used', id }).catch(() => undefined),
-      });
-    },
-    ...extra,
-  };
-  const overlay = runOverlay(adapter, window, ctx.signal, env);
   ctx.addEventListener(window, 'wxt:locationchange', () => overlay.restart());
 
   // User-triggered capture from the popup. Only this extension may ask; a frame that is not on a recognised

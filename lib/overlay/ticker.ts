@@ -1,16 +1,19 @@
 /**
  * One shared 1 s ticker for every badge on a page, updating only badges in view (IntersectionObserver),
- * never one interval per badge (conventions.md, "Injected UI").
+ * never one interval per badge (conventions.md, "Injected UI"). The interval does nothing while no badge is
+ * in view or the tab is hidden.
  */
 export interface Ticker {
   observe(el: HTMLElement): void;
   unobserve(el: HTMLElement): void;
+  /** Badges in view now. */
+  visible(): Iterable<HTMLElement>;
 }
 
 export function createTicker(
   win: Window & typeof globalThis,
   signal: AbortSignal,
-  tick: (visible: Iterable<HTMLElement>) => void,
+  tick: () => void,
   periodMs = 1000,
 ): Ticker {
   const visible = new Set<HTMLElement>();
@@ -24,7 +27,7 @@ export function createTicker(
         })
       : undefined;
   const id = win.setInterval(() => {
-    if (visible.size && !win.document.hidden) tick(visible);
+    if (visible.size && !win.document.hidden) tick();
   }, periodMs);
   signal.addEventListener(
     'abort',
@@ -44,5 +47,6 @@ export function createTicker(
       io?.unobserve(el);
       visible.delete(el);
     },
+    visible: () => visible,
   };
 }

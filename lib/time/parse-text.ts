@@ -7,7 +7,7 @@
  * arithmetic and a fixed offset, never through the machine's local zone. When a text is ambiguous the
  * parsers return undefined (conventions.md: a wrong countdown is worse than a missing one).
  */
-import { SHANGHAI_OFFSET_MS } from './index';
+import { SHANGHAI_OFFSET_MS } from './light';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -189,7 +189,10 @@ test('alerts: one aggregated notification, badge, and after worker stops each ne
   expect(await shownIds(w)).toContain(third.notificationId);
 
   // 4. Two more sweeps: nothing is raised again; every threshold was recorded once.
-  await new Promise((r) => setTimeout(r, 2 * PERIOD_MS + 1000));
+  // Wait for the sweep alarm itself: once it is scheduled three periods on, two sweeps have run to the end.
+  const sweepAt = () => w.evaluate(async () => (await chrome.alarms.get('ticket-radar:sweep'))?.scheduledTime ?? 0);
+  const firstSweep = await sweepAt();
+  await expect.poll(sweepAt, { timeout: 30_000 }).toBeGreaterThanOrEqual(firstSweep + 3 * PERIOD_MS - 50);
   const all = await raised(w);
   expect(all).toHaveLength(3);
   const ids = new Set(all.map((e) => e.notificationId));

@@ -8,6 +8,7 @@ import { FIXTURE_NOW } from '../support/fixtures';
 import { surface } from '../support/surfaces';
 import {
   BADGE,
+  delayed,
   fixture,
   FIXTURES,
   healthCodes,
@@ -101,6 +102,32 @@ for (const v of [
   });
 }
 
+test('抖店 售后 JSON arriving after the DOM read: one ticket and one badge per row, all under the real shop', async () => {
+  // The order a loaded machine produces by chance, made certain: the rows are read (under the header-name
+  // stand-in) long before the list JSON names the shop id. The stand-in rows must move to the real shop.
+  await serve(l.context, ORIGIN, [
+    ['/ffa/merchant-aftersale-workbench/aftersale/list', fixture('douyin', 'aftersale-list--base.html')],
+    ['/after_sale/pc/list', delayed(2500, fixture('douyin', 'aftersale-list--base.json'))],
+  ]);
+  const page = await l.context.newPage();
+  await page.goto(WORKBENCH);
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-reads', /^[1-9]/); // the DOM batch
+  await expect
+    .poll(async () => (await readTable<{ shopId: string }>(l.worker, 'tickets')).map((t) => t.shopId))
+    .toContain('98765432');
+  // One badge per row, each under the real shop's key (the stand-in's badges were replaced, not kept beside).
+  // Deadlines are not compared to the JSON here: the DOM text's, within the merge's 90 s jitter, may stay.
+  await expect(page.locator(BADGE)).toHaveCount(AFTERSALES.length);
+  for (const e of AFTERSALES)
+    await expect(page.locator(`tr[data-row-key="${e.id}"] ${BADGE}`)).toHaveAttribute(
+      'data-ticket-key',
+      `douyin:98765432:${e.id}`,
+    );
+  const rows = await readTable<{ key: string; shopId: string }>(l.worker, 'tickets');
+  expect(rows.map((t) => t.shopId)).toEqual(AFTERSALES.map(() => '98765432'));
+  expect(rows).toHaveLength(AFTERSALES.length);
+});
+
 test('抖店 售后 list in a same-origin iframe: badges inside the frame, the shell reports no drift', async () => {
   await serveSurface(l.context, surface('douyin-aftersale-iframe'));
   const page = await l.context.newPage();
@@ -115,7 +142,10 @@ test('抖店 售后 list in a same-origin iframe: badges inside the frame, the s
   expect(await inner!.locator(BADGE).count()).toBe(AFTERSALES.length);
 
   expect((await ticketsById(l.worker)).size).toBe(AFTERSALES.length);
-  await page.waitForTimeout(500);
+  // The shell receives no list response (the frame does), so it holds no tickets: its drift check, which
+  // needs tickets read and no row matched, can never fire.
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-page', 'douyin.aftersale-list');
+  await expect(page.locator('html')).not.toHaveAttribute('data-ticket-radar-tickets', /.*/);
   expect(await healthCodes(l.worker)).not.toContain('no-rows');
 });
 

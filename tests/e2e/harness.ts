@@ -3,7 +3,15 @@
  * manifest matches, MAIN-world scripts at document_start and the pages' own fetch/XHR behave as on the real
  * sites (toolchain.md). Every other host is aborted: tests never touch the network.
  */
-import { chromium, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
+import {
+  chromium,
+  expect,
+  type BrowserContext,
+  type Frame,
+  type Page,
+  type Route,
+  type Worker,
+} from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +62,26 @@ export async function launchWithExtension(opts: { headless?: boolean; userDataDi
   await context.route(/^(?!chrome-extension:|data:|about:)/, (route) => route.abort('internetdisconnected'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The test-only readiness signal (lib/overlay/readiness.ts): pages announce what they have done, so tests
+  // wait for it instead of sleeping.
+  // The key is TEST_READINESS_KEY of lib/overlay/page-settings.ts (not imported: it pulls in wxt/browser).
+  await worker.evaluate(() => chrome.storage.local.set({ 'ticket-radar:test-readiness': true }));
   return { context, worker, extensionId, close: () => context.close() };
+}
+
+/**
+ * The page session's readiness counter `name` in a page or frame (`page`, `starts`, `reads`, `tickets`,
+ * `scans`, `detects`, `badges`; lib/overlay/readiness.ts), as a number (NaN while unset).
+ */
+export async function readiness(scope: Page | Frame, name: string): Promise<number> {
+  const v = await scope.locator('html').getAttribute(`data-ticket-radar-${name}`);
+  return v === null ? NaN : Number(v);
+}
+
+/** Waits until the readiness counter `name` is above `than` (event-driven: no sleeping). */
+export async function readinessAbove(scope: Page | Frame, name: string, than: number): Promise<number> {
+  await expect.poll(() => readiness(scope, name).then((v) => (Number.isNaN(v) ? -1 : v))).toBeGreaterThan(than);
+  return readiness(scope, name);
 }
 
 export type Responder = (route: Route, url: URL) => Promise<void> | void;

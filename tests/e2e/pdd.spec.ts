@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_NOW } from '../support/fixtures';
 import { shiftTimes } from '../support/shift-times';
-import { BADGE, FIXTURES, fixture, launchWithExtension, openPopup, readTable, serve, type Launched } from './harness';
+import {
+  BADGE,
+  FIXTURES,
+  fixture,
+  launchWithExtension,
+  openPopup,
+  readiness,
+  readinessAbove,
+  readTable,
+  serve,
+  type Launched,
+} from './harness';
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
 const H = 3600_000;
@@ -152,7 +163,10 @@ test('clicking a popup row opens the ticket, or focuses the tab already on it', 
   // Again, from a fresh popup: the existing tab is focused, no second one opens.
   const popup2 = await openPopup(l);
   await popup2.locator('[data-ticket-key="pdd:445566778:workorder:9001001"]').click();
-  await page.waitForTimeout(500);
+  // The click focuses the tab already on the ticket: wait for that, then check no second one opened.
+  await expect
+    .poll(() => l.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.active ?? false, detail))
+    .toBe(true);
   expect(count()).toBe(1);
 });
 
@@ -167,13 +181,18 @@ test('SPA navigation re-runs the overlay: badges come back once, nothing doubles
     document.getElementById('list')!.textContent = '';
   });
   await expect(page.locator(BADGE)).toHaveCount(0);
-  await page.waitForTimeout(1200); // WXT notices location changes on a 1 s poll
+  // WXT notices location changes on a 1 s poll: wait for the session to leave the list page.
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-page', 'pdd.aftersale-list');
+  const reads = await readiness(page, 'reads');
   await page.evaluate(() => {
     history.pushState({}, '', '/aftersales/work_order/list');
     (window as unknown as { __reloadList(): void }).__reloadList();
   });
   await expect(page.locator(BADGE)).toHaveCount(4);
-  await page.waitForTimeout(1500);
+  // The re-fetched list has been stored and mounted: still one badge per row.
+  await readinessAbove(page, 'reads', reads);
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-page', 'pdd.work-order-list');
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-badges', '4');
   await expect(page.locator(BADGE)).toHaveCount(4);
 });
 
@@ -207,8 +226,9 @@ test('only an unfiltered complete listing marks missing tickets unseen; a status
         }).then((r) => r.text()),
       serviceStatus,
     );
+  const reads = await readiness(page, 'reads');
   await ask([3]); // 已完结 tab: empty, but says nothing about open tickets
-  await page.waitForTimeout(800);
+  await readinessAbove(page, 'reads', reads); // the empty tab's batch was stored
   expect(await unseen()).toBe(0);
   await ask([0, 1, 4]); // every open status, empty: the open tickets are no longer listed
   await expect.poll(unseen).toBe(4);
@@ -223,9 +243,11 @@ test('a URL change that keeps the rows (a tab in the query) does not double the 
   const page = await l.context.newPage();
   await page.goto(LIST);
   await expect(page.locator(BADGE)).toHaveCount(4);
+  const starts = await readiness(page, 'starts');
   await page.evaluate(() => history.pushState({}, '', '/aftersales/work_order/list?tab=all'));
   await page.evaluate(() => document.body.append(document.createElement('span'))); // any mutation
-  await page.waitForTimeout(1500);
+  await readinessAbove(page, 'starts', starts); // the session noticed the URL change and started over
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-badges', '4');
   await expect(page.locator(BADGE)).toHaveCount(4);
   for (const id of ['9001001', '9001002', '9001003', '9001004']) {
     await expect(page.locator(`[data-ticket-key$=":${id}"]`)).toHaveCount(1);

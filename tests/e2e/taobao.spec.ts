@@ -17,6 +17,8 @@ import {
   serveSurface,
   ticketsById,
   type Launched,
+  readiness,
+  readinessAbove,
 } from './harness';
 
 const ORIGIN = 'https://myseller.taobao.com';
@@ -100,9 +102,11 @@ test('退款列表 countdown text ticking every second does not move the deadlin
   const first = await dueOf(page, '204812345670001001');
   const countdown = page.locator('tr.next-table-row', { hasText: '204812345670001001' }).locator('.refund-timeout');
   const shown = await countdown.textContent();
+  const changes = await readiness(page, 'changes');
   await expect.poll(() => countdown.textContent()).not.toBe(shown); // the page ticks…
-  await page.waitForTimeout(1500);
-  expect(await dueOf(page, '204812345670001001')).toBe(first); // …the deadline stays put
+  await readinessAbove(page, 'changes', changes + 1); // …the overlay saw the ticking rows change…
+  await expect(page.locator('html')).toHaveAttribute('data-ticket-radar-badges', '4');
+  expect(await dueOf(page, '204812345670001001')).toBe(first); // …and the deadline stays put
   const stored = (await ticketsById(l.worker)).get('204812345670001001')!;
   expect(stored.dueAt).toBe(first);
 });
@@ -183,7 +187,9 @@ test('same-host pages that are not task pages (已卖出的宝贝, 商家成长�
     const other = await l.context.newPage();
     await other.goto(ORIGIN + path);
     await expect(other.locator('tr.next-table-row').first()).toBeVisible();
-    await other.waitForTimeout(1500); // content detection is debounced (300 ms) on DOM changes
+    // Content detection is debounced (300 ms) on DOM changes: wait until it checked the rendered rows.
+    await readinessAbove(other, 'detects', 0);
+    await expect(other.locator('html')).toHaveAttribute('data-ticket-radar-page', '');
     await expect(other.locator(BADGE)).toHaveCount(0);
   }
   expect((await readTable(l.worker, 'tickets')).length).toBe(stored);

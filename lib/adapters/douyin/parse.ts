@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/ticket';
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 import { emptyResult, fallbackShop, turnOf, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';

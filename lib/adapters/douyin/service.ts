@@ -4,7 +4,7 @@
  * exercised by tests/fixtures/douyin/service--records.json.
  */
 import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/ticket';
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 import { parseDateTimeText } from '../../time/parse-text';
 import { emptyResult, fallbackShop, validateTickets } from '../shared';
 import type { PageKind, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';

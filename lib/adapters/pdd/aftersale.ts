@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/ticket';
 import { isOpenStatus } from '../../model/ticket';
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 import { parseDateTimeText, parseDurationText } from '../../time/parse-text';
 import { asText, emptyResult, fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawTicket, TicketStatus } from '../../model/ticket';
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 import { asText, emptyResult, fallbackShop, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult } from '../types';
 import { kindOf, pddFlowKeys, type FlowField } from './kinds';

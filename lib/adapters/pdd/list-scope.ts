@@ -4,7 +4,7 @@
  * before the date range) are not evidence of anything, and marking them unseen would silence their alerts.
  * Pure. The request body is the page's own (copied by the MAIN-world hook); without it, never complete.
  */
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 
 export interface ListScope {
   complete: boolean;

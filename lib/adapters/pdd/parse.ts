@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { RawTicket, TicketStatus } from '../../model/ticket';
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 import { asText, emptyResult, fallbackShop, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { kindOf } from './kinds';

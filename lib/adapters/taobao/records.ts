@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketKind, TicketStatus } from '../../model/ticket';
-import { parseEpoch } from '../../time';
+import { parseEpoch } from '../../time/light';
 import { asText, fallbackShop, validateTickets, yuanToFen } from '../shared';
 import type { PageKind, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { readDateTime } from './dom';

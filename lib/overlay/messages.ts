@@ -1,0 +1,54 @@
+/**
+ * Requests from content scripts to the worker, without zod on the page (issue 12): the worker validates
+ * every request with the protocol schemas and checks the sender; the page only checks that a reply has the
+ * shape it is about to read. Types come from protocol.ts as type-only imports.
+ */
+import { browser } from 'wxt/browser';
+import type { RequestOf, ResponseFor, TicketView } from '../messaging/protocol';
+
+export class PageMessageError extends Error {}
+
+const ok = (reply: unknown): reply is { ok: true } & Record<string, unknown> =>
+  !!reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true;
+
+const failure = (type: string, reply: unknown) =>
+  new PageMessageError(
+    `${type}: ${reply && typeof reply === 'object' && 'error' in reply ? String((reply as { error: unknown }).error) : 'invalid reply'}`,
+  );
+
+const isView = (v: unknown): v is TicketView =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as TicketView).key === 'string' &&
+  typeof (v as TicketView).nativeId === 'string' &&
+  typeof (v as TicketView).status === 'string' &&
+  Array.isArray((v as TicketView).explain) &&
+  ((v as TicketView).dueAt === undefined || typeof (v as TicketView).dueAt === 'number');
+
+export async function ingest(req: Omit<RequestOf<'tickets/ingest'>, 'type'>): Promise<TicketView[]> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'tickets/ingest', ...req });
+  if (!ok(reply) || !Array.isArray(reply.views)) throw failure('tickets/ingest', reply);
+  return reply.views.filter(isView);
+}
+
+export function reportHealth(reports: RequestOf<'health/report'>['reports']): void {
+  void browser.runtime.sendMessage({ type: 'health/report', reports }).catch(() => undefined);
+}
+
+export async function templatesForPage(
+  req: Omit<RequestOf<'templates/for-page'>, 'type'>,
+): Promise<ResponseFor<'templates/for-page'>['index']> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'templates/for-page', ...req });
+  if (
+    !ok(reply) ||
+    !reply.index ||
+    typeof reply.index !== 'object' ||
+    !Array.isArray((reply.index as { entries?: unknown }).entries)
+  )
+    throw failure('templates/for-page', reply);
+  return reply.index as ResponseFor<'templates/for-page'>['index'];
+}
+
+export function templateUsed(id: string): void {
+  void browser.runtime.sendMessage({ type: 'templates/used', id }).catch(() => undefined);
+}

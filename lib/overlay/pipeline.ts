@@ -1,0 +1,246 @@
+/**
+ * The read pipeline of a page session: what the MAIN-world hook copied (responses, row records) and the DOM
+ * text go through the adapter's readers, the page's shop is decided by the one identity owner
+ * (lib/identity/shop.ts), and the tickets go to the worker one batch at a time, in the order they were read.
+ *
+ * Why one at a time: two batches in flight can be stored in either order. With the DOM read first under a
+ * stand-in shop and the JSON second under the real one, the JSON batch carries `supersedes`, and the worker
+ * moves what the DOM batch stored; that is only right if the DOM batch was stored first.
+ */
+import type { MarketplaceAdapter, PageDef, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../adapters/types';
+import { isFallbackShopId, resolvePageShop, supersededShop } from '../identity/shop';
+import type { RequestOf, TicketView } from '../messaging/protocol';
+import type { CapturedResponse } from '../capture/collect';
+import type { PageMessage } from './page-channel';
+
+/** DOM-text reads are re-sent at most this often while ids do not change (countdown text ticks). */
+export const DOM_RESEND_MS = 30_000;
+/**
+ * On pages whose tickets come from responses or row records, the DOM-text fallback waits this long after
+ * the page started: the structured read (exact platform deadlines, the shop id) usually arrives first, and
+ * the DOM text's rounded countdown is then never needed. Later DOM reads are still re-keyed if they win.
+ */
+export const DOM_FALLBACK_GRACE_MS = 2_000;
+
+export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
+
+export interface PipelineDeps {
+  adapter: MarketplaceAdapter;
+  win: Window & typeof globalThis;
+  now(): number;
+  page(): PageDef | undefined;
+  ingest(req: IngestRequest): Promise<TicketView[]>;
+  report(issues: readonly ReadIssue[]): void;
+  /** Views came back from the worker. */
+  onViews(views: TicketView[]): void;
+  /** A read went through the pipeline: stored, or found to carry nothing to store, or failed (reported). */
+  onSettled(): void;
+  /** Whether a row on screen has no view yet (the DOM reader then fills in). */
+  rowsWithoutView(): boolean;
+  hasViews(): boolean;
+  /** When the current page was recognised (its DOM fallback waits {@link DOM_FALLBACK_GRACE_MS} from here). */
+  pageStartedAt(): number;
+  /** Asks for another change frame (the grace ended). */
+  recheck(afterMs: number): void;
+  domGraceMs?: number;
+}
+
+export interface Pipeline {
+  onMessage(msg: PageMessage): void;
+  /** Reads the rows' text, when the page's structured sources did not cover them; true when it read. */
+  readDom(): boolean;
+  /** Page messages that arrived before their page was recognised are read now. */
+  flush(): void;
+  shop(): ShopIdentity;
+  /** For a user-triggered capture. */
+  recent(): { responses: CapturedResponse[]; records: unknown[] };
+  /** Resolves when every batch handed over so far has been stored (tests). */
+  idle(): Promise<void>;
+}
+
+export function createPipeline(d: PipelineDeps): Pipeline {
+  const { adapter, win } = d;
+  let shop: ShopIdentity | undefined;
+  /** Tickets this session stored under stand-in shops, to hand over when the real shop appears. */
+  const underStandIn = new Map<string, Set<string>>();
+  const pendingRecords: PageMessage[] = [];
+  const responses: CapturedResponse[] = [];
+  let records: unknown[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  let structuredQueued = 0;
+  let lastDomSignature = '';
+  let lastDomSentAt = 0;
+
+  const fromDocument = (): ShopIdentity | undefined => {
+    try {
+      return adapter.shopFromDocument(win.document, new URL(win.location.href));
+    } catch {
+      return undefined;
+    }
+  };
+  const currentShop = (): ShopIdentity => (shop = resolvePageShop(shop, { document: fromDocument() }));
+
+  const ctx = (now = d.now()): ReadContext => ({ now, pageUrl: new URL(win.location.href), shop });
+  const requestOf = (body: string | undefined): ReadContext['request'] => {
+    if (body === undefined) return undefined;
+    try {
+      return { body: JSON.parse(body) as unknown };
+    } catch {
+      return { body };
+    }
+  };
+
+  const send = async (result: ReadResult, pageKind: string) => {
+    const prev = shop;
+    const s = (shop = resolvePageShop(shop, { read: result.shop, document: fromDocument() }));
+    if (!result.tickets.length && !result.complete) return;
+    const superseded = supersededShop(prev, s);
+    if (superseded && !underStandIn.has(superseded)) underStandIn.set(superseded, new Set());
+    const supersedes = isFallbackShopId(s.shopId)
+      ? []
+      : [...underStandIn].map(([shopId, ids]) => ({ shopId, nativeIds: [...ids] })).filter((x) => x.nativeIds.length);
+    // The shop decided above is the batch's: a ticket a reader stamped with a stand-in joins it.
+    const tickets = result.tickets.map((t) => ({
+      ...t,
+      shopId: s.shopId,
+      ...(s.name && !t.shopName ? { shopName: s.name } : {}),
+    }));
+    if (isFallbackShopId(s.shopId)) {
+      const ids = underStandIn.get(s.shopId) ?? new Set<string>();
+      for (const t of tickets) ids.add(t.nativeId);
+      underStandIn.set(s.shopId, ids);
+    }
+    const stored = await d.ingest({
+      platform: adapter.id,
+      pageKind,
+      shop: { shopId: s.shopId, ...(s.name ? { name: s.name } : {}) },
+      tickets,
+      complete: result.complete === true,
+      ...(result.complete && result.completeSince !== undefined ? { completeSince: result.completeSince } : {}),
+      ...(supersedes.length ? { supersedes } : {}),
+    });
+    for (const x of supersedes) underStandIn.delete(x.shopId);
+    d.onViews(stored);
+  };
+
+  /** Queues a read for the worker behind the ones before it. */
+  const accept = (result: ReadResult, pageKind: string, structured: boolean) => {
+    d.report(result.issues);
+    if (structured) structuredQueued++;
+    chain = chain
+      .then(() => send(result, pageKind))
+      .catch((e: unknown) =>
+        d.report([{ code: 'ingest-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'ingest failed' }]),
+      )
+      .finally(() => {
+        if (structured) structuredQueued--;
+        d.onSettled();
+      });
+  };
+
+  const onResponse = (msg: Extract<PageMessage, { type: 'response' }>) => {
+    let url: URL;
+    try {
+      url = new URL(msg.url, win.location.href);
+    } catch {
+      return;
+    }
+    const ep = adapter.endpoints.find((e) => e.path.test(url.pathname));
+    if (!ep) return;
+    responses.push({ endpoint: ep.id, path: url.pathname, receivedAt: d.now(), body: msg.body });
+    if (responses.length > 10) responses.shift();
+    let json: unknown;
+    try {
+      json = JSON.parse(msg.body);
+    } catch {
+      d.report([{ code: 'json-invalid', detail: `${ep.id}: response is not JSON` }]);
+      return;
+    }
+    let result: ReadResult;
+    try {
+      // Our own clock, not the message's: the page can dispatch this event with any receivedAt.
+      result = ep.read(json, { ...ctx(), request: requestOf(msg.requestBody) });
+    } catch (e) {
+      d.report([
+        { code: 'reader-threw', detail: `${ep.id}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}` },
+      ]);
+      return;
+    }
+    accept(result, d.page()?.kind ?? ep.id, true);
+  };
+
+  const onRecords = (msg: Extract<PageMessage, { type: 'records' }>) => {
+    const page = d.page();
+    if (!page || !adapter.readRecord) {
+      pendingRecords.push(msg);
+      if (pendingRecords.length > 20) pendingRecords.shift();
+      return;
+    }
+    records = msg.records.map((r) => r.record);
+    const c = ctx();
+    const merged: ReadResult = { tickets: [], issues: [] };
+    for (const { record } of msg.records) {
+      try {
+        const r = adapter.readRecord(record, page.kind, c);
+        merged.tickets.push(...r.tickets);
+        merged.issues.push(...r.issues);
+        if (r.shop) merged.shop = r.shop;
+      } catch {
+        merged.issues.push({ code: 'reader-threw', detail: 'readRecord' });
+      }
+    }
+    accept(merged, page.kind, true);
+  };
+
+  return {
+    onMessage: (msg) => (msg.type === 'response' ? onResponse(msg) : onRecords(msg)),
+    readDom() {
+      const page = d.page();
+      if (!page || !adapter.readRows || !page.sources.includes('dom-text')) return false;
+      // A half-parsed document reads as "no rows" or a wrong page state; wait for the parser to finish.
+      if (win.document.readyState === 'loading') return false;
+      // While a structured read waits to be stored its views are not here yet: a DOM read now would race it.
+      if (structuredQueued > 0) return false;
+      // DOM text is the least precise reader: used only when responses or row records did not cover the rows.
+      const structured = page.sources.includes('responses') || page.sources.includes('react-records');
+      if (structured && d.hasViews() && !d.rowsWithoutView()) return false;
+      const now = d.now();
+      const wait = structured ? d.pageStartedAt() + (d.domGraceMs ?? DOM_FALLBACK_GRACE_MS) - now : 0;
+      if (wait > 0) {
+        d.recheck(wait);
+        return false;
+      }
+      let result: ReadResult;
+      try {
+        result = adapter.readRows(win.document, page.kind, ctx(now));
+      } catch {
+        d.report([{ code: 'reader-threw', detail: 'readRows' }]);
+        return true;
+      }
+      // Issues are part of the signature: a page that turns into a login box reads no tickets either, and its
+      // `not-logged-in` must still be reported.
+      const signature = [
+        ...result.tickets.map((t) => `${t.nativeId}:${t.status}`),
+        ...result.issues.map((i) => `!${i.code}`),
+        result.loggedOut ? '!logged-out' : '',
+      ].join('|');
+      if (signature === lastDomSignature && now - lastDomSentAt < DOM_RESEND_MS) return true;
+      lastDomSignature = signature;
+      lastDomSentAt = now;
+      if (result.tickets.length || result.issues.length) accept(result, page.kind, false);
+      return true;
+    },
+    flush() {
+      for (const m of pendingRecords.splice(0)) onRecords(m as Extract<PageMessage, { type: 'records' }>);
+    },
+    shop: currentShop,
+    recent: () => ({ responses, records }),
+    idle: async () => {
+      let last: Promise<void>;
+      do {
+        last = chain;
+        await last;
+      } while (last !== chain);
+    },
+  };
+}

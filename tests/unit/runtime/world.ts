@@ -1,0 +1,218 @@
+/**
+ * The runtime test tier (between unit tests and Playwright): the real page session, read pipeline and
+ * features run on a happy-dom window, against the real background handler on fake-indexeddb. The worker's
+ * answers are gated, so the order in which reads arrive and are stored is chosen by the test, not the clock.
+ */
+import Dexie from 'dexie';
+import { Window as HappyWindow } from 'happy-dom';
+import type { MarketplaceAdapter, ReadResult, RowAnchor } from '../../../lib/adapters/types';
+import { fallbackShop } from '../../../lib/adapters/shared';
+import { handleMessage, type HandlerDeps } from '../../../lib/background/handlers';
+import { RadarDb } from '../../../lib/db/schema';
+import type { Feature } from '../../../lib/features/types';
+import type { TicketView } from '../../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
+import type { RawTicket } from '../../../lib/model/ticket';
+import { PAGE_EVENT } from '../../../lib/overlay/page-channel';
+import { DEFAULT_PAGE_SETTINGS, type PageSettings } from '../../../lib/overlay/page-settings';
+import type { IngestRequest } from '../../../lib/overlay/pipeline';
+import { runOverlay, type OverlayHandle } from '../../../lib/overlay/session';
+
+export const NOW = Date.UTC(2026, 10, 25, 2);
+export const ORIGIN = 'https://mms.pinduoduo.com';
+export const LIST = `${ORIGIN}/test/list`;
+export const H = 3_600_000;
+
+const ticket = (shopId: string, nativeId: string, dueInH: number): RawTicket => ({
+  platform: 'pdd',
+  surface: 'pdd.work-order-list',
+  shopId,
+  nativeId,
+  kind: 'refund',
+  title: `退款 ${nativeId}`,
+  status: 'pending',
+  urgent: false,
+  tags: [],
+  url: `${ORIGIN}/test/detail?id=${nativeId}`,
+  deadline: { type: 'at', at: NOW + dueInH * H },
+});
+
+/**
+ * A throwaway marketplace: a list page whose rows (`.row[data-id]`) show a countdown in hours, a JSON
+ * endpoint that names the shop (`shopId`), and a header with the shop's name (the stand-in identity).
+ */
+export const testAdapter: MarketplaceAdapter = {
+  id: 'pdd',
+  name: 'test',
+  matches: [`${ORIGIN}/*`],
+  pages: [
+    {
+      kind: 'pdd.test-list',
+      match: (u) => u.pathname === '/test/list',
+      examples: [LIST],
+      sources: ['responses', 'dom-text'],
+      title: 'test list',
+    },
+  ],
+  endpoints: [
+    {
+      id: 'pdd.test',
+      path: /^\/api\/list$/,
+      evidence: [],
+      read(json): ReadResult {
+        const j = json as { shopId: string; items: { id: string; h: number }[] };
+        return {
+          tickets: j.items.map((i) => ticket(j.shopId, i.id, i.h)),
+          issues: [],
+          shop: { shopId: j.shopId, confidence: 'page' },
+        };
+      },
+    },
+  ],
+  shopFromDocument: (doc) => fallbackShop(doc.querySelector('.shop')?.textContent),
+  rows: (root) =>
+    [...root.querySelectorAll('.row[data-id]')].map((row): RowAnchor => ({
+      nativeId: row.getAttribute('data-id')!,
+      slot: row.querySelector('.slot') ?? row,
+      row,
+    })),
+  readRows(root, _page, ctx) {
+    const shop = ctx.shop ?? fallbackShop(root.querySelector('.shop')?.textContent);
+    return {
+      tickets: [...root.querySelectorAll('.row[data-id]')].map((r) =>
+        ticket(shop.shopId, r.getAttribute('data-id')!, Number(r.getAttribute('data-h'))),
+      ),
+      issues: [],
+    };
+  },
+};
+
+export const rowsHtml = (ids: readonly string[]) =>
+  `<div class="shop">测试旗舰店</div>` +
+  ids.map((id, i) => `<div class="row" data-id="${id}" data-h="${i + 1}"><span class="slot"></span></div>`).join('');
+
+/** A worker whose answers the test releases one by one (or all at once with `autoRelease`). */
+export interface World {
+  win: Window & typeof globalThis;
+  db: RadarDb;
+  overlay: OverlayHandle;
+  /** Ingests the page sent, in order, with what the worker answered (once released). */
+  sent: IngestRequest[];
+  reports: { code: string; detail: string }[];
+  rekeyed: [string, string][];
+  settings: PageSettings;
+  /** Lets the next held ingest reach the worker. */
+  release(): void;
+  autoRelease(on: boolean): void;
+  respond(json: unknown, path?: string): void;
+  /** Every batch stored and its views applied, and the frames after it ran. */
+  settle(): Promise<void>;
+  badges(): HTMLElement[];
+  /** Ends the page session; the database is deleted unless `keepDb`. */
+  close(keepDb?: boolean): Promise<void>;
+}
+
+export async function world(opts: {
+  url?: string;
+  html?: string;
+  features: readonly Feature[];
+  hold?: boolean;
+  settings?: Partial<PageSettings>;
+  /** A database name to reuse (a reload: the second page session finds what the first stored). */
+  dbName?: string;
+  /** The DOM fallback's grace (pipeline.ts); 0 unless a test is about it. */
+  domGraceMs?: number;
+}): Promise<World> {
+  const hw = new HappyWindow({ url: opts.url ?? LIST, width: 1200, height: 800 });
+  const win = hw as unknown as Window & typeof globalThis;
+  win.document.body.innerHTML = opts.html ?? '';
+  const db = new RadarDb(opts.dbName ?? `rt-${Math.random().toString(36).slice(2)}`);
+  const sent: IngestRequest[] = [];
+  const reports: { code: string; detail: string }[] = [];
+  const rekeyed: [string, string][] = [];
+  const gates: (() => void)[] = [];
+  let auto = !opts.hold;
+  const deps: HandlerDeps = {
+    db,
+    now: () => NOW,
+    settings: async () => DEFAULT_SETTINGS,
+    self: { id: 'extid', origin: 'chrome-extension://extid' },
+    marketplaceMatches: [`${ORIGIN}/*`],
+    onTicketsRekeyed: async (m) => void rekeyed.push(...m),
+  };
+  const ctl = new AbortController();
+  const startedAt = Date.now();
+  const state = { settings: { ...DEFAULT_PAGE_SETTINGS, ...opts.settings } as PageSettings };
+  const overlay = runOverlay(
+    testAdapter,
+    win,
+    ctl.signal,
+    {
+      // The page's clock runs from NOW: the grace timers are real.
+      now: () => NOW + (Date.now() - startedAt),
+      domGraceMs: opts.domGraceMs ?? 0,
+      settings: () => state.settings,
+      async ingest(req) {
+        sent.push(req);
+        if (!auto) await new Promise<void>((r) => gates.push(r));
+        const reply = await handleMessage(
+          { type: 'tickets/ingest', ...req },
+          { id: 'extid', url: win.location.href, tab: { id: 1 } },
+          deps,
+        );
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.views as TicketView[];
+      },
+      report: (rs) => reports.push(...rs),
+    },
+    opts.features,
+  );
+  const frame = () => new Promise<void>((r) => win.requestAnimationFrame(() => r()));
+  return {
+    win,
+    db,
+    overlay,
+    sent,
+    reports,
+    rekeyed,
+    get settings() {
+      return state.settings;
+    },
+    set settings(s) {
+      state.settings = s;
+    },
+    release: () => gates.shift()?.(),
+    autoRelease(on) {
+      auto = on;
+      if (on) for (const g of gates.splice(0)) g();
+    },
+    respond(json, path = '/api/list') {
+      win.dispatchEvent(
+        new win.CustomEvent(PAGE_EVENT, {
+          detail: JSON.stringify({
+            type: 'response',
+            url: ORIGIN + path,
+            receivedAt: NOW,
+            transport: 'fetch',
+            body: JSON.stringify(json),
+          }),
+        }),
+      );
+    },
+    async settle() {
+      for (let i = 0; i < 4; i++) {
+        await overlay.idle();
+        await frame();
+        await frame();
+      }
+    },
+    badges: () =>
+      [...win.document.querySelectorAll<HTMLElement>('[data-ticket-radar-badge]')] as unknown as HTMLElement[],
+    async close(keepDb = false) {
+      ctl.abort();
+      await hw.happyDOM.close();
+      db.close();
+      if (!keepDb) await Dexie.delete(db.name);
+    },
+  };
+}
