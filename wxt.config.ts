@@ -10,6 +10,10 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs'],
     action: { default_title: '__MSG_extName__' },
+    // Work the queue from the keyboard; rebindable in chrome://extensions/shortcuts (lib/tickets/next.ts).
+    commands: {
+      'open-next-ticket': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTicket__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -61,6 +61,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('templates/used'), id: z.string().max(64) }),
   /** Views of stored tickets, for badges on a page that showed rows before any response arrived. */
   z.object({ type: z.literal('tickets/views'), keys: z.array(z.string().max(200)).max(500) }),
+  /** The page's 下一个 → control: open the most urgent ticket not opened this round (lib/tickets/next.ts). */
+  z.object({ type: z.literal('tickets/next') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -72,6 +74,8 @@ export const ResponseSchemas = {
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
   'templates/used': z.object({ ok: z.literal(true) }),
   'tickets/views': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
+  /** `key` of the ticket opened; absent when the queue is empty. */
+  'tickets/next': z.object({ ok: z.literal(true), key: z.string().optional() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
@@ -84,6 +88,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'templates/for-page',
   'templates/used',
   'tickets/views',
+  'tickets/next',
 ]);
 
 export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });
