@@ -23,6 +23,10 @@ export default defineConfig({
         ],
       },
     ],
+    // Work the queue from the keyboard; rebindable in chrome://extensions/shortcuts (lib/tickets/next.ts).
+    commands: {
+      'open-next-ticket': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTicket__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

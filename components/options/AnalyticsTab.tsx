@@ -37,7 +37,10 @@ export function AnalyticsTab() {
   const now = useNow(60_000);
   const settings = useSettings();
   const data = useLiveQuery(() => Promise.all([db().tickets.toArray(), db().shops.toArray()]), []);
-  const summary = useMemo(() => (data ? summarizeAnalytics(data[0], data[1], now) : undefined), [data, now]);
+  const summary = useMemo(
+    () => (data ? summarizeAnalytics(data[0], data[1], now, settings) : undefined),
+    [data, now, settings],
+  );
 
   if (!summary || !data) return <Loading />;
   if (data[0].length === 0) {

@@ -1,114 +1,333 @@
 import { browser } from 'wxt/browser';
-import { useState } from 'react';
-import { db } from '@/lib/db/schema';
-import { openTickets } from '@/lib/db/tickets-repo';
-import { t, uiLocale } from '@/lib/i18n';
-import { summarize, type SummaryItem } from '@/lib/tickets/summary';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { kindKey, t, uiLocale } from '@/lib/i18n';
+import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
+import type { Shop } from '@/lib/model/shop';
+import { summarize, type SectionId } from '@/lib/tickets/summary';
+import { matches } from '@/lib/tickets/filter';
+import { initialsOf } from '@/lib/tickets/initials';
+import { loadSetAside, SET_ASIDE_KEY } from '@/lib/tickets/marks';
+import { DEFAULT_VIEW, loadPopupView, savePopupView, type PopupView } from '@/lib/tickets/popup-view';
+import { queueRows, stepTicket, type QueueRow } from '@/lib/tickets/queue';
+import { markOpened } from '@/lib/tickets/round';
+import type { SetAside } from '@/lib/tickets/state';
+import { loadSnoozes, SNOOZE_KEY } from '@/lib/alarms/state';
 import { openOrFocus } from '@/lib/tabs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
+import { Counts } from './Counts';
+import { FirstRun } from './FirstRun';
 import { TicketRow } from './TicketRow';
+import { useCountdownTicker } from './use-countdown-ticker';
+import { useQueueData } from './use-queue-data';
 
-/** Asks the active tab's content script for a redacted capture and saves it as a file. */
-async function captureActiveTab(): Promise<string> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return t('captureUnsupported');
-  try {
-    const capture = (await browser.tabs.sendMessage(tab.id, { type: 'capture/collect' })) as
-      { adapter?: string; page?: string | null } | undefined;
-    if (!capture?.adapter) return t('captureUnsupported');
-    const blob = new Blob([JSON.stringify(capture, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `ticket-radar-capture-${capture.page ?? capture.adapter}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    return t('captureSaved');
-  } catch {
-    return t('captureUnsupported');
-  }
+/** The merchant's name for a shop; never the internal id (`name-1uwmft0`). */
+export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly Ticket[]) {
+  const fromTickets = new Map<string, string>();
+  for (const tk of tickets) if (tk.shopName) fromTickets.set(shopKey(tk.platform, tk.shopId), tk.shopName);
+  return (key: string): string => {
+    const s = shops.get(key);
+    return s?.alias ?? s?.name ?? fromTickets.get(key) ?? t('shopUnnamed');
+  };
+}
+
+const SECTION_TITLE: Record<SectionId, string> = {
+  overdue: 'popupOverdue',
+  soon: 'popupDueSoon',
+  laterToday: 'popupLaterToday',
+  later: 'popupLater',
+  noDeadline: 'popupNoDeadline',
+  waiting: 'popupWaiting',
+  unseen: 'popupUnseen',
+  setAside: 'popupSetAside',
+};
+
+/** Storage-backed marks the popup shows: set aside and snoozed, kept current while open. */
+function useMarks(): { setAside: Map<string, SetAside>; snoozed: Record<string, number> } {
+  const [marks, setMarks] = useState({ setAside: new Map<string, SetAside>(), snoozed: {} as Record<string, number> });
+  useEffect(() => {
+    const load = () =>
+      void Promise.all([loadSetAside(), loadSnoozes()]).then(([setAside, snoozed]) => setMarks({ setAside, snoozed }));
+    load();
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && (SET_ASIDE_KEY in changes || SNOOZE_KEY in changes)) load();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, []);
+  return marks;
 }
 
 export function Popup() {
   const settings = useSettings();
-  const now = useNow(1000);
-  const tickets = useLiveQuery(() => openTickets(db()), []);
-  const shops = useLiveQuery(() => db().shops.toArray(), []);
-  const [showUnseen, setShowUnseen] = useState(false);
-  const [showWaiting, setShowWaiting] = useState(false);
-  const [captureNote, setCaptureNote] = useState<string>();
+  // States change on minute scales; the countdown text ticks in place (useCountdownTicker), not by re-render.
+  const now = useNow(15_000);
+  const data = useQueueData();
+  const marks = useMarks();
+  const [view, setView] = useState<PopupView>();
   const locale = uiLocale();
-  const shopName = new Map((shops ?? []).map((s) => [s.key, s.alias ?? s.name ?? s.shopId]));
-  const sum = tickets ? summarize(tickets, settings, now) : undefined;
-  const open = (item: SummaryItem) => void openOrFocus(item.ticket.url).then(() => window.close());
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(-1);
+  const [expanded, setExpanded] = useState<string>();
 
-  const rows = (items: SummaryItem[]) => (
-    <ul>
-      {items.map((item) => (
-        <TicketRow
-          key={item.ticket.key}
-          item={item}
-          rules={settings.rules}
-          now={now}
-          locale={locale}
-          shopName={shopName}
-          onOpen={open}
-        />
-      ))}
-    </ul>
+  useEffect(() => void loadPopupView().then(setView), []);
+  const update = useCallback((patch: Partial<PopupView>) => {
+    setView((v) => {
+      const next = { ...(v ?? DEFAULT_VIEW), ...patch };
+      void savePopupView(next);
+      return next;
+    });
+  }, []);
+
+  const shops = useMemo(() => new Map((data?.shops ?? []).map((s) => [s.key, s])), [data?.shops]);
+  const shopLabel = useMemo(() => shopLabelOf(shops, data?.tickets ?? []), [shops, data?.tickets]);
+  const sum = useMemo(
+    () => (data ? summarize(data.tickets, settings, now, marks.setAside) : undefined),
+    [data, settings, now, marks.setAside],
   );
-  const section = (id: string, title: string, items: SummaryItem[], tone: string) =>
-    items.length > 0 && (
-      <section className={`sec ${tone}`} data-section={id}>
-        <h2>
-          {title} <span className="count">{items.length}</span>
-        </h2>
-        {rows(items)}
-      </section>
-    );
-  /** Sections that need no action now (someone else's turn, no longer listed) start folded. */
-  const folded = (id: string, title: string, items: SummaryItem[], shown: boolean, toggle: () => void) =>
-    items.length > 0 && (
-      <section className="sec grey" data-section={id}>
-        <h2>
-          <button className="link" onClick={toggle}>
-            {shown ? '▾' : '▸'} {title} <span className="count">{items.length}</span>
-          </button>
-        </h2>
-        {shown && rows(items)}
-      </section>
-    );
+  const v = view ?? DEFAULT_VIEW;
+  const rows: QueueRow[] = useMemo(
+    () =>
+      sum
+        ? queueRows(sum, (i) => matches(i.ticket, v, shopLabel, initialsOf), {
+            groupByShop: v.groupByShop,
+            unfolded: v.unfolded,
+          })
+        : [],
+    [sum, v, shopLabel],
+  );
+
+  // TanStack Virtual hands out fresh functions each render by design; the compiler skips memoising this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.type === 'ticket' ? 54 : 30),
+    overscan: 6,
+    getItemKey: (i) => {
+      const r = rows[i]!;
+      return r.type === 'ticket' ? r.item.ticket.key : r.type === 'shop' ? `shop|${r.key}|${i}` : r.id;
+    },
+  });
+  useCountdownTicker(scrollRef, locale);
+
+  // Restore the row last worked on, once, when the rows first arrive.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !view || rows.length === 0 || !data?.complete) return;
+    restored.current = true;
+    const i = view.activeKey ? rows.findIndex((r) => r.type === 'ticket' && r.item.ticket.key === view.activeKey) : -1;
+    const start = i >= 0 ? i : stepTicket(rows, -1, 1);
+    setActive(start);
+    if (start > 0) virtual.scrollToIndex(start, { align: 'center' });
+  }, [view, rows, data?.complete, virtual]);
+
+  const activeRow = rows[active];
+  const activeKey = activeRow?.type === 'ticket' ? activeRow.item.ticket.key : undefined;
+
+  const open = (tk: Ticket, keepOpen = false) =>
+    void markOpened(tk.key, Date.now())
+      .then(() => savePopupView({ ...v, activeKey: tk.key }))
+      .then(() =>
+        keepOpen ? browser.tabs.create({ url: tk.url, active: false }).then(() => undefined) : openOrFocus(tk.url),
+      )
+      .then(() => !keepOpen && window.close());
+
+  const move = (to: number) => {
+    if (to < 0 || to >= rows.length) return;
+    setActive(to);
+    virtual.scrollToIndex(to, { align: 'auto' });
+    const r = rows[to];
+    if (r?.type === 'ticket') update({ activeKey: r.item.ticket.key });
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'ArrowDown' || e.key === 'j') {
+      e.preventDefault();
+      move(stepTicket(rows, active, 1));
+    } else if (e.key === 'ArrowUp' || e.key === 'k') {
+      e.preventDefault();
+      move(stepTicket(rows, active, -1));
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      move(stepTicket(rows, -1, 1));
+    } else if (e.key === 'Enter' && activeRow?.type === 'ticket') {
+      e.preventDefault();
+      open(activeRow.item.ticket, e.ctrlKey || e.metaKey);
+    } else if ((e.key === 'a' || e.key === 'ContextMenu') && activeKey) {
+      e.preventDefault();
+      setExpanded((x) => (x === activeKey ? undefined : activeKey));
+    }
+  };
+  const toggleSection = (id: SectionId) =>
+    update({ unfolded: v.unfolded.includes(id) ? v.unfolded.filter((x) => x !== id) : [...v.unfolded, id] });
+
+  const nothingRead = data?.complete && data.tickets.length === 0 && data.shops.length === 0;
+  const shopOptions = [...shops.values()].filter((s) => !v.platform || s.platform === v.platform);
 
   return (
     <main className="popup">
       <header>
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('popupTitle')}</h1>
-        {sum && <span className="open">{t('popupOpenCount', sum.open)}</span>}
+        {sum && data?.complete && (
+          <span className="open" data-open-count={sum.open}>
+            {t('popupOpenCount', sum.open)}
+          </span>
+        )}
         <button className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOptions')}
         </button>
       </header>
-      {!sum ? (
-        <p className="empty">…</p>
-      ) : sum.overdue.length + sum.soon.length === 0 ? (
-        <div className="empty" data-empty>
-          <p>{t('popupEmpty')}</p>
-          <p className="hint">{t('popupEmptyHint')}</p>
-        </div>
-      ) : null}
-      {sum && section('overdue', t('popupOverdue'), sum.overdue, 'red')}
-      {sum && section('soon', t('popupDueSoon'), sum.soon, 'amber')}
-      {sum && section('none', t('popupNoDeadline'), sum.noDeadline, 'grey')}
-      {sum && folded('waiting', t('popupWaiting'), sum.waiting, showWaiting, () => setShowWaiting((v) => !v))}
-      {sum && folded('unseen', t('popupUnseen'), sum.unseen, showUnseen, () => setShowUnseen((v) => !v))}
-      <footer>
-        <button className="link" data-action="capture" onClick={() => void captureActiveTab().then(setCaptureNote)}>
-          {t('popupCapture')}
-        </button>
-        {captureNote && <span className="note">{captureNote}</span>}
-      </footer>
+      {!sum || !view ? (
+        <p className="empty" aria-busy="true">
+          …
+        </p>
+      ) : nothingRead ? (
+        <FirstRun />
+      ) : (
+        <>
+          {data?.complete && (
+            <Counts summary={sum} shopLabel={shopLabel} onPick={(platform, shop) => update({ platform, shop })} />
+          )}
+          <div className="filters" role="search">
+            <input
+              type="search"
+              aria-label={t('popupSearch')}
+              placeholder={t('popupSearch')}
+              value={v.query}
+              onChange={(e) => update({ query: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                  e.preventDefault();
+                  scrollRef.current?.focus();
+                  if (active < 0 || rows[active]?.type !== 'ticket') move(stepTicket(rows, -1, 1));
+                }
+              }}
+            />
+            <select
+              aria-label={t('popupFilterPlatform')}
+              value={v.platform ?? ''}
+              onChange={(e) =>
+                update({ platform: (e.target.value || undefined) as PopupView['platform'], shop: undefined })
+              }
+            >
+              <option value="">{t('popupAllPlatforms')}</option>
+              {PLATFORMS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`platform_${p}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('popupFilterShop')}
+              value={v.shop ?? ''}
+              onChange={(e) => update({ shop: e.target.value || undefined })}
+            >
+              <option value="">{t('popupAllShops')}</option>
+              {shopOptions.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {shopLabel(s.key)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('popupFilterKind')}
+              value={v.kind ?? ''}
+              onChange={(e) => update({ kind: (e.target.value || undefined) as PopupView['kind'] })}
+            >
+              <option value="">{t('popupAllKinds')}</option>
+              {TICKET_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(kindKey(k))}
+                </option>
+              ))}
+            </select>
+            <label className="group">
+              <input
+                type="checkbox"
+                checked={v.groupByShop}
+                onChange={(e) => update({ groupByShop: e.target.checked })}
+              />
+              {t('popupGroupByShop')}
+            </label>
+          </div>
+          {rows.length === 0 && (
+            <div className="empty" data-empty>
+              <p>{v.query || v.platform || v.shop || v.kind ? t('popupNoMatch') : t('popupEmpty')}</p>
+            </div>
+          )}
+          <div
+            className="queue"
+            ref={scrollRef}
+            tabIndex={0}
+            role="listbox"
+            aria-label={t('popupQueue')}
+            aria-activedescendant={activeKey ? `row-${cssId(activeKey)}` : undefined}
+            onKeyDown={onKeyDown}
+            onFocus={() => active < 0 && move(stepTicket(rows, -1, 1))}
+          >
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {virtual.getVirtualItems().map((vi) => {
+                const r = rows[vi.index]!;
+                return (
+                  <div
+                    key={vi.key}
+                    data-index={vi.index}
+                    ref={virtual.measureElement}
+                    className="vrow"
+                    data-section={r.type === 'shop' ? undefined : r.type === 'ticket' ? r.section : r.id}
+                    style={{ transform: `translateY(${vi.start}px)` }}
+                  >
+                    {r.type === 'section' ? (
+                      <h2 className={`sec sec-${r.id}`}>
+                        {r.folded || ['waiting', 'unseen', 'setAside'].includes(r.id) ? (
+                          <button className="link" aria-expanded={!r.folded} onClick={() => toggleSection(r.id)}>
+                            {r.folded ? '▸' : '▾'} {t(SECTION_TITLE[r.id])} <span className="count">{r.count}</span>
+                          </button>
+                        ) : (
+                          <>
+                            {t(SECTION_TITLE[r.id])} <span className="count">{r.count}</span>
+                          </>
+                        )}
+                      </h2>
+                    ) : r.type === 'shop' ? (
+                      <h3 className="shop-head">
+                        {shopLabel(r.key)} <span className="count">{r.count}</span>
+                      </h3>
+                    ) : (
+                      <TicketRow
+                        id={`row-${cssId(r.item.ticket.key)}`}
+                        item={r.item}
+                        section={r.section}
+                        rules={settings.rules}
+                        clock={settings.merchantClock}
+                        now={now}
+                        locale={locale}
+                        shop={shopLabel(shopKey(r.item.ticket.platform, r.item.ticket.shopId))}
+                        active={vi.index === active}
+                        expanded={expanded === r.item.ticket.key}
+                        snoozedUntil={marks.snoozed[r.item.ticket.key]}
+                        setAside={marks.setAside.get(r.item.ticket.key)}
+                        onOpen={(tk, keep) => open(tk, keep)}
+                        onSelect={() => setActive(vi.index)}
+                        onToggleActions={() =>
+                          setExpanded((x) => (x === r.item.ticket.key ? undefined : r.item.ticket.key))
+                        }
+                      />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <p className="keys">{t('popupKeys')}</p>
+        </>
+      )}
     </main>
   );
 }
+
+/** A ticket key as an element id (keys hold `:`). */
+const cssId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_');

@@ -1,58 +1,151 @@
-import { shopKey } from '@/lib/model/ticket';
+import { useState } from 'react';
 import { kindKey, t } from '@/lib/i18n';
-import type { SummaryItem } from '@/lib/tickets/summary';
-import { formatBeijing, formatDuration } from '@/lib/time';
+import type { MerchantClock } from '@/lib/model/settings';
+import type { Ticket } from '@/lib/model/ticket';
+import { nextStaffedAt } from '@/lib/alarms/staffed';
+import { snoozeTickets } from '@/lib/alarms/state';
+import { shortOrder } from '@/lib/tickets/filter';
+import { setAside as saveSetAside } from '@/lib/tickets/marks';
+import type { SetAside } from '@/lib/tickets/state';
+import type { SectionId, SummaryItem } from '@/lib/tickets/summary';
+import { formatBeijing } from '@/lib/time';
 import { explain, type Rule } from '@/lib/sla';
+import { countdownText } from './countdown';
 
 interface Props {
+  id: string;
   item: SummaryItem;
+  section: SectionId;
   rules: readonly Rule[];
+  clock: MerchantClock;
   now: number;
   locale: 'zh' | 'en';
-  shopName: Map<string, string>;
-  onOpen(item: SummaryItem): void;
+  /** The shop's display name (alias, page name; never the internal id). */
+  shop: string;
+  active: boolean;
+  expanded: boolean;
+  snoozedUntil?: number;
+  setAside?: SetAside;
+  onOpen(ticket: Ticket, keepPopup: boolean): void;
+  onSelect(): void;
+  onToggleActions(): void;
 }
 
+const MIN = 60_000;
+
+/** A word beside the colour, so no state is told by colour alone. */
+const STATE_MARK: Partial<Record<string, string>> = { overdue: '⛔', critical: '❗', soon: '⚠' };
+
 /** One ticket in the popup. Page text is rendered as text (React escapes it). */
-export function TicketRow({ item, rules, now, locale, shopName, onOpen }: Props) {
-  const { ticket, tier } = item;
+export function TicketRow(p: Props) {
+  const { ticket, tier } = p.item;
   const due = ticket.dueAt;
-  const left =
-    due === undefined
-      ? t('badgeNone')
-      : due <= now
-        ? t('popupOverdueBy', formatDuration(now - due, locale))
-        : t('popupLeft', formatDuration(due - now, locale));
-  // Every deadline can say why ("why this deadline?"): platform value and history, or the rule's clock walk.
-  const explainLines = [
-    ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
-    ...explain(ticket, rules, now, locale),
-  ];
-  const shop = shopName.get(shopKey(ticket.platform, ticket.shopId)) ?? ticket.shopName ?? ticket.shopId;
+  const [note, setNote] = useState<string>();
+  const order = shortOrder(ticket.orderId);
+  const shiftAt = p.clock.enabled ? nextStaffedAt(p.now, p.clock) : undefined;
+  const snoozed = p.snoozedUntil !== undefined && p.snoozedUntil > p.now ? p.snoozedUntil : undefined;
+
+  // "Why this deadline?" is built on hover only: explain() walks the rule clock, too costly for every row.
+  const [why, setWhy] = useState<string>();
+  const explainLines = () =>
+    setWhy(
+      [
+        ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
+        ...explain(ticket, p.rules, p.now, p.locale),
+      ].join('\n'),
+    );
+  const snooze = (until: number) =>
+    void snoozeTickets([ticket.key], until, Date.now()).then(() =>
+      setNote(t('popupSnoozedUntil', formatBeijing(until, 'HH:mm'))),
+    );
+  const aside = () =>
+    void saveSetAside(
+      ticket.key,
+      p.setAside ? undefined : { at: Date.now(), ...(due !== undefined ? { dueAt: due } : {}) },
+      Date.now(),
+    );
+  const copy = () =>
+    void navigator.clipboard
+      .writeText(ticket.orderId ?? ticket.nativeId)
+      .then(() => setNote(t('popupCopied', ticket.orderId ?? ticket.nativeId)))
+      .catch(() => setNote(t('popupCopyFailed')));
+
+  const stateWord = p.section === 'overdue' ? t('stateOverdue') : p.section === 'soon' ? t('stateDueSoon') : undefined;
+
   return (
-    <li
-      className={`row tier-${tier}`}
+    <div
+      id={p.id}
+      role="option"
+      aria-selected={p.active}
+      className={`row tier-${tier}${p.active ? ' active' : ''}`}
       data-ticket-key={ticket.key}
       data-due-at={due ?? ''}
-      tabIndex={0}
-      role="link"
-      onClick={() => onOpen(item)}
-      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(item)}
-      title={explainLines.join('\n')}
+      onMouseEnter={explainLines}
+      title={why}
     >
-      <div className="line1">
-        <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
-        <span className="shop">{shop}</span>
-        <span className="kind">{t(kindKey(ticket.kind))}</span>
-        <span className={`left tier-${tier}`}>{left}</span>
+      <div
+        className="main"
+        onClick={(e) => {
+          p.onSelect();
+          p.onOpen(ticket, e.ctrlKey || e.metaKey);
+        }}
+      >
+        <div className="line1">
+          <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
+          <span className="shop">{p.shop}</span>
+          <span className="kind">{t(kindKey(ticket.kind))}</span>
+          {p.item.informational && <span className="tag">{t('popupInformational')}</span>}
+          <span className={`left tier-${tier}`}>
+            {STATE_MARK[tier] && (
+              <span className="mark" aria-hidden="true">
+                {STATE_MARK[tier]}{' '}
+              </span>
+            )}
+            {stateWord && <span className="sr-only">{stateWord} </span>}
+            {due === undefined ? (
+              t('badgeNone')
+            ) : (
+              <span data-countdown={due}>{countdownText(due, p.now, p.locale)}</span>
+            )}
+          </span>
+        </div>
+        <div className="line2">
+          <span className="title">{ticket.title}</span>
+          {ticket.buyer && <span className="buyer">{ticket.buyer}</span>}
+          {order && <span className="order">#{order}</span>}
+          {snoozed && <span className="tag">{t('popupSnoozedUntil', formatBeijing(snoozed, 'HH:mm'))}</span>}
+        </div>
       </div>
-      <div className="line2">
-        <span className="title">{ticket.title}</span>
-        {ticket.orderId && <span className="order">#{ticket.orderId}</span>}
-        {due !== undefined && (
-          <span className="src">{ticket.dueSource === 'platform' ? t('sourcePlatform') : t('sourceRule')}</span>
-        )}
-      </div>
-    </li>
+      <button
+        className="more"
+        aria-expanded={p.expanded}
+        aria-label={t('popupActions')}
+        tabIndex={p.active ? 0 : -1}
+        onClick={p.onToggleActions}
+      >
+        ⋯
+      </button>
+      {p.expanded && (
+        <div className="actions" role="group" aria-label={t('popupActions')}>
+          <button onClick={() => snooze(Date.now() + 15 * MIN)}>{t('popupSnooze15')}</button>
+          <button onClick={() => snooze(Date.now() + 60 * MIN)}>{t('popupSnooze60')}</button>
+          {shiftAt !== undefined && shiftAt > p.now && (
+            <button onClick={() => snooze(shiftAt)}>{t('popupSnoozeShift', formatBeijing(shiftAt, 'HH:mm'))}</button>
+          )}
+          <button onClick={aside} data-action="set-aside">
+            {p.setAside ? t('popupUnsetAside') : t('popupSetAsideAction')}
+          </button>
+          <button onClick={copy} data-action="copy">
+            {t('popupCopyOrder')}
+          </button>
+          <button onClick={() => p.onOpen(ticket, true)}>{t('popupOpenBackground')}</button>
+          {note && (
+            <span className="note" role="status">
+              {note}
+            </span>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -23,7 +23,9 @@ import {
   SWEEP_ALARM,
   type AlarmDeps,
 } from '@/lib/alarms/runner';
-import { TEST_PERIOD_KEY } from '@/lib/alarms/state';
+import { SNOOZE_KEY, TEST_PERIOD_KEY } from '@/lib/alarms/state';
+import { SET_ASIDE_KEY } from '@/lib/tickets/marks';
+import { openNextTicket } from '@/lib/tickets/next';
 
 const log = (m: string) => console.warn('[ticket-radar] alarms:', m);
 
@@ -43,14 +45,25 @@ function replan(): Promise<void> {
   );
 }
 
+/** A burst of ingests (a page refresh; nine seller pages restored at browser start) waits this long for quiet… */
+const BURST_QUIET_MS = 1500;
+/** …but never longer than this after its first ingest, so an alert is not held back by a page that keeps reading. */
+const BURST_MAX_MS = 5000;
 let pending: ReturnType<typeof setTimeout> | undefined;
+let burstStart: number | undefined;
 /**
- * Tickets changed (an ingest wrote rows): re-plan. Coalesces bursts (a page refresh sends several batches) into
- * one pass 250 ms after the last.
+ * Tickets changed (an ingest wrote rows): re-plan. Coalesces a burst across all pages into one pass, so it
+ * raises one aggregated notification (nine pages used to give five).
  */
 export function onTicketsChanged(): void {
+  const now = Date.now();
+  burstStart ??= now;
   clearTimeout(pending);
-  pending = setTimeout(() => void replan(), 250);
+  const wait = Math.max(0, Math.min(BURST_QUIET_MS, burstStart + BURST_MAX_MS - now));
+  pending = setTimeout(() => {
+    burstStart = undefined;
+    void replan();
+  }, wait);
 }
 
 /** Registers every alarm, notification, lifecycle and storage listener. Call synchronously at worker start. */
@@ -79,8 +92,23 @@ export function registerAlarmListeners(): void {
     if (area !== 'local') return;
     // New thresholds or staffed hours change what is due.
     if ('settings' in changes) void replan();
+    // A snooze or 已在别处处理 from the popup: the toolbar count and the alerts follow at once.
+    if (SNOOZE_KEY in changes || SET_ASIDE_KEY in changes) onTicketsChanged();
     if (TEST_PERIOD_KEY in changes) void ensureSweep().catch((e: unknown) => log(`sweep: ${String(e)}`));
   });
+
+  // Alt+Shift+N (rebindable): open or focus the most urgent ticket not opened this round.
+  try {
+    browser.commands?.onCommand.addListener((command) => {
+      if (command !== 'open-next-ticket') return;
+      void openNextTicket({ db: db(), now: Date.now, settings: loadSettings }).catch((e: unknown) =>
+        log(`next ticket: ${String(e)}`),
+      );
+    });
+  } catch (e) {
+    // No commands API (some Firefox builds, the unit tests' fake browser): the popup and page control remain.
+    log(`commands: ${String(e)}`);
+  }
 
   // Alarms usually survive worker restarts; make sure the sweep exists whatever woke this worker.
   void ensureSweep().catch((e: unknown) => log(`sweep: ${String(e)}`));

@@ -17,7 +17,7 @@ const alert = (key: string, dueAt: number, over: Partial<Alert> = {}): Alert => 
   ...over,
 });
 
-const a = due('a', NOW - H, { kind: 'refund' });
+const a = due('a', NOW - H, { kind: 'refund', title: '买家申请仅退款', orderId: '240601-123456789012' });
 const b = due('b', NOW + 10 * MIN, { kind: 'urge-ship', shopId: 't', key: 'pdd:t:b', shopName: '页面店名' });
 const input = (over: Partial<NotificationInput> = {}): NotificationInput => ({
   alerts: [alert(a.key, a.dueAt!, { late: true }), alert(b.key, b.dueAt!)],
@@ -52,13 +52,15 @@ describe('buildNotification', () => {
       type: 'list',
       iconUrl: 'chrome-extension://x/icon/128.png',
       title: 'alertTitleMixed(1,1)',
-      message: 'alertItemTitle(platform_pdd,旗舰店,kind_refund)：alertOverdueBy(spanHours(1,0)) · alertLate',
+      message:
+        'alertItemTitle(platform_pdd,旗舰店,kind_refund)：买家申请仅退款 · #…789012 · alertOverdueBy(spanHours(1,0)) · alertLate',
       items: [
+        // Platform, shop and kind; then title, short order number and time late: alike lines differ.
         {
           title: 'alertItemTitle(platform_pdd,旗舰店,kind_refund)',
-          message: 'alertOverdueBy(spanHours(1,0)) · alertLate',
+          message: '买家申请仅退款 · #…789012 · alertOverdueBy(spanHours(1,0)) · alertLate',
         },
-        { title: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)', message: 'alertLeft(spanMinutes(10))' },
+        { title: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)', message: 't · alertLeft(spanMinutes(10))' },
       ],
       buttons: [{ title: 'alertOpen' }, { title: 'alertSnooze' }],
       priority: 2,
@@ -75,7 +77,7 @@ describe('buildNotification', () => {
       type: 'basic',
       iconUrl: 'chrome-extension://x/icon/128.png',
       title: 'alertTitleSoon(1)',
-      message: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)：alertLeft(spanMinutes(10)) · alertHeld',
+      message: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)：t · alertLeft(spanMinutes(10)) · alertHeld',
     });
   });
 
@@ -89,7 +91,7 @@ describe('buildNotification', () => {
     );
     expect(n?.options.title).toBe(`alertTitleSoon(${MAX_ITEMS + 3})`);
     expect(n?.options.items).toHaveLength(MAX_ITEMS + 1);
-    expect(n?.options.items?.[0]?.message).toBe('alertLeft(spanMinutes(1)) · alertSnoozed');
+    expect(n?.options.items?.[0]?.message).toBe('t · alertLeft(spanMinutes(1)) · alertSnoozed');
     expect(n?.options.items?.at(-1)).toEqual({ title: 'alertMore(3)', message: '' });
     expect(n?.options.priority).toBe(1);
     expect(n?.options.requireInteraction).toBeUndefined();

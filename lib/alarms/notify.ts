@@ -7,6 +7,7 @@
 import { kindKey, t } from '../i18n';
 import type { Shop } from '../model/shop';
 import { shopKey, type Ticket } from '../model/ticket';
+import { shortOrder } from '../tickets/filter';
 import type { Alert } from './plan';
 
 /** At most this many tickets are listed; the rest are counted in one line (Chrome shows about five items). */
@@ -68,9 +69,9 @@ export function leftText(dueAt: number, now: number): string {
   return left > 0 ? t('alertLeft', spanText(left + 59_999)) : t('alertOverdueBy', spanText(left));
 }
 
-/** `拼多多 · 店铺名 · 退款`: the merchant's alias wins over the page's shop name. */
+/** `拼多多 · 店铺名 · 退款`: the merchant's alias wins over the page's shop name; never the internal id. */
 export function ticketLabel(ticket: Ticket, shop: Shop | undefined): string {
-  const shopName = shop?.alias ?? shop?.name ?? ticket.shopName ?? ticket.shopId;
+  const shopName = shop?.alias ?? shop?.name ?? ticket.shopName ?? t('shopUnnamed');
   return t('alertItemTitle', t(`platform_${ticket.platform}`), shopName, t(kindKey(ticket.kind)));
 }
 
@@ -80,6 +81,8 @@ function flagText(a: Alert): string | undefined {
   if (a.late) return t('alertLate');
   return undefined;
 }
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The notification for a burst, or `undefined` when none of its tickets is known. */
 export function buildNotification(input: NotificationInput): AlertNotification | undefined {
@@ -100,11 +103,14 @@ export function buildNotification(input: NotificationInput): AlertNotification |
         : t('alertTitleSoon', soon);
 
   const items = rows.slice(0, MAX_ITEMS).map(({ a, ticket }) => {
+    // Title and short order number tell alike lines apart (`退款 · 退款` used to be all a list said).
+    const order = shortOrder(ticket.orderId);
+    const parts = [clip(ticket.title, 24), ...(order ? [`#${order}`] : []), leftText(a.dueAt, input.now)];
     const flag = flagText(a);
-    const left = leftText(a.dueAt, input.now);
+    if (flag) parts.push(flag);
     return {
       title: ticketLabel(ticket, input.shops.get(shopKey(ticket.platform, ticket.shopId))),
-      message: flag ? `${left} · ${flag}` : left,
+      message: parts.join(' · '),
     };
   });
   const more = rows.length > MAX_ITEMS ? t('alertMore', rows.length - MAX_ITEMS) : undefined;

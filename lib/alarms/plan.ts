@@ -7,11 +7,10 @@
  * overdue). Each threshold of each deadline is delivered once: the background persists the returned `record`
  * rows before it shows anything, and later calls skip them, so a restarted worker or browser never repeats one.
  */
-import { othersTurn } from '../tickets/turn';
+import { state, type SetAside } from '../tickets/state';
 import type { SentAlert } from '../db/alerts-types';
 import type { NotificationSettings, Settings } from '../model/settings';
-import { isOpenStatus, shopKey, type Ticket } from '../model/ticket';
-import { computeDeadline } from '../sla';
+import { shopKey, type Ticket } from '../model/ticket';
 import { isStaffed, nextStaffedAt } from './staffed';
 
 /** An alert later than this after its threshold is marked late (the goal for an installed extension is 60 s). */
@@ -61,6 +60,8 @@ export interface PlanOptions {
   mutedShops?: ReadonlySet<string>;
   /** Ticket key → snoozed until (epoch ms). A snoozed ticket's alerts wait until then. */
   snoozedUntil?: Readonly<Record<string, number>>;
+  /** Ticket key → the merchant's 已在别处处理 mark (lib/tickets/marks.ts): no alerts while it holds. */
+  setAside?: ReadonlyMap<string, SetAside>;
 }
 
 export interface Plan {
@@ -93,20 +94,22 @@ export function thresholdsOf(dueAt: number, n: NotificationSettings): Crossing[]
   return out;
 }
 
-/** Whether a ticket raises alerts at all. */
+/**
+ * Whether a ticket raises alerts at all: the one deadline state (lib/tickets/state.ts) says the merchant owns
+ * the deadline (overdue, due soon or later; not waiting on others, not unseen, set aside or informational),
+ * and its shop is not muted. The thresholds below decide when.
+ */
 export function alertable(
   t: Ticket,
   settings: Settings,
   mutedShops?: ReadonlySet<string>,
+  setAside?: SetAside,
 ): t is Ticket & { dueAt: number } {
-  if (!isOpenStatus(t.status) || t.dueAt === undefined) return false;
-  // A complete listing stopped showing it: probably handled elsewhere (tickets-repo ingestBatch).
-  if (t.unseenSince !== undefined) return false;
-  // The buyer's or the platform's move: their countdown, not the merchant's (lib/tickets/turn.ts).
-  if (othersTurn(t)) return false;
-  if (mutedShops?.has(shopKey(t.platform, t.shopId))) return false;
-  // Informational rules are shown but never alert (pdd-order-review, sla-rules.md).
-  return computeDeadline(t, settings.rules)?.informational !== true;
+  if (t.dueAt === undefined) return false;
+  // Whether the merchant owns the deadline does not depend on the hour: ask at the deadline itself.
+  const s = state(t, settings, t.dueAt, setAside ? { setAside } : {}).state;
+  if (s === 'none' || s === 'waiting') return false;
+  return !mutedShops?.has(shopKey(t.platform, t.shopId));
 }
 
 /**
@@ -131,7 +134,7 @@ export function planAlerts(
   };
 
   for (const t of tickets) {
-    if (!alertable(t, settings, opts.mutedShops)) continue;
+    if (!alertable(t, settings, opts.mutedShops, opts.setAside?.get(t.key))) continue;
     const dueAt = t.dueAt;
     const pending = thresholdsOf(dueAt, n).filter((c) => sentById.get(alertId(t.key, c.id))?.dueAt !== dueAt);
     const next = pending.find((c) => c.at > now);

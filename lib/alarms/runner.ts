@@ -11,6 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { RadarDb } from '../db/schema';
 import { openTickets } from '../db/tickets-repo';
+import { loadSetAside } from '../tickets/marks';
 import { badgeFor, type BadgeState } from '../background/badge';
 import type { Settings } from '../model/settings';
 import type { Shop } from '../model/shop';
@@ -73,9 +74,10 @@ function toolbar(): typeof browser.action {
 /** One pass: plan, persist, notify, re-arm, badge. */
 export async function runAlerts(deps: AlarmDeps): Promise<RunOutcome> {
   const now = deps.now();
-  const [settings, snoozedUntil, tickets, shops] = await Promise.all([
+  const [settings, snoozedUntil, setAside, tickets, shops] = await Promise.all([
     deps.settings(),
     loadSnoozes(),
+    loadSetAside(),
     openTickets(deps.db),
     deps.db.shops.toArray(),
   ]);
@@ -87,7 +89,7 @@ export async function runAlerts(deps: AlarmDeps): Promise<RunOutcome> {
   // worst, never shows one twice.
   const plan = await deps.db.transaction('rw', deps.db.alerts, async () => {
     const sent = await deps.db.alerts.toArray();
-    const p = planAlerts(tickets, sent, settings, now, { mutedShops, snoozedUntil });
+    const p = planAlerts(tickets, sent, settings, now, { mutedShops, snoozedUntil, setAside });
     if (p.record.length) await deps.db.alerts.bulkPut(p.record);
     const stale = sent.filter((s) => !openKeys.has(s.ticketKey) && s.sentAt < now - SENT_TTL_MS).map((s) => s.id);
     if (stale.length) await deps.db.alerts.bulkDelete(stale);
@@ -132,7 +134,7 @@ export async function runAlerts(deps: AlarmDeps): Promise<RunOutcome> {
   if (plan.nextAt !== undefined) await browser.alarms.create(NEXT_ALARM, { when: plan.nextAt });
   else await browser.alarms.clear(NEXT_ALARM);
 
-  const badge = badgeFor(tickets, settings, now, shopMap);
+  const badge = badgeFor(tickets, settings, now, shopMap, setAside);
   const action = toolbar();
   await Promise.all([
     action.setBadgeText({ text: badge.text }),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Shop, Ticket } from '../model';
-import { barPercent, DUE_SOON_MS, HANDLED_DAYS, sharePercent, summarizeAnalytics } from './summary';
+import { DEFAULT_SETTINGS } from '../model/settings';
+import { barPercent, HANDLED_DAYS, sharePercent, summarizeAnalytics } from './summary';
+
+const DUE_SOON_MS = 24 * 3600_000;
 
 /** 2026-11-25 10:00 Beijing. */
 const NOW = Date.UTC(2026, 10, 25, 2);
@@ -46,8 +49,18 @@ const shop = (over: Partial<Shop> & Pick<Shop, 'platform' | 'shopId'>): Shop => 
 
 describe('summarizeAnalytics', () => {
   it('counts an empty store as zeros with every platform and the last seven days present', () => {
-    const s = summarizeAnalytics([], [], NOW);
-    expect(s.totals).toEqual({ open: 0, overdue: 0, dueSoon: 0, noDeadline: 0, unseen: 0 });
+    const s = summarizeAnalytics([], [], NOW, DEFAULT_SETTINGS);
+    expect(s.totals).toEqual({
+      open: 0,
+      overdue: 0,
+      dueSoon: 0,
+      dueToday: 0,
+      later: 0,
+      waiting: 0,
+      none: 0,
+      noDeadline: 0,
+      unseen: 0,
+    });
     expect(s.byPlatform.map((p) => p.platform)).toEqual(['pdd', 'douyin', 'taobao']);
     expect(s.byShop).toEqual([]);
     expect(s.byKind).toEqual([]);
@@ -66,20 +79,30 @@ describe('summarizeAnalytics', () => {
     expect(s.sources).toEqual({ platform: 0, rule: 0, byRule: [] });
   });
 
-  it('buckets open tickets: overdue at the deadline, due soon within 24 h, no deadline, unseen apart', () => {
+  it('buckets open tickets by state(): overdue at the deadline, due soon in the settings window, no deadline, unseen apart', () => {
     const tickets = [
       ticket({ dueAt: NOW - H, dueSource: 'platform' }),
       ticket({ dueAt: NOW, dueSource: 'platform' }), // due exactly now: overdue
       ticket({ dueAt: NOW + H, dueSource: 'rule:default' }),
-      ticket({ dueAt: NOW + DUE_SOON_MS, dueSource: 'rule:default' }), // exactly 24 h: still due soon
+      ticket({ dueAt: NOW + DUE_SOON_MS, dueSource: 'rule:default' }), // 24 h left of a 24 h budget: later
       ticket({ dueAt: NOW + DUE_SOON_MS + 1, dueSource: 'platform' }), // beyond: only open
       ticket({}), // no trusted deadline
       ticket({ dueAt: NOW - H, dueSource: 'platform', unseenSince: NOW - 2 * H }), // unseen: not overdue
       ticket({ status: 'processing', dueAt: NOW - 2 * H, dueSource: 'platform' }),
       ticket({ status: 'done', dueAt: NOW - 3 * H, dueSource: 'platform' }), // finished: not open
     ];
-    const s = summarizeAnalytics(tickets, [], NOW);
-    expect(s.totals).toEqual({ open: 8, overdue: 3, dueSoon: 2, noDeadline: 1, unseen: 1 });
+    const s = summarizeAnalytics(tickets, [], NOW, DEFAULT_SETTINGS);
+    expect(s.totals).toEqual({
+      open: 8,
+      overdue: 3,
+      dueSoon: 1,
+      dueToday: 1,
+      later: 2,
+      waiting: 0,
+      none: 2,
+      noDeadline: 1,
+      unseen: 1,
+    });
   });
 
   it('groups by platform and shop, labels shops by alias, name, id, and keeps shops with no tickets', () => {
@@ -101,7 +124,7 @@ describe('summarizeAnalytics', () => {
       // A shop with no row of its own: labelled from the ticket.
       ticket({ platform: 'douyin', shopId: 'd2', shopName: '抖店二号', kind: 'service-request' }),
     ];
-    const s = summarizeAnalytics(tickets, shops, NOW);
+    const s = summarizeAnalytics(tickets, shops, NOW, DEFAULT_SETTINGS);
     expect(s.byPlatform.find((p) => p.platform === 'pdd')).toMatchObject({ open: 2, overdue: 1, dueSoon: 1 });
     expect(s.byPlatform.find((p) => p.platform === 'douyin')).toMatchObject({ open: 2, dueSoon: 1, noDeadline: 1 });
     expect(s.byPlatform.find((p) => p.platform === 'taobao')).toMatchObject({ open: 0 });
@@ -121,7 +144,7 @@ describe('summarizeAnalytics', () => {
       ticket({ kind: 'refund' }),
       ticket({ kind: 'consult', status: 'closed' }),
     ];
-    expect(summarizeAnalytics(tickets, [], NOW).byKind).toEqual([
+    expect(summarizeAnalytics(tickets, [], NOW, DEFAULT_SETTINGS).byKind).toEqual([
       { kind: 'refund', count: 2 },
       { kind: 'urge-pickup', count: 1 },
     ]);
@@ -137,7 +160,7 @@ describe('summarizeAnalytics', () => {
       ticket({ status: 'done', lastSeenAt: NOW + D }), // tomorrow (clock skew): not shown
       ticket({ status: 'pending', lastSeenAt: NOW - H }), // open: not handled
     ];
-    const days = summarizeAnalytics(tickets, [], NOW).handledByDay;
+    const days = summarizeAnalytics(tickets, [], NOW, DEFAULT_SETTINGS).handledByDay;
     expect(Object.fromEntries(days.map((d) => [d.day, d.count]))).toEqual({
       '2026-11-19': 1,
       '2026-11-20': 0,
@@ -159,7 +182,7 @@ describe('summarizeAnalytics', () => {
       ticket({}),
       ticket({ status: 'done', dueAt: NOW + H, dueSource: 'platform' }),
     ];
-    expect(summarizeAnalytics(tickets, [], NOW).sources).toEqual({
+    expect(summarizeAnalytics(tickets, [], NOW, DEFAULT_SETTINGS).sources).toEqual({
       platform: 2,
       rule: 3,
       byRule: [
@@ -171,11 +194,11 @@ describe('summarizeAnalytics', () => {
 
   it('gives the same answer whatever the machine zone says (no Date parsing inside)', () => {
     const tickets = [ticket({ status: 'done', lastSeenAt: Date.UTC(2026, 10, 24, 16) })];
-    const a = summarizeAnalytics(tickets, [], NOW);
+    const a = summarizeAnalytics(tickets, [], NOW, DEFAULT_SETTINGS);
     const prev = process.env.TZ;
     process.env.TZ = 'America/Los_Angeles';
     try {
-      expect(summarizeAnalytics(tickets, [], NOW)).toEqual(a);
+      expect(summarizeAnalytics(tickets, [], NOW, DEFAULT_SETTINGS)).toEqual(a);
     } finally {
       process.env.TZ = prev;
     }

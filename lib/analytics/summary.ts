@@ -6,24 +6,19 @@
 import { dayKey, dayOf, dayStart } from '../sla/beijing';
 import { PLATFORMS, TICKET_KINDS, isOpenStatus, shopKey, type Platform, type TicketKind } from '../model/ticket';
 import type { Shop, Ticket } from '../model';
+import type { Settings } from '../model/settings';
+import { countState, state, zeroCounts, type StateCounts } from '../tickets/state';
 
-/** "Due within 24 h" on the overview; fixed, unlike the popup's configurable horizon, so numbers compare day to day. */
-export const DUE_SOON_MS = 24 * 3600_000;
 /** Days of the handled-per-day chart, today included. */
 export const HANDLED_DAYS = 7;
 
 /**
- * Counts for one group of tickets. `open` includes `unseen`; the deadline columns (`overdue`, `dueSoon`,
- * `noDeadline`) count only open tickets still listed, as the popup does: an unseen ticket was probably handled
- * elsewhere, and counting it overdue would cry wolf.
+ * Counts for one group of tickets: the one deadline state's counts (lib/tickets/state.ts), the same as the
+ * toolbar and the popup, plus the two reasons for `none` the overview names. `unseen` tickets count as open but
+ * never as overdue: one a complete listing stopped showing was probably handled elsewhere.
  */
-export interface Counts {
-  open: number;
-  /** Due at or before `now`. */
-  overdue: number;
-  /** Due after `now` and within {@link DUE_SOON_MS}. */
-  dueSoon: number;
-  /** No deadline we can trust (none from the platform, no rule applied, or the page's one was unreadable). */
+export interface Counts extends StateCounts {
+  /** No deadline we can trust, or an informational one (none from the platform, no rule, unreadable). */
   noDeadline: number;
   /** Open, but a complete listing stopped showing it (`unseenSince`). */
   unseen: number;
@@ -77,18 +72,14 @@ export interface AnalyticsSummary {
   sources: SourceShare;
 }
 
-const zero = (): Counts => ({ open: 0, overdue: 0, dueSoon: 0, noDeadline: 0, unseen: 0 });
+const zero = (): Counts => ({ ...zeroCounts(), noDeadline: 0, unseen: 0 });
 
-function add(c: Counts, t: Ticket, now: number): void {
-  if (!isOpenStatus(t.status)) return;
-  c.open += 1;
-  if (t.unseenSince !== undefined) {
-    c.unseen += 1;
-    return;
-  }
-  if (t.dueAt === undefined) c.noDeadline += 1;
-  else if (t.dueAt <= now) c.overdue += 1;
-  else if (t.dueAt - now <= DUE_SOON_MS) c.dueSoon += 1;
+function add(c: Counts, t: Ticket, settings: Pick<Settings, 'tiers' | 'rules'>, now: number): void {
+  const st = state(t, settings, now);
+  if (st.why === 'finished') return;
+  countState(c, st);
+  if (st.why === 'unseen') c.unseen += 1;
+  else if (st.why === 'no-deadline' || st.why === 'informational') c.noDeadline += 1;
 }
 
 /**
@@ -96,8 +87,14 @@ function add(c: Counts, t: Ticket, now: number): void {
  * @param tickets all rows of the tickets table
  * @param shops all rows of the shops table (labels, muted state, shops with no tickets)
  * @param now the moment "overdue" and "today" refer to
+ * @param settings the tiers (the one 即将到期 window) and rules (budgets, informational) state() reads
  */
-export function summarizeAnalytics(tickets: readonly Ticket[], shops: readonly Shop[], now: number): AnalyticsSummary {
+export function summarizeAnalytics(
+  tickets: readonly Ticket[],
+  shops: readonly Shop[],
+  now: number,
+  settings: Pick<Settings, 'tiers' | 'rules'>,
+): AnalyticsSummary {
   const totals = zero();
   const byPlatform = new Map<Platform, PlatformSummary>(PLATFORMS.map((p) => [p, { platform: p, ...zero() }]));
   const byShop = new Map<string, ShopSummary>();
@@ -119,8 +116,8 @@ export function summarizeAnalytics(tickets: readonly Ticket[], shops: readonly S
   const rules = new Map<string, number>();
 
   for (const t of tickets) {
-    add(totals, t, now);
-    add(byPlatform.get(t.platform)!, t, now);
+    add(totals, t, settings, now);
+    add(byPlatform.get(t.platform)!, t, settings, now);
     const key = shopKey(t.platform, t.shopId);
     let shop = byShop.get(key);
     if (!shop) {
@@ -135,7 +132,7 @@ export function summarizeAnalytics(tickets: readonly Ticket[], shops: readonly S
       };
       byShop.set(key, shop);
     }
-    add(shop, t, now);
+    add(shop, t, settings, now);
 
     if (isOpenStatus(t.status)) {
       kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);

@@ -12,6 +12,7 @@ import { checkSender, type SenderLike } from '../messaging/sender';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
 import { buildSearchIndex } from '../templates/search-index';
+import { openNextTicket } from '../tickets/next';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -105,6 +106,10 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
         .filter((t) => t.scope.shops.length === 0 || (req.shopKey !== undefined && t.scope.shops.includes(req.shopKey)))
         .sort((a, b) => b.usageCount - a.usageCount);
       return { ok: true, index: buildSearchIndex(templates) } satisfies ResponseFor<'templates/for-page'>;
+    }
+    case 'tickets/next': {
+      const next = await openNextTicket(deps);
+      return { ok: true, ...(next ? { key: next.key } : {}) } satisfies ResponseFor<'tickets/next'>;
     }
     case 'templates/used': {
       await deps.db.templates

@@ -67,6 +67,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     shopKey: z.string().max(100).optional(),
   }),
   z.object({ type: z.literal('templates/used'), id: z.string().max(64) }),
+  /** The page's 下一个 → control: open the most urgent ticket not opened this round (lib/tickets/next.ts). */
+  z.object({ type: z.literal('tickets/next') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -78,6 +80,8 @@ export const ResponseSchemas = {
   /** Templates for the page with their pinyin search index, built in the worker (see search-index.ts). */
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
   'templates/used': z.object({ ok: z.literal(true) }),
+  /** `key` of the ticket opened; absent when the queue is empty. */
+  'tickets/next': z.object({ ok: z.literal(true), key: z.string().optional() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
@@ -88,4 +92,5 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'health/report',
   'templates/for-page',
   'templates/used',
+  'tickets/next',
 ]);

@@ -1,47 +1,110 @@
-/** What the popup lists: overdue and due-soon tickets across every platform and shop. Pure. */
+/**
+ * The open queue: every open ticket in exactly one section, with the counts the toolbar, the popup header and
+ * the overview show. Pure. Every state comes from state() (lib/tickets/state.ts), so the surfaces agree by
+ * construction: the toolbar badge is built from this summary's `counts`.
+ */
 import type { Settings } from '../model/settings';
-import type { Ticket } from '../model/ticket';
-import { computeDeadline, tierOf, type Tier } from '../sla';
-import { othersTurn } from './turn';
+import { shopKey, type Platform, type Ticket } from '../model/ticket';
+import type { Tier } from '../sla/types';
+import { countState, state, zeroCounts, type SetAside, type StateCounts, type TicketState } from './state';
 
 export interface SummaryItem {
   ticket: Ticket;
   tier: Tier;
   informational: boolean;
+  st: TicketState;
 }
 
-export interface Summary {
-  overdue: SummaryItem[];
-  soon: SummaryItem[];
-  /** Open tickets with no deadline we can trust: listed so they are not forgotten, never with a guess. */
-  noDeadline: SummaryItem[];
-  /** Open tickets a complete listing stopped showing; kept, probably handled elsewhere. */
-  unseen: SummaryItem[];
-  /** The buyer's or the platform's turn: their countdown, listed apart, never overdue for the merchant. */
-  waiting: SummaryItem[];
+/** The popup's sections, in display order. Their lengths sum to `counts.open`. */
+export const SECTIONS = [
+  'overdue',
+  'soon',
+  'laterToday',
+  'later',
+  'noDeadline',
+  'waiting',
+  'unseen',
+  'setAside',
+] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+export type Summary = Record<SectionId, SummaryItem[]> & {
+  /** Totals over every open ticket given. */
+  counts: StateCounts;
+  /** Per platform and per shop (`platform:shopId`), the same counts. */
+  byPlatform: Map<Platform, StateCounts>;
+  byShop: Map<string, StateCounts>;
+  /** Open tickets given (= counts.open): every one of them is in a section. */
   open: number;
+};
+
+/** Which section a state goes to. */
+export function sectionOf(s: TicketState): SectionId {
+  switch (s.state) {
+    case 'overdue':
+      return 'overdue';
+    case 'due-soon':
+      return 'soon';
+    case 'later':
+      return s.dueToday ? 'laterToday' : 'later';
+    case 'waiting':
+      return 'waiting';
+    default:
+      return s.why === 'unseen' ? 'unseen' : s.why === 'set-aside' ? 'setAside' : 'noDeadline';
+  }
 }
 
-/** `tickets` must be open tickets (openTickets()); muted shops are left out of the alerts, not the counts. */
-export function summarize(tickets: readonly Ticket[], settings: Settings, now: number): Summary {
-  const s: Summary = { overdue: [], soon: [], noDeadline: [], unseen: [], waiting: [], open: tickets.length };
+/**
+ * `tickets` must be open tickets (openTickets()); muted shops are left out of the alerts, not the counts.
+ * `setAside`: ticket key → the merchant's 已在别处处理 mark (lib/tickets/marks.ts).
+ */
+export function summarize(
+  tickets: readonly Ticket[],
+  settings: Settings,
+  now: number,
+  setAside: ReadonlyMap<string, SetAside> = new Map(),
+): Summary {
+  const s: Summary = {
+    overdue: [],
+    soon: [],
+    laterToday: [],
+    later: [],
+    noDeadline: [],
+    waiting: [],
+    unseen: [],
+    setAside: [],
+    counts: zeroCounts(),
+    byPlatform: new Map(),
+    byShop: new Map(),
+    open: 0,
+  };
   for (const ticket of tickets) {
-    const d = ticket.dueAt !== undefined ? computeDeadline(ticket, settings.rules) : undefined;
-    const tier =
-      ticket.dueAt === undefined ? 'none' : tierOf({ dueAt: ticket.dueAt, budgetMs: d?.budgetMs }, now, settings.tiers);
-    const item: SummaryItem = { ticket, tier, informational: d?.informational === true };
-    if (ticket.unseenSince) s.unseen.push(item);
-    else if (othersTurn(ticket)) s.waiting.push(item);
-    else if (tier === 'none') s.noDeadline.push(item);
-    else if (tier === 'overdue') s.overdue.push(item);
-    else if (tier === 'soon' || tier === 'critical' || (ticket.dueAt ?? Infinity) - now <= settings.popupHorizonMs)
-      s.soon.push(item);
+    const mark = setAside.get(ticket.key);
+    const st = state(ticket, settings, now, mark ? { setAside: mark } : {});
+    if (st.why === 'finished') continue;
+    countState(s.counts, st);
+    let p = s.byPlatform.get(ticket.platform);
+    if (!p) s.byPlatform.set(ticket.platform, (p = zeroCounts()));
+    countState(p, st);
+    const sk = shopKey(ticket.platform, ticket.shopId);
+    let sh = s.byShop.get(sk);
+    if (!sh) s.byShop.set(sk, (sh = zeroCounts()));
+    countState(sh, st);
+    s[sectionOf(st)].push({ ticket, tier: st.tier, informational: st.why === 'informational', st });
   }
-  const byDue = (a: SummaryItem, b: SummaryItem) => (a.ticket.dueAt ?? Infinity) - (b.ticket.dueAt ?? Infinity);
-  s.overdue.sort(byDue);
-  s.soon.sort(byDue);
-  s.unseen.sort(byDue);
-  s.waiting.sort(byDue);
-  s.noDeadline.sort((a, b) => b.ticket.lastSeenAt - a.ticket.lastSeenAt);
+  s.open = s.counts.open;
+  const byDue = (a: SummaryItem, b: SummaryItem) =>
+    (a.ticket.dueAt ?? Infinity) - (b.ticket.dueAt ?? Infinity) || (a.ticket.key < b.ticket.key ? -1 : 1);
+  for (const id of SECTIONS) if (id !== 'noDeadline') s[id].sort(byDue);
+  s.noDeadline.sort((a, b) => b.ticket.lastSeenAt - a.ticket.lastSeenAt || (a.ticket.key < b.ticket.key ? -1 : 1));
   return s;
+}
+
+/** The queue in working order: what needs the merchant first (used by "next ticket" and ↓). */
+export const WORK_ORDER: readonly SectionId[] = ['overdue', 'soon', 'laterToday', 'later', 'noDeadline'];
+
+/** The most urgent ticket the merchant owns, skipping `skip` (opened this round); undefined when none. */
+export function nextTicket(s: Summary, skip: ReadonlySet<string> = new Set()): Ticket | undefined {
+  for (const id of WORK_ORDER) for (const i of s[id]) if (!skip.has(i.ticket.key)) return i.ticket;
+  return undefined;
 }
