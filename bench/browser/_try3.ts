@@ -1,0 +1,10 @@
+import { build } from 'esbuild';
+import { launch, snapshotExtension } from './chromium';
+import { seedBatches } from './seed';
+const ext = snapshotExtension();
+const b = await launch({ extension: ext });
+const code = (await build({ entryPoints: ['bench/browser/_prof-worker.ts'], bundle: true, format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0]!.text;
+await b.worker!.evaluate(code);
+const batches = seedBatches(3000, Date.now());
+for (let i = 0; i < 6; i++) console.log(JSON.stringify(await b.worker!.evaluate((bs) => (globalThis as any).__prof(bs), [batches[i]])));
+await b.close();
