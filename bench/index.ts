@@ -20,8 +20,12 @@ const opt = (name: string, fallback: number) => {
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} wants a positive integer`);
   return v;
 };
-const only = args.find((x) => x.startsWith('--only='))?.slice(7).split(',') as Section[] | undefined;
-for (const s of only ?? []) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+const only = args
+  .find((x) => x.startsWith('--only='))
+  ?.slice(7)
+  .split(',') as Section[] | undefined;
+for (const s of only ?? [])
+  if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
 
 const print = (rs: { name: string; value: number; unit: string }[]) => {
   for (const r of rs) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
@@ -47,7 +51,9 @@ if (!flag('no-browser')) {
     only ?? SECTIONS,
   );
   console.log(table(figures));
-  console.log(`\n${Math.round((Date.now() - started) / 1000)} s; medians; "ratio" is the median of the pairs' ratios and differences`);
+  console.log(
+    `\n${Math.round((Date.now() - started) / 1000)} s; medians; "ratio" is the median of the pairs' ratios and differences`,
+  );
   const bad = missed(figures);
   if (bad.length) console.log(`budgets missed: ${bad.length} of ${figures.filter((f) => f.budget).length}`);
   if (flag('check') && bad.length) process.exitCode = 1;

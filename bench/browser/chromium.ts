@@ -19,13 +19,17 @@ export interface Browser {
 
 /** A private copy of the built extension, so a rebuild elsewhere during the run cannot change what is measured. */
 export function snapshotExtension(): string {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`Build the extension first (npx wxt build): ${EXTENSION}`);
+  if (!existsSync(join(EXTENSION, 'manifest.json')))
+    throw new Error(`Build the extension first (npx wxt build): ${EXTENSION}`);
   const dir = mkdtempSync(join(tmpdir(), 'ticket-radar-bench-ext-'));
   cpSync(EXTENSION, dir, { recursive: true });
   return dir;
 }
 
-export async function launch(opts: { extension?: string; viewport?: { width: number; height: number } }): Promise<Browser> {
+export async function launch(opts: {
+  extension?: string;
+  viewport?: { width: number; height: number };
+}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'ticket-radar-bench-'));
   const ext = opts.extension;
   const context = await chromium.launchPersistentContext(dir, {
@@ -114,14 +118,19 @@ export interface Probe {
   badges: number;
 }
 
-export const readProbe = (page: Page): Promise<Probe> => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
+export const readProbe = (page: Page): Promise<Probe> =>
+  page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
 
 /** Waits (polling every 100 ms, not every frame: the poll must not cost the page) until the probe says so. */
 export async function waitProbe(page: Page, what: 'rowsAt' | 'badgesAt', timeout = 30_000): Promise<void> {
-  await page.waitForFunction((k) => ((window as unknown as { __bench?: Record<string, number> }).__bench?.[k] ?? 0) > 0, what, {
-    polling: 100,
-    timeout,
-  });
+  await page.waitForFunction(
+    (k) => ((window as unknown as { __bench?: Record<string, number> }).__bench?.[k] ?? 0) > 0,
+    what,
+    {
+      polling: 100,
+      timeout,
+    },
+  );
 }
 
 /**

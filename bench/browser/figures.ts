@@ -37,7 +37,7 @@ export interface BrowserBenchOptions {
 
 /** The page's rows plus this long: the window the main-thread figure covers. */
 const AFTER_ROWS_MS = 3000;
-const IDLE_WINDOW_MS = 5000;
+const IDLE_WINDOW_MS = 4000;
 const BADGE_BUDGET_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +64,8 @@ async function loadOnce(b: Browser, list: BenchList, n: number, withExt: boolean
     const main = minus(await m.read(), before);
     const p = await readProbe(page);
     await m.stop();
-    if (withExt && p.badges === 0) throw new Error(`${list.id} ${n} rows: no badges within ${AFTER_ROWS_MS} ms of the rows`);
+    if (withExt && p.badges === 0)
+      throw new Error(`${list.id} ${n} rows: no badges within ${AFTER_ROWS_MS} ms of the rows`);
     return {
       main,
       longTasks: p.longTasks.length,
@@ -148,8 +149,8 @@ async function listFigures(ext: string, o: BrowserBenchOptions): Promise<Figure[
 }
 
 /**
- * Main-thread time per second while idle, after the page and badges settled. `fit` zooms the page out so
- * every row is in the viewport (the ticker only updates badges in view; this asks for all of them).
+ * Main-thread time per second while idle, after the page and badges settled. `fit` makes the viewport as tall
+ * as the page so every row is in view (the ticker only updates badges in view; this asks for all of them).
  */
 async function idleOnce(b: Browser, list: BenchList, n: number, withExt: boolean, fit: boolean) {
   const page = await b.context.newPage();
@@ -180,12 +181,10 @@ async function idleOnce(b: Browser, list: BenchList, n: number, withExt: boolean
   }
 }
 
+/** A viewport as tall as the page, so every row (and badge) is in view. Restored by closing the tab. */
 async function fitAll(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const h = document.documentElement.scrollHeight;
-    const zoom = Math.min(1, (innerHeight - 20) / h);
-    document.documentElement.style.zoom = String(zoom);
-  });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.min(Math.max(860, height + 20), 60_000) });
 }
 
 async function tickFigures(browsers: { with: Browser; without: Browser }, o: BrowserBenchOptions): Promise<Figure[]> {
@@ -295,7 +294,11 @@ const firstScript = (selector: string) => `(() => {
   mo.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function firstOnce(b: Browser, path: string, selector: string): Promise<{ at: number; longest: number; busy: number }> {
+async function firstOnce(
+  b: Browser,
+  path: string,
+  selector: string,
+): Promise<{ at: number; longest: number; busy: number }> {
   const page = await b.context.newPage();
   try {
     await page.addInitScript(firstScript(selector));
@@ -310,7 +313,9 @@ async function firstOnce(b: Browser, path: string, selector: string): Promise<{ 
     await sleep(3000);
     const busy = ((await m.read()).task - a.task) / 3;
     await m.stop();
-    const r = await page.evaluate(() => (window as unknown as { __benchFirst: { at: number; longest: number } }).__benchFirst);
+    const r = await page.evaluate(
+      () => (window as unknown as { __benchFirst: { at: number; longest: number } }).__benchFirst,
+    );
     return { ...r, busy };
   } finally {
     await page.close();
@@ -378,11 +383,15 @@ export function bundleFigures(ext: string): Figure[] {
 export type Section = 'lists' | 'ingest' | 'store' | 'bundle';
 export const SECTIONS: readonly Section[] = ['lists', 'ingest', 'store', 'bundle'];
 
-export async function runBrowserBench(o: BrowserBenchOptions, sections: readonly Section[] = SECTIONS): Promise<Figure[]> {
+export async function runBrowserBench(
+  o: BrowserBenchOptions,
+  sections: readonly Section[] = SECTIONS,
+): Promise<Figure[]> {
   const ext = snapshotExtension();
   try {
     const figures: Figure[] = [];
-    if (sections.includes('lists')) figures.push(...(await withLock('list pages and ticking', () => listFigures(ext, o))));
+    if (sections.includes('lists'))
+      figures.push(...(await withLock('list pages and ticking', () => listFigures(ext, o))));
     if (sections.includes('ingest')) figures.push(...(await withLock('ingest', () => ingestFigures(ext, o))));
     if (sections.includes('store')) figures.push(...(await withLock('popup and options', () => storeFigures(ext, o))));
     if (sections.includes('bundle')) figures.push(...bundleFigures(ext));

@@ -10,14 +10,18 @@ const hasFlock = () => spawnSync('flock', ['--version']).status === 0;
 
 export async function withLock<T>(what: string, fn: () => Promise<T>): Promise<T> {
   if (process.env.BENCH_NO_LOCK || !hasFlock()) return fn();
-  const child = spawn('flock', [LOCK, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('flock', [LOCK, 'sh', '-c', 'echo locked; cat >/dev/null'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const t0 = Date.now();
   await new Promise<void>((resolve, reject) => {
     child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`flock exited (${code}) before taking ${LOCK}`)));
   });
   const waited = Date.now() - t0;
-  process.stderr.write(`[bench] ${LOCK} taken for ${what}${waited > 1000 ? ` (waited ${Math.round(waited / 1000)} s)` : ''}\n`);
+  process.stderr.write(
+    `[bench] ${LOCK} taken for ${what}${waited > 1000 ? ` (waited ${Math.round(waited / 1000)} s)` : ''}\n`,
+  );
   try {
     return await fn();
   } finally {

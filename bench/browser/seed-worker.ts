@@ -12,9 +12,7 @@ export interface SeedBatch {
   now: number;
 }
 
-(globalThis as unknown as { __benchSeed: (batches: SeedBatch[]) => Promise<number> }).__benchSeed = async (
-  batches,
-) => {
+(globalThis as unknown as { __benchSeed: (batches: SeedBatch[]) => Promise<number> }).__benchSeed = async (batches) => {
   const db = new RadarDb();
   await db.open();
   try {

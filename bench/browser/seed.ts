@@ -35,14 +35,29 @@ export function seedBatches(total: number, now: number): SeedBatch[] {
     const pdd = b % 2 === 0;
     const shop = 1000 + (b % 6);
     const result = pdd
-      ? read('pdd', 'pdd.todoList', pddTodoList(n, at, { mallId: shop, offset: b * BATCH }), at, 'https://mms.pinduoduo.com/')
-      : read('douyin', 'douyin.afterSaleList', douyinAfterSaleList(n, at, { shopId: shop, offset: b * BATCH }), at, 'https://fxg.jinritemai.com/');
+      ? read(
+          'pdd',
+          'pdd.todoList',
+          pddTodoList(n, at, { mallId: shop, offset: b * BATCH }),
+          at,
+          'https://mms.pinduoduo.com/',
+        )
+      : read(
+          'douyin',
+          'douyin.afterSaleList',
+          douyinAfterSaleList(n, at, { shopId: shop, offset: b * BATCH }),
+          at,
+          'https://fxg.jinritemai.com/',
+        );
     const old = now - at > 7 * DAY;
     const tickets: RawTicket[] = result.tickets.map((t, i) => ({
       ...t,
       ...(old && i % 10 !== 0 ? { status: i % 2 ? ('done' as const) : ('closed' as const) } : {}),
     }));
-    if (tickets.length !== n) throw new Error(`reader returned ${tickets.length} of ${n} tickets: ${JSON.stringify(result.issues.slice(0, 3))}`);
+    if (tickets.length !== n)
+      throw new Error(
+        `reader returned ${tickets.length} of ${n} tickets: ${JSON.stringify(result.issues.slice(0, 3))}`,
+      );
     batches.push({
       now: at,
       batch: {
@@ -75,6 +90,9 @@ export async function seed(worker: Worker, total: number, now = Date.now()): Pro
   let count = 0;
   // A few batches per call: each evaluate's payload stays small.
   for (let i = 0; i < batches.length; i += 10)
-    count = await worker.evaluate((bs) => (globalThis as unknown as { __benchSeed: (b: unknown) => Promise<number> }).__benchSeed(bs), batches.slice(i, i + 10));
+    count = await worker.evaluate(
+      (bs) => (globalThis as unknown as { __benchSeed: (b: unknown) => Promise<number> }).__benchSeed(bs),
+      batches.slice(i, i + 10),
+    );
   return count;
 }

@@ -63,13 +63,13 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       );
       const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
       const shop = { ...req.shop, shopId };
-      const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
-      if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
       const locale = uiLocale();
-      return {
-        ok: true,
-        views: out.tickets.map((t) => toView(t, settings.rules, now, locale)),
-      } satisfies ResponseFor<'tickets/ingest'>;
+      // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`).
+      const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now, (t) =>
+        toView(t, settings.rules, now, locale),
+      );
+      if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
+      return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'tickets/views': {
       const settings = await deps.settings();
