@@ -4,7 +4,8 @@
  * provenance) come along without changes here; they are written in the service worker by the repository
  * the background uses (seed-worker.ts, bundled with esbuild).
  *
- * The mix: batches of 500 spread over the last 90 days, PDD and Douyin, six shops. Tickets first seen
+ * The mix: batches of 500 spread over the last 90 days, PDD and Douyin, six shops (one of them the PDD
+ * fixture's own, so the list pages' shop has a long history). Tickets first seen
  * more than a week ago are mostly finished (9 in 10 done or closed), the last week's mostly open.
  */
 import type { Worker } from '@playwright/test';
@@ -33,7 +34,8 @@ export function seedBatches(total: number, now: number): SeedBatch[] {
     const n = Math.min(BATCH, total - b * BATCH);
     const at = count === 1 ? now : now - Math.round(((count - 1 - b) / (count - 1)) * 90 * DAY);
     const pdd = b % 2 === 0;
-    const shop = 1000 + (b % 6);
+    // Shop 0 of PDD is the fixture's own (mallId 445566778): the list pages' shop has a long history too.
+    const shop = b % 6 === 0 ? undefined : 1000 + (b % 6);
     const result = pdd
       ? read(
           'pdd',
@@ -63,7 +65,10 @@ export function seedBatches(total: number, now: number): SeedBatch[] {
       batch: {
         platform: pdd ? 'pdd' : 'douyin',
         pageKind: pdd ? 'pdd.work-order-list' : 'douyin.aftersale-list',
-        shop: { shopId: result.shop?.shopId ?? String(shop), ...(result.shop?.name ? { name: result.shop.name } : {}) },
+        shop: {
+          shopId: result.shop?.shopId ?? String(shop ?? 'default'),
+          ...(result.shop?.name ? { name: result.shop.name } : {}),
+        },
         tickets: tickets.map((t) => ({ ...t, shopId: result.shop?.shopId ?? t.shopId })),
         complete: false,
       },

@@ -149,6 +149,16 @@ describe('ingest in one hop', () => {
     expect((await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW)).answers).toEqual([]);
   });
 
+  it('a complete listing marks unseen only open tickets of its own shop and page', async () => {
+    await ingestBatch(db, batch([raw('1'), raw('done', { status: 'done' })], true), DEFAULT_RULES, NOW);
+    await ingestBatch(db, { ...batch([raw('1', { shopId: 's2' })], true), shop: { shopId: 's2' } }, DEFAULT_RULES, NOW);
+    await ingestBatch(db, { ...batch([raw('other-page')], true), pageKind: 'pdd.aftersale-list' }, DEFAULT_RULES, NOW);
+    const out = await ingestBatch(db, batch([], true), DEFAULT_RULES, NOW + H);
+    expect(out.markedUnseen).toBe(1);
+    const unseen = (await db.tickets.toArray()).filter((t) => t.unseenSince).map((t) => t.key);
+    expect(unseen).toEqual(['pdd:s1:1']);
+  });
+
   it('writes nothing at all for a refresh that changed nothing, shop included', async () => {
     await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
     const ticketPuts = vi.spyOn(db.tickets, 'bulkPut');

@@ -1,6 +1,6 @@
 /** Ticket and shop repository: the only code that writes those tables. */
 import Dexie from 'dexie';
-import { isOpenStatus, shopKey, ticketKey, type Platform, type RawTicket, type Shop, type Ticket } from '../model';
+import { OPEN_STATUSES, shopKey, ticketKey, type Platform, type RawTicket, type Shop, type Ticket } from '../model';
 import type { Rule } from '../sla';
 import { mergeTicket, sameTicket, SEEN_REFRESH_MS, withDeadline } from '../tickets/merge';
 import type { RadarDb } from './schema';
@@ -63,15 +63,19 @@ export async function ingestBatch<A = never>(
   });
 }
 
-/** Open tickets of a complete listing's page and shop that the listing no longer shows. */
+/**
+ * Open tickets of a complete listing's page and shop that the listing no longer shows. Read from the
+ * `status` index: the open tickets are few, a shop's history (every ticket it ever had) is not.
+ */
 function noLongerListed(db: RadarDb, batch: IngestBatch, listed: ReadonlySet<string>): Promise<Ticket[]> {
   return db.tickets
-    .where('[platform+shopId]')
-    .equals([batch.platform, batch.shop.shopId])
+    .where('status')
+    .anyOf(OPEN_STATUSES)
     .filter(
       (t) =>
+        t.platform === batch.platform &&
+        t.shopId === batch.shop.shopId &&
         t.listedOn === batch.pageKind &&
-        isOpenStatus(t.status) &&
         !t.unseenSince &&
         !listed.has(t.key) &&
         // A ticket older than the listing's date range could not have been listed: no evidence.
