@@ -47,6 +47,7 @@ if (!flag('no-browser')) {
       runs: opt('runs', 5),
       large: opt('large', 50_000),
       log: (m) => process.stderr.write(`[bench] ${m}\n`),
+      onSection: (s, f) => process.stderr.write(`[bench] ${s} done:\n${table(f)}\n`),
     },
     only ?? SECTIONS,
   );

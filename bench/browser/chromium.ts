@@ -136,7 +136,7 @@ export async function waitProbe(page: Page, what: 'rowsAt' | 'badgesAt', timeout
 /**
  * IndexedDB read-write transactions on the `tickets` store, seen from the service worker by wrapping
  * `IDBDatabase.prototype.transaction` (black-box: whatever library the extension uses goes through it).
- * Times are epoch ms (`performance.timeOrigin + performance.now()`), comparable with the bench's clock.
+ * Times are wall-clock ms (`Date.now()`): monotonic clocks of two processes drift apart, the wall clock does not.
  */
 export async function watchTicketWrites(worker: Worker): Promise<void> {
   // A string, not a function: tsx's keepNames would add a `__name` helper the worker does not have.
@@ -145,7 +145,7 @@ export async function watchTicketWrites(worker: Worker): Promise<void> {
     g.__benchTx = [];
     if (g.__benchTxHooked) return;
     g.__benchTxHooked = true;
-    const at = () => performance.timeOrigin + performance.now();
+    const at = () => Date.now();
     const recs = new WeakMap();
     const orig = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (...args) {
@@ -173,5 +173,3 @@ export const ticketWrites = (worker: Worker) =>
       (globalThis as unknown as { __benchTx?: { start: number; end: number; puts: number; stores: string[] }[] })
         .__benchTx ?? [],
   );
-
-export const wallNow = () => performance.timeOrigin + performance.now();

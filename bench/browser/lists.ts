@@ -32,7 +32,7 @@ const json =
   (make: () => unknown, onData?: (at: number) => void): Responder =>
   async (route) => {
     const body = JSON.stringify(make());
-    onData?.(performance.timeOrigin + performance.now());
+    onData?.(Date.now());
     await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body });
   };
 
