@@ -435,9 +435,10 @@ export async function runBrowserBench(
         });
       }
     };
-    await run('lists', 'list pages and ticking', () => listFigures(ext, o));
+    // Shortest first: a run cut short still has the ingest and store figures.
     await run('ingest', 'ingest', () => ingestFigures(ext, o));
     await run('store', 'popup and options', () => storeFigures(ext, o));
+    await run('lists', 'list pages and ticking', () => listFigures(ext, o));
     if (sections.includes('bundle')) figures.push(...bundleFigures(ext));
     return figures;
   } finally {
