@@ -1,12 +1,61 @@
-/** `npm run bench`: prints the project's speed and memory numbers. Targets are in the README, not in tests. */
+/**
+ * `npm run bench`: the project's speed numbers. First the pure-logic benches (deadline engine, store on
+ * fake-indexeddb), then the browser figures of issue 12 measured on the built extension in Chromium
+ * (bench/browser/figures.ts), printed as figure / budget / with / without / ratio / verdict.
+ *
+ *   npm run bench                      everything (build first: npx wxt build); ~10 min, Chromium lock per section
+ *   npm run bench -- --check           exit 1 when a budget is missed
+ *   npm run bench -- --only=ingest,bundle --pairs=5 --runs=5 --large=50000 --no-browser
+ */
 import { runSlaBench, SLA_BENCH_GOAL_MS } from './sla.bench';
 import { runStoreBench } from './store.bench';
+import { runBrowserBench, SECTIONS, type Section } from './browser/figures';
+import { missed, table } from './browser/stats';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const opt = (name: string, fallback: number) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  const v = a ? Number(a.slice(name.length + 3)) : fallback;
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} wants a positive integer`);
+  return v;
+};
+const only = args
+  .find((x) => x.startsWith('--only='))
+  ?.slice(7)
+  .split(',') as Section[] | undefined;
+for (const s of only ?? [])
+  if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
 
 const print = (rs: { name: string; value: number; unit: string }[]) => {
   for (const r of rs) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
 };
 
-console.log('# deadline engine (goal: recompute 10,000 open tickets ≤ ' + SLA_BENCH_GOAL_MS + ' ms)');
-print(runSlaBench());
-console.log('\n# storage and popup');
-print(await runStoreBench());
+if (!only) {
+  console.log('# deadline engine (goal: recompute 10,000 open tickets ≤ ' + SLA_BENCH_GOAL_MS + ' ms)');
+  print(runSlaBench());
+  console.log('\n# storage and popup (fake-indexeddb: relative numbers only)');
+  print(await runStoreBench());
+}
+
+if (!flag('no-browser')) {
+  const started = Date.now();
+  console.log(`\n# in Chromium with the built extension (${new Date().toISOString()})`);
+  const figures = await runBrowserBench(
+    {
+      pairs: opt('pairs', 5),
+      runs: opt('runs', 5),
+      large: opt('large', 50_000),
+      log: (m) => process.stderr.write(`[bench] ${m}\n`),
+      onSection: (s, f) => process.stderr.write(`[bench] ${s} done:\n${table(f)}\n`),
+    },
+    only ?? SECTIONS,
+  );
+  console.log(table(figures));
+  console.log(
+    `\n${Math.round((Date.now() - started) / 1000)} s; medians; "ratio" is the median of the pairs' ratios and differences`,
+  );
+  const bad = missed(figures);
+  if (bad.length) console.log(`budgets missed: ${bad.length} of ${figures.filter((f) => f.budget).length}`);
+  if (flag('check') && bad.length) process.exitCode = 1;
+}

@@ -7,6 +7,7 @@ import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
+import type { Settings } from '@/lib/model/settings';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
 import { onSettingsChanged } from './settings-sync';
@@ -17,12 +18,21 @@ export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
   const self = { id: browser.runtime.id, origin: `${base.protocol}//${base.host}` };
   const marketplaceMatches = adapters.flatMap((a) => a.matches);
+  // Read once per worker life and kept current by the watcher below: an ingest must not wait on storage.
+  let settings: Promise<Settings> | undefined;
+  const currentSettings = (): Promise<Settings> => {
+    if (!settings) {
+      settings = loadSettings();
+      settings.catch(() => (settings = undefined)); // a failed read is retried by the next message
+    }
+    return settings;
+  };
 
   browser.runtime.onMessage.addListener((msg, sender) =>
     handleMessage(msg, sender, {
       db: db(),
       now: Date.now,
-      settings: loadSettings,
+      settings: currentSettings,
       self,
       marketplaceMatches,
       onTicketsChanged,
@@ -38,7 +48,10 @@ export default defineBackground(() => {
     .then((done) => done && onTicketsChanged())
     .catch((e: unknown) => console.warn('[ticket-radar] finishing the database upgrade', e));
   // Rule edits move rule deadlines: recompute stored ones, then badges and alarms follow.
-  watchSettings((s) => void onSettingsChanged(s).then((n) => n && onTicketsChanged()));
+  watchSettings((s) => {
+    settings = Promise.resolve(s);
+    void onSettingsChanged(s).then((n) => n && onTicketsChanged());
+  });
   registerTemplateSync();
   browser.runtime.onInstalled.addListener(() => void seedTemplates().then(() => scheduleSync(2000)));
   browser.runtime.onStartup.addListener(() => scheduleSync(5000));

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RadarDb } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../model/settings';
 import { handleMessage, type HandlerDeps } from './handlers';
+import { toView } from './views';
+import { uiLocale } from '../i18n';
 
 const NOW = Date.UTC(2026, 10, 25, 2);
 const self = { id: 'extid', origin: 'chrome-extension://extid' };
@@ -57,6 +59,13 @@ describe('handleMessage', () => {
       views: [{ key: 'pdd:s1:workorder:9001', dueAt: NOW + 3600_000, dueSource: 'platform' }],
     });
     expect(deps.onTicketsChanged).toHaveBeenCalledOnce();
+  });
+  it("answers with the views of exactly the rows it stored, in the batch's order", async () => {
+    const second = { ...ticket, nativeId: '9002', deadline: undefined };
+    const r = await handleMessage(ingest({ tickets: [second, ticket] }), content, deps);
+    const stored = await deps.db.tickets.bulkGet(['pdd:s1:workorder:9002', 'pdd:s1:workorder:9001']);
+    const rules = DEFAULT_SETTINGS.rules;
+    expect(r).toEqual({ ok: true, views: stored.map((t) => toView(t!, rules, NOW, uiLocale())) });
   });
   it('rejects invalid payloads with a logged reason and writes nothing', async () => {
     const r = await handleMessage(ingest({ tickets: [{ ...ticket, url: 'javascript:alert(1)' }] }), content, deps);

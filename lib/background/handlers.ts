@@ -73,13 +73,13 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
         moved.push(...(await rekeyFallbackShop(deps.db, req.platform, s.shopId, shop, s.nativeIds)).moved);
       if (moved.length) await deps.onTicketsRekeyed?.(moved).catch(() => undefined);
       const { supersedes: _supersedes, ...batch } = req;
-      const out = await ingestBatch(deps.db, { ...batch, shop, tickets }, settings.rules, now);
-      if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
       const locale = uiLocale();
-      return {
-        ok: true,
-        views: out.tickets.map((t) => toView(t, settings.rules, now, locale)),
-      } satisfies ResponseFor<'tickets/ingest'>;
+      // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`).
+      const out = await ingestBatch(deps.db, { ...batch, shop, tickets }, settings.rules, now, (t) =>
+        toView(t, settings.rules, now, locale),
+      );
+      if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
+      return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'health/report': {
       const now = deps.now();

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawTicket } from '../model/ticket';
 import { DEFAULT_RULES } from '../sla';
 import { RadarDb } from './schema';
@@ -116,6 +116,63 @@ describe('ingestBatch', () => {
     await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
     await ingestBatch(db, { ...batch([raw('1', { shopId: 's2' })]), shop: { shopId: 's2' } }, DEFAULT_RULES, NOW);
     expect((await db.tickets.toArray()).map((t) => t.key).sort()).toEqual(['pdd:s1:workorder:1', 'pdd:s2:workorder:1']);
+  });
+});
+
+describe('ingest in one hop', () => {
+  it('reads the batch once and writes changed rows and rows a complete listing dropped in one bulkPut', async () => {
+    await ingestBatch(db, batch([raw('1'), raw('2'), raw('3')], true), DEFAULT_RULES, NOW);
+    const gets = vi.spyOn(db.tickets, 'bulkGet');
+    const puts = vi.spyOn(db.tickets, 'bulkPut');
+    // '1' unchanged, '2' changed, '3' gone from the complete listing, '4' new.
+    const out = await ingestBatch(
+      db,
+      batch([raw('1'), raw('2', { status: 'processing' }), raw('4')], true),
+      DEFAULT_RULES,
+      NOW + 60_000,
+    );
+    expect(gets).toHaveBeenCalledOnce();
+    expect(puts).toHaveBeenCalledOnce();
+    expect((puts.mock.calls[0]![0] as readonly { key?: string }[]).map((t) => t.key).sort()).toEqual([
+      'pdd:s1:workorder:2',
+      'pdd:s1:workorder:3',
+      'pdd:s1:workorder:4',
+    ]);
+    expect(out).toMatchObject({ written: 2, markedUnseen: 1 });
+    expect((await db.tickets.get('pdd:s1:workorder:3'))?.unseenSince).toBe(NOW + 60_000);
+    expect((await db.tickets.get('pdd:s1:workorder:2'))?.status).toBe('processing');
+  });
+
+  it('computes the answers from the merged rows, in batch order, and stores the same rows', async () => {
+    const seen: string[] = [];
+    const out = await ingestBatch(db, batch([raw('2'), raw('1')]), DEFAULT_RULES, NOW, (t) => {
+      seen.push(t.key);
+      return `${t.key}@${t.dueAt}`;
+    });
+    expect(seen).toEqual(['pdd:s1:workorder:2', 'pdd:s1:workorder:1']);
+    expect(out.answers).toEqual([`pdd:s1:workorder:2@${NOW + H}`, `pdd:s1:workorder:1@${NOW + H}`]);
+    expect(await db.tickets.get('pdd:s1:workorder:2')).toEqual(out.tickets[0]);
+    // Without `answer` there are none, and nothing else changes.
+    expect((await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW)).answers).toEqual([]);
+  });
+
+  it('a complete listing marks unseen only open tickets of its own shop and page', async () => {
+    await ingestBatch(db, batch([raw('1'), raw('done', { status: 'done' })], true), DEFAULT_RULES, NOW);
+    await ingestBatch(db, { ...batch([raw('1', { shopId: 's2' })], true), shop: { shopId: 's2' } }, DEFAULT_RULES, NOW);
+    await ingestBatch(db, { ...batch([raw('other-page')], true), pageKind: 'pdd.aftersale-list' }, DEFAULT_RULES, NOW);
+    const out = await ingestBatch(db, batch([], true), DEFAULT_RULES, NOW + H);
+    expect(out.markedUnseen).toBe(1);
+    const unseen = (await db.tickets.toArray()).filter((t) => t.unseenSince).map((t) => t.key);
+    expect(unseen).toEqual(['pdd:s1:workorder:1']);
+  });
+
+  it('writes nothing at all for a refresh that changed nothing, shop included', async () => {
+    await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW);
+    const ticketPuts = vi.spyOn(db.tickets, 'bulkPut');
+    const shopPuts = vi.spyOn(db.shops, 'put');
+    await ingestBatch(db, batch([raw('1')]), DEFAULT_RULES, NOW + 60_000);
+    expect(ticketPuts).not.toHaveBeenCalled();
+    expect(shopPuts).not.toHaveBeenCalled();
   });
 });
 

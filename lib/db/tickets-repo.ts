@@ -1,7 +1,7 @@
 /** Ticket and shop repository: the only code that writes those tables. */
 import Dexie from 'dexie';
 import {
-  isOpenStatus,
+  OPEN_STATUSES,
   shopKey,
   surfaceDef,
   ticketKey,
@@ -25,69 +25,83 @@ export interface IngestBatch {
   completeSince?: number | undefined;
 }
 
-export interface IngestOutcome {
+export interface IngestOutcome<A = never> {
   /** The stored rows for the batch's tickets, after the merge. */
   tickets: Ticket[];
+  /** `answer(ticket)` for each of them, in order (empty without `answer`). */
+  answers: A[];
   written: number;
   markedUnseen: number;
 }
 
 /**
- * Merges a batch into the store in one transaction, writing only rows that changed. Tickets are never
- * deleted: when a complete listing stops showing an open ticket it is marked `unseenSince`.
+ * Merges a batch into the store in one transaction with one read of the batch's rows (`bulkGet`) and one
+ * write (`bulkPut` of the rows that changed plus those a complete listing no longer shows), writing only
+ * rows that changed. Tickets are never deleted: when a complete listing stops showing an open ticket it is
+ * marked `unseenSince`.
+ *
+ * `answer` (the badges' views) is computed from the merged rows while IndexedDB writes them, so the reply
+ * costs no second pass over the batch after the commit.
  */
-export async function ingestBatch(
+export async function ingestBatch<A = never>(
   db: RadarDb,
   batch: IngestBatch,
   rules: readonly Rule[],
   now: number,
-): Promise<IngestOutcome> {
+  answer?: (t: Ticket) => A,
+): Promise<IngestOutcome<A>> {
   // A surface belongs to one platform: a ticket claiming another platform's list would get a key family
   // that list never uses.
   const tickets = batch.tickets.filter((t) => surfaceDef(t.surface).platform === t.platform);
   return db.transaction('rw', db.tickets, db.shops, async () => {
     const keys = tickets.map((t) => ticketKey(t));
-    const prevRows = await db.tickets.bulkGet(keys);
+    const listed = new Set(keys);
+    // Every read is issued at once: IndexedDB serves them back to back, one wait instead of three.
+    const [prevRows, prevShop, missing] = await Promise.all([
+      db.tickets.bulkGet(keys),
+      db.shops.get(shopKey(batch.platform, batch.shop.shopId)),
+      batch.complete ? noLongerListed(db, batch, listed) : Promise.resolve([]),
+    ]);
     const merged = tickets.map((raw, i) =>
       mergeTicket(prevRows[i], raw, { rules, now, pageKind: batch.pageKind, complete: batch.complete }),
     );
     const changed = merged.filter((t, i) => !sameTicket(prevRows[i], t));
-    if (changed.length) await db.tickets.bulkPut(changed);
-
-    let markedUnseen = 0;
-    if (batch.complete) {
-      const listed = new Set(keys);
-      const missing = await db.tickets
-        .where('[platform+shopId]')
-        .equals([batch.platform, batch.shop.shopId])
-        .filter(
-          (t) =>
-            t.listedOn === batch.pageKind &&
-            isOpenStatus(t.status) &&
-            !t.unseenSince &&
-            !listed.has(t.key) &&
-            // A ticket older than the listing's date range could not have been listed: no evidence.
-            (batch.completeSince === undefined || (t.createdAt ?? t.firstSeenAt) >= batch.completeSince),
-        )
-        .toArray();
-      if (missing.length) {
-        await db.tickets.bulkPut(missing.map((t) => ({ ...t, unseenSince: now })));
-        markedUnseen = missing.length;
-      }
-    }
-
-    await touchShop(db, batch.platform, batch.shop, now);
-    return { tickets: merged, written: changed.length, markedUnseen };
+    const writes: Ticket[] = changed.concat(missing.map((t) => ({ ...t, unseenSince: now })));
+    const shop = shopRow(prevShop, batch.platform, batch.shop, now);
+    const stored = Promise.all([writes.length ? db.tickets.bulkPut(writes) : undefined, shop && db.shops.put(shop)]);
+    const answers = answer ? merged.map(answer) : [];
+    await stored;
+    return { tickets: merged, answers, written: changed.length, markedUnseen: missing.length };
   });
 }
 
-async function touchShop(db: RadarDb, platform: Platform, shop: IngestBatch['shop'], now: number) {
-  const key = shopKey(platform, shop.shopId);
-  const prev = await db.shops.get(key);
+/**
+ * Open tickets of a complete listing's page and shop that the listing no longer shows. Read from the
+ * `status` index: the open tickets are few, a shop's history (every ticket it ever had) is not.
+ */
+function noLongerListed(db: RadarDb, batch: IngestBatch, listed: ReadonlySet<string>): Promise<Ticket[]> {
+  return db.tickets
+    .where('status')
+    .anyOf(OPEN_STATUSES)
+    .filter(
+      (t) =>
+        t.platform === batch.platform &&
+        t.shopId === batch.shop.shopId &&
+        t.listedOn === batch.pageKind &&
+        !t.unseenSince &&
+        !listed.has(t.key) &&
+        // A ticket older than the listing's date range could not have been listed: no evidence.
+        (batch.completeSince === undefined || (t.createdAt ?? t.firstSeenAt) >= batch.completeSince),
+    )
+    .toArray();
+}
+
+/** The shop row to write for a batch, or undefined when the stored one is fresh enough. */
+function shopRow(prev: Shop | undefined, platform: Platform, shop: IngestBatch['shop'], now: number): Shop | undefined {
   const name = shop.name ?? prev?.name;
-  if (prev && prev.name === name && now - prev.lastSeenAt < SEEN_REFRESH_MS) return;
-  const row: Shop = {
-    key,
+  if (prev && prev.name === name && now - prev.lastSeenAt < SEEN_REFRESH_MS) return undefined;
+  return {
+    key: shopKey(platform, shop.shopId),
     platform,
     shopId: shop.shopId,
     ...(name ? { name } : {}),
@@ -96,7 +110,6 @@ async function touchShop(db: RadarDb, platform: Platform, shop: IngestBatch['sho
     firstSeenAt: prev?.firstSeenAt ?? now,
     lastSeenAt: now,
   };
-  await db.shops.put(row);
 }
 
 /** Open tickets ordered by deadline; tickets without a trusted deadline come last. */

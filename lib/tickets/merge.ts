@@ -59,14 +59,27 @@ export function mergeTicket(
   return withDeadline(base, ctx.rules);
 }
 
-/** Stable comparison of two stored rows (key order independent). */
+/** Stable comparison of two stored rows (key order independent; undefined fields count as absent). */
 export function sameTicket(a: Ticket | undefined, b: Ticket): boolean {
-  if (!a) return false;
-  const norm = (t: Ticket) =>
-    JSON.stringify(
-      Object.entries(t)
-        .filter(([, v]) => v !== undefined)
-        .sort(([x], [y]) => (x < y ? -1 : 1)),
-    );
-  return norm(a) === norm(b);
+  return a !== undefined && sameValue(a, b);
+}
+
+/** Deep equality of stored (structured-clone) values without serialising them: runs for every ingested row. */
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    return x.every((v, i) => sameValue(v, y[i]));
+  }
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  let fields = 0;
+  for (const k in a) {
+    if (a[k] === undefined) continue;
+    fields++;
+    if (!sameValue(a[k], b[k])) return false;
+  }
+  for (const k in b) if (b[k] !== undefined) fields--;
+  return fields === 0;
 }
