@@ -8,7 +8,15 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs'],
+    // `offscreen` (Chrome only): the new-ticket sound plays in an offscreen document (lib/freshness).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

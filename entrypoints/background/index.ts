@@ -10,6 +10,7 @@ import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
 import { onSettingsChanged } from './settings-sync';
+import { freshness, registerFreshnessListeners } from './freshness';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -24,11 +25,13 @@ export default defineBackground(() => {
       self,
       marketplaceMatches,
       onTicketsChanged,
+      freshness,
       log: (m) => console.warn('[ticket-radar]', m),
     }),
   );
 
   registerAlarmListeners();
+  registerFreshnessListeners();
   // Rule edits move rule deadlines: recompute stored ones, then badges and alarms follow.
   watchSettings((s) => void onSettingsChanged(s).then((n) => n && onTicketsChanged()));
   registerTemplateSync();

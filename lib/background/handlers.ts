@@ -12,6 +12,7 @@ import { checkSender, type SenderLike } from '../messaging/sender';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
 import { buildSearchIndex } from '../templates/search-index';
+import type { FreshnessHooks } from '../freshness/worker';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   marketplaceMatches: readonly string[];
   /** Called after tickets changed (alarms re-plan, toolbar badge). */
   onTicketsChanged?: () => void;
+  /** Keeping lists fresh (issue 14, lib/freshness/worker.ts): told of every read and failure; answers its requests. */
+  freshness?: FreshnessHooks;
   log?: (msg: string) => void;
 }
 
@@ -45,10 +48,10 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     deps.log?.(`rejected message ${parsed.data.type}: ${verdict.reason}`);
     return { ok: false, error: 'sender not allowed' };
   }
-  return dispatch(parsed.data, deps);
+  return dispatch(parsed.data, deps, sender.tab?.id);
 }
 
-async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
+async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
   switch (req.type) {
     case 'tickets/ingest': {
       const settings = await deps.settings();
@@ -65,6 +68,8 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       const shop = { ...req.shop, shopId };
       const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
       if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
+      // Not awaited: the badges' reply must not wait for bookkeeping (the hooks never reject).
+      void deps.freshness?.ingested({ ...req, shop, tickets: out.tickets, now, tabId });
       const locale = uiLocale();
       return {
         ok: true,
@@ -97,7 +102,14 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
           await deps.db.health.bulkDelete(oldest);
         }
       });
+      void deps.freshness?.health(req.reports, tabId);
       return { ok: true } satisfies ResponseFor<'health/report'>;
+    }
+    case 'freshness/activity':
+    case 'freshness/shops':
+    case 'tickets/opened': {
+      if (!deps.freshness) throw new Error(`${req.type}: freshness is not running`);
+      return deps.freshness.request(req, tabId);
     }
     case 'templates/for-page': {
       const all = await deps.db.templates.toArray();

@@ -9,6 +9,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Shop, Template, Ticket } from '../model';
 import type { HealthEntry } from '../diagnostics/health';
 import type { SentAlert } from './alerts-types';
+import type { FreshRow } from '../freshness/schedule';
 
 export const DB_NAME = 'ticket-radar';
 
@@ -24,6 +25,10 @@ export const SCHEMA = {
     tickets: 'key, status, [status+dueAt], [platform+shopId], lastSeenAt, listedOn',
     alerts: 'id, ticketKey, sentAt',
   },
+  /** v5 (issue 14): per shop and surface freshness (lib/freshness/schedule.ts `FreshRow`). No row changes. */
+  5: {
+    freshness: 'id, shopKey',
+  },
 } as const;
 
 export class RadarDb extends Dexie {
@@ -32,6 +37,7 @@ export class RadarDb extends Dexie {
   templates!: EntityTable<Template, 'id'>;
   health!: EntityTable<HealthEntry, 'id'>;
   alerts!: EntityTable<SentAlert, 'id'>;
+  freshness!: EntityTable<FreshRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -49,6 +55,8 @@ export class RadarDb extends Dexie {
             delete t.page;
           });
       });
+    // v3 (issue 9) and v4 (issue 13) are declared by their branches; a new table needs no upgrade function.
+    this.version(5).stores(SCHEMA[5]);
   }
 }
 

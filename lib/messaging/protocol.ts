@@ -61,8 +61,41 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('templates/used'), id: z.string().max(64) }),
   /** Views of stored tickets, for badges on a page that showed rows before any response arrived. */
   z.object({ type: z.literal('tickets/views'), keys: z.array(z.string().max(200)).max(500) }),
+  /** Whether the merchant is using this tab (lib/features/freshness-indicator.ts): decides if it may be reloaded. */
+  z.object({
+    type: z.literal('freshness/activity'),
+    /** One content-script instance (a frame of the tab): frames report apart and the worker ORs them. */
+    frame: z.string().min(1).max(40),
+    /** Last keypress, click or scroll in the page (epoch ms). */
+    lastInputAt: z.number().optional(),
+    /** An input, textarea or contenteditable has focus or holds typed text. */
+    draft: z.boolean(),
+    /** Our template picker is open. */
+    picker: z.boolean(),
+    /** The merchant paused (true) or resumed (false) auto-refresh for this tab; absent: unchanged. */
+    paused: z.boolean().optional(),
+  }),
+  /** Per-shop freshness for the popup (lib/freshness/summary.ts). */
+  z.object({ type: z.literal('freshness/shops') }),
+  /** The popup opened these tickets: they are no longer marked new. */
+  z.object({ type: z.literal('tickets/opened'), keys: z.array(z.string().max(200)).max(500) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
+
+/** What the page indicator shows (reply to `freshness/activity`, and pushed to the tab after a read). */
+export const FreshnessStateSchema = z.object({
+  /** The tab shows a list surface of a known shop. */
+  watched: z.boolean(),
+  /** Auto-refresh is on for the platform. */
+  on: z.boolean(),
+  paused: z.boolean(),
+  intervalMin: z.number(),
+  lastReadAt: z.number().optional(),
+});
+export type FreshnessState = z.infer<typeof FreshnessStateSchema>;
+
+/** Worker → tab push after a read of the tab's surface. */
+export const FRESHNESS_PUSH = 'ticket-radar:freshness-state';
 export type RequestType = Request['type'];
 
 export const ResponseSchemas = {
@@ -72,6 +105,10 @@ export const ResponseSchemas = {
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
   'templates/used': z.object({ ok: z.literal(true) }),
   'tickets/views': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
+  'freshness/activity': z.object({ ok: z.literal(true), state: FreshnessStateSchema }),
+  // The rows are built by the worker from validated storage; the popup renders them as they come.
+  'freshness/shops': z.object({ ok: z.literal(true), shops: z.array(z.record(z.string(), z.unknown())) }),
+  'tickets/opened': z.object({ ok: z.literal(true) }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
@@ -84,6 +121,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'templates/for-page',
   'templates/used',
   'tickets/views',
+  'freshness/activity',
 ]);
 
 export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });
