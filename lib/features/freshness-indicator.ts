@@ -196,7 +196,9 @@ export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndic
   // worker's record of this tab's frames (a reload destroys them), and a held tab must stay held.
   const heartbeat = win.setInterval(() => {
     const snap = snapshot();
+    // Held: say so again. Released without an event (a page script cleared the sent reply): report the change.
     if (snap.draft || snap.picker) void send_();
+    else changed(false);
   }, 30_000);
   signal.addEventListener('abort', () => win.clearInterval(heartbeat));
 

@@ -21,7 +21,11 @@ const tk = (id: string, over: Partial<Ticket> = {}): Ticket => ({
   lastSeenAt: NOW,
   ...over,
 });
-const baseline = { ...emptyRow('pdd', '445566', 'pdd.work-order-list'), lastCompleteAt: NOW - 300_000 };
+const baseline = {
+  ...emptyRow('pdd', '445566', 'pdd.work-order-list'),
+  lastReadAt: NOW - 300_000,
+  lastCompleteAt: NOW - 300_000,
+};
 
 describe('newTickets', () => {
   it('the first read after install is the baseline: nothing is new', () => {
@@ -32,6 +36,21 @@ describe('newTickets', () => {
   it('after a complete listing, open tickets first seen in this read are new', () => {
     const out = newTickets(baseline, [tk('1'), tk('2', { firstSeenAt: NOW - 1 }), tk('3', { status: 'done' })], NOW);
     expect(out.map((t) => t.nativeId)).toEqual(['1']);
+  });
+
+  it('after a partial listing (PDD 待处理 tab), only tickets created since the last read (less 10 min) are new', () => {
+    const partial = { ...emptyRow('pdd', '445566', 'pdd.work-order-list'), lastReadAt: NOW - 300_000 };
+    const out = newTickets(
+      partial,
+      [
+        tk('new', { createdAt: NOW - 60_000 }),
+        tk('lag', { createdAt: NOW - 300_000 - 9 * 60_000 }),
+        tk('old', { createdAt: NOW - 3 * 3600_000 }), // met on page 2 or another tab
+        tk('unknown'),
+      ],
+      NOW,
+    );
+    expect(out.map((t) => t.nativeId)).toEqual(['new', 'lag']);
   });
 });
 

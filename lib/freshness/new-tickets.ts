@@ -9,14 +9,29 @@ import { t } from '../i18n';
 import { MAX_ITEMS, ticketLabel, type NotificationPayload } from '../alarms/notify';
 import type { FreshRow } from './schedule';
 
+/** A ticket created this long before the previous read but not in it still counts as new (platform indexing lag). */
+export const CREATED_SLACK_MS = 10 * 60_000;
+
 /**
- * Tickets first seen in this read (`firstSeenAt === now`, the ingest's own clock) on a shop and surface that
- * already had a complete listing before. The first read after install is the baseline: nothing is new then.
- * Closed tickets and tickets of another surface are not announced.
+ * Tickets first seen in this read (`firstSeenAt === now`, the ingest's own clock) that are new:
+ * - after a complete listing of the shop and surface, every open ticket first seen is new (it was not listed);
+ * - after any earlier read, an open ticket first seen is new when it was created after that read (less
+ *   {@link CREATED_SLACK_MS}). PDD's 工单 list opens on its 待处理 tab, which is not a complete listing
+ *   (lib/adapters/pdd/list-scope.ts), yet every new 工单 appears there: the creation time says it is new, while
+ *   an old ticket met on page 2 or another tab is not announced.
+ * The first read after install is the baseline: nothing is new then. Closed tickets are never announced.
  */
 export function newTickets(before: FreshRow | undefined, tickets: readonly Ticket[], now: number): Ticket[] {
-  if (before?.lastCompleteAt === undefined) return [];
-  return tickets.filter((tk) => tk.firstSeenAt === now && isOpenStatus(tk.status) && tk.unseenSince === undefined);
+  const lastRead = before?.lastReadAt;
+  if (lastRead === undefined) return [];
+  const complete = before?.lastCompleteAt !== undefined;
+  return tickets.filter(
+    (tk) =>
+      tk.firstSeenAt === now &&
+      isOpenStatus(tk.status) &&
+      tk.unseenSince === undefined &&
+      (complete || (tk.createdAt !== undefined && tk.createdAt >= lastRead - CREATED_SLACK_MS)),
+  );
 }
 
 /** Whether the merchant wants new tickets of this platform and surface announced. */

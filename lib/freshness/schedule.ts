@@ -40,6 +40,8 @@ export interface FreshRow {
   loggedOutNotifiedAt?: number;
   /** Last time a tick saw a tab showing this surface (so the popup knows the shop is kept fresh). */
   watchedAt?: number;
+  /** The last time a due reload was put off, and why (diagnostics: "why was this tab not refreshed"). */
+  lastSkip?: { at: number; reason: Blocker };
   /** Our last reloads (at most {@link RELOAD_LOG_MAX}), for diagnostics and the reloads-per-hour figure. */
   reloadLog: number[];
 }

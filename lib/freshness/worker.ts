@@ -216,10 +216,12 @@ async function notifyLoggedOut(deps: FreshDeps, row: FreshRow): Promise<void> {
   const id = `${LOGGED_OUT_NOTIFICATION_PREFIX}${row.shopKey}`;
   const openUrl = listSurface(row.surface)?.openUrl ?? LIST_SURFACES[0]!.openUrl;
   await saveNotificationEntry(id, { ticketKeys: [], alertIds: [], openUrl, createdAt: deps.now(), crossedAt: [] });
+  const title = loggedOutText(row.platform, shop, row.shopId);
+  await appendAnnounceLog({ id, createdAt: deps.now(), title, keys: [], readAt: [] });
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: deps.iconUrl,
-    title: loggedOutText(row.platform, shop, row.shopId),
+    title,
     message: '',
     ...(deps.rich ? { priority: 2, requireInteraction: true } : {}),
   });
@@ -398,6 +400,8 @@ export async function tick(deps: FreshDeps): Promise<{ reloaded: number[] }> {
     const row = byId.get(rowId)!;
     await apply(deps, row, { type: 'error', detail: 'the reloaded page sent no readable list' }, t, now);
   }
+  for (const { rowId, reason } of plan.skipped)
+    await deps.db.freshness.update(rowId, { lastSkip: { at: now, reason } });
   const watched = plan.watched
     .map((id) => byId.get(id)!)
     .filter((r) => r.watchedAt === undefined || now - r.watchedAt >= t.intervalMs / 2)
@@ -501,16 +505,24 @@ export async function flushAnnounce(deps: FreshDeps): Promise<string | undefined
     crossedAt: pending.filter((p) => n.ticketKeys.includes(p.key)).map((p) => p.at),
   });
   await browser.notifications.create(id, n.options as chrome.notifications.NotificationCreateOptions);
-  await appendAnnounceLog({ id, createdAt: now, keys: n.ticketKeys, readAt: pending.map((p) => p.at) });
+  await appendAnnounceLog({
+    id,
+    createdAt: now,
+    title: n.options.title,
+    keys: n.ticketKeys,
+    readAt: pending.map((p) => p.at),
+  });
   const settings = await deps.settings();
   if (settings.freshness.sound && deps.playSound) await deps.playSound().catch((e: unknown) => deps.log(String(e)));
   return id;
 }
 
 export const ANNOUNCE_LOG_KEY = 'ticket-radar:fresh-announce-log';
+/** The freshness notifications raised (new tickets, logged out), last 50: diagnostics and latency figures. */
 interface AnnounceLogEntry {
   id: string;
   createdAt: number;
+  title: string;
   keys: string[];
   /** When the announced tickets were read (announcement latency = createdAt − readAt). */
   readAt: number[];
