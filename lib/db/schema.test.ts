@@ -84,19 +84,17 @@ describe('v5: the freshness table', () => {
     await v2.open();
     await v2.table('tickets').bulkAdd(Array.from({ length: 120 }, (_, i) => ticket(i)));
     await v2.table('alerts').add({ id: 'pdd:1:3|0', ticketKey: 'pdd:1:3', dueAt: 1, sentAt: 2 });
-    await v2
-      .table('health')
-      .add({
-        id: 'pdd|p|c',
-        adapter: 'pdd',
-        page: 'p',
-        code: 'c',
-        detail: '',
-        path: '/',
-        count: 1,
-        firstAt: 1,
-        lastAt: 1,
-      });
+    await v2.table('health').add({
+      id: 'pdd|p|c',
+      adapter: 'pdd',
+      page: 'p',
+      code: 'c',
+      detail: '',
+      path: '/',
+      count: 1,
+      firstAt: 1,
+      lastAt: 1,
+    });
     v2.close();
 
     const db = new RadarDb(name);

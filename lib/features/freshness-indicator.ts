@@ -136,6 +136,7 @@ export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndic
     const key = JSON.stringify([snap, lastInputAt, extra]);
     lastSentAt = deps.now();
     sent = key;
+    sentSnap = JSON.stringify(snap);
     try {
       accept(await deps.report({ frame, ...snap, ...(lastInputAt !== undefined ? { lastInputAt } : {}), ...extra }));
     } catch {
@@ -145,11 +146,14 @@ export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndic
 
   /** Reports when something changed; input bursts are reported at most every 5 s (the idle window is 2 min). */
   let queued: ReturnType<typeof setTimeout> | undefined;
+  let sentSnap = '';
   const changed = (throttle: boolean) => {
     const snap = snapshot();
     const key = JSON.stringify([snap, lastInputAt, {}]);
     if (key === sent) return;
-    const wait = throttle ? Math.max(0, lastSentAt + 5000 - deps.now()) : 0;
+    // A draft or picker that starts or ends is said at once; only newer input times wait.
+    const held = JSON.stringify(snap) !== sentSnap;
+    const wait = throttle && !held ? Math.max(0, lastSentAt + 5000 - deps.now()) : 0;
     clearTimeout(queued);
     if (wait === 0) void send_();
     else queued = setTimeout(() => void send_(), wait);

@@ -43,10 +43,11 @@ describe('timing', () => {
     expect(timing(5)).toEqual({ intervalMs: 5 * MIN, idleMs: 2 * MIN, readTimeoutMs: 2 * MIN, maxBackoffMs: 60 * MIN });
   });
 
-  it('jitter adds at most 10 % (a minute at most), never less than the interval', () => {
+  it('jitter adds at most 10 % (15 s at most), never less than the interval', () => {
     expect(jittered(5 * MIN, 0)).toBe(5 * MIN);
-    expect(jittered(5 * MIN, 0.999)).toBeLessThanOrEqual(5.5 * MIN);
-    expect(jittered(60 * MIN, 1)).toBe(61 * MIN);
+    expect(jittered(5 * MIN, 0.999)).toBeLessThanOrEqual(5 * MIN + 15_000);
+    expect(jittered(2 * MIN, 0.5)).toBe(2 * MIN + 6_000);
+    expect(jittered(60 * MIN, 1)).toBe(60 * MIN + 15_000);
     expect(jittered(5 * MIN, -3)).toBe(5 * MIN);
   });
 

@@ -82,12 +82,15 @@ export function timing(intervalMin: number, override?: Partial<Timing>): Timing 
   return { intervalMs, idleMs: IDLE_MS, readTimeoutMs: 2 * MIN, maxBackoffMs: MAX_BACKOFF_MS, ...override };
 }
 
+/** Jitter is capped here so a new ticket is still announced within interval + 60 s (README, "Always current"). */
+export const MAX_JITTER_MS = 15_000;
+
 /**
- * The interval plus up to 10 % (at most a minute) of jitter, so tabs of several shops do not reload in step.
+ * The interval plus up to 10 % (at most 15 s) of jitter, so tabs of several shops do not reload in step.
  * Never shorter than the interval: "at most one reload per interval" holds whatever the draw.
  */
 export const jittered = (intervalMs: number, rand: number): number =>
-  intervalMs + Math.floor(Math.min(Math.max(rand, 0), 1) * Math.min(intervalMs * 0.1, MIN));
+  intervalMs + Math.floor(Math.min(Math.max(rand, 0), 1) * Math.min(intervalMs * 0.1, MAX_JITTER_MS));
 
 /** Delay after `failures` failed attempts in a row: the interval doubled per failure, capped at an hour. */
 export const backoffMs = (t: Timing, failures: number): number =>

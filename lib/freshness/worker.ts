@@ -10,7 +10,7 @@
  *   restart, and neither do these entries; the tabs' content scripts report again on load.
  * - `storage.local` `ticket-radar:fresh-new`: new tickets waiting for the burst's notification.
  * - `storage.local` `ticket-radar:fresh-bg-tabs`: the optional background tabs we opened, per platform.
- * - `chrome.alarms` `ticket-radar:fresh-tick` (every minute) and `ticket-radar:fresh-announce` (a burst's end).
+ * - `chrome.alarms` `ticket-radar:fresh-tick` (every 30 s) and `ticket-radar:fresh-announce` (a burst's end).
  *
  * Reload means `tabs.reload`: the page's own scripts then make every request. Nothing here ever sends a
  * platform request itself.
@@ -55,7 +55,11 @@ export const TEST_FRESH_KEY = 'ticket-radar:test-freshness';
 export const NEW_NOTIFICATION_PREFIX = `${NOTIFICATION_ID_PREFIX}new:`;
 export const LOGGED_OUT_NOTIFICATION_PREFIX = `${NOTIFICATION_ID_PREFIX}logged-out:`;
 
-const TICK_MS = 60_000;
+/**
+ * Chrome's minimum alarm period for installed extensions. Worst case for a new ticket: interval + 15 s jitter +
+ * 30 s tick + the page's load + 3 s burst ≈ interval + 55 s.
+ */
+const TICK_MS = 30_000;
 /** New tickets read within this long of each other share one notification. */
 const ANNOUNCE_DELAY_MS = 3_000;
 
@@ -550,7 +554,7 @@ export async function shopsFreshness(deps: Pick<FreshDeps, 'db' | 'settings' | '
   return shopFreshness(rows, shops, settings, deps.now());
 }
 
-/** Ensures the tick alarm exists with the right period (every minute; the test period when set). */
+/** Ensures the tick alarm exists with the right period (30 s; the test period when set). */
 export async function ensureTick(): Promise<void> {
   const periodInMinutes = ((await loadTestTiming()).tickMs ?? TICK_MS) / 60_000;
   const existing = await browser.alarms.get(TICK_ALARM);

@@ -7,6 +7,7 @@
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { FIXTURES, fixture, launchWithExtension, readTable, serve, text, type Launched } from './harness';
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
@@ -207,9 +208,7 @@ test('no reload in the active tab, in a tab with a draft, or while the picker is
   await skipped('in-use');
   expect(requests.length).toBe(loads);
 
-  // 2. Another tab in front; the merchant typed into a field of the list tab.
-  const front = await l.context.newPage();
-  await front.goto('about:blank');
+  // 2. The merchant typed into a field of the list tab, then went to another tab.
   await list.evaluate(() => {
     const input = document.createElement('textarea');
     input.id = 'note';
@@ -217,6 +216,8 @@ test('no reload in the active tab, in a tab with a draft, or while the picker is
   });
   await list.locator('#note').pressSequentially('备注');
   await list.locator('#note').evaluate((e) => (e as HTMLTextAreaElement).blur());
+  const front = await l.context.newPage();
+  await front.goto('about:blank');
   await front.bringToFront();
   await skipped('draft');
   expect(requests.length).toBe(loads);
@@ -268,4 +269,36 @@ test('logged out: backs off, goes to diagnostics, and notifies once', async () =
   expect(codes[0]?.count).toBe(2);
   expect(Object.keys(await shown(l.worker)).filter((k) => k.includes('logged-out'))).toEqual([id]);
   expect((await announced(l.worker, true)).filter((e) => e.id === id)).toHaveLength(1);
+});
+
+test('optional background tab: opened pinned and muted when no list tab is open, closed when turned off', async () => {
+  test.setTimeout(60_000);
+  await serveList(l.context);
+  const withBg = (on: boolean): Settings => ({
+    ...DEFAULT_SETTINGS,
+    freshness: { ...DEFAULT_SETTINGS.freshness, backgroundTab: { pdd: on, douyin: false, taobao: false } },
+  });
+  const pinned = () =>
+    l.worker.evaluate(async () =>
+      (await chrome.tabs.query({ pinned: true })).map((t) => ({
+        url: t.url ?? t.pendingUrl,
+        muted: t.mutedInfo?.muted,
+      })),
+    );
+  expect(await pinned()).toEqual([]);
+  await l.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), withBg(true));
+  await expect
+    .poll(pinned, { timeout: 15_000 })
+    .toEqual([{ url: 'https://mms.pinduoduo.com/aftersales/work_order/list', muted: true }]);
+  // It is a list tab like any other: its page's read keeps the shop fresh, and it is reloaded on schedule.
+  await expect
+    .poll(async () => ({ requests: requests.length, read: (await row(l.worker))?.lastReadAt !== undefined }), {
+      timeout: 15_000,
+    })
+    .toMatchObject({ read: true });
+  const loads = requests.length;
+  await expect.poll(() => requests.length, { timeout: 20_000 }).toBeGreaterThan(loads);
+  expect(await pinned()).toHaveLength(1); // one per platform, never a second
+  await l.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), withBg(false));
+  await expect.poll(pinned, { timeout: 10_000 }).toEqual([]);
 });
