@@ -365,7 +365,7 @@ export async function tick(deps: FreshDeps): Promise<{ reloaded: number[] }> {
   const open = new Map(browserTabs.flatMap((tab) => (tab.id === undefined ? [] : [[tab.id, tab] as const])));
   const focused = new Set(windows.filter((w) => w.focused).map((w) => w.id));
   const bg = await loadBackgroundTabs();
-  const ourIds = new Set(Object.values(bg));
+  const ourIds = new Set(Object.values(bg).map((b) => b.tabId));
 
   const tabs: TabState[] = [];
   for (const rec of records) {
@@ -413,15 +413,17 @@ export async function tick(deps: FreshDeps): Promise<{ reloaded: number[] }> {
   // Rows changed above are re-read so a watchedAt update never overwrites their new state.
   for (const r of watched) await deps.db.freshness.update(r.id, { watchedAt: now });
 
-  await manageBackgroundTabs(settings, tabs, bg, open);
+  await manageBackgroundTabs(settings, tabs, bg, open, now, t);
   return { reloaded };
 }
 
 // ---- optional background tabs ----
 
-const BgTabsSchema = z.record(z.string(), z.number());
+/** platform → our tab and when it was (re)loaded. */
+const BgTabsSchema = z.record(z.string(), z.object({ tabId: z.number(), at: z.number() }));
+type BgTabs = z.infer<typeof BgTabsSchema>;
 
-async function loadBackgroundTabs(): Promise<Record<string, number>> {
+async function loadBackgroundTabs(): Promise<BgTabs> {
   return BgTabsSchema.safeParse((await browser.storage.local.get(BG_TABS_KEY))[BG_TABS_KEY] ?? {}).data ?? {};
 }
 
@@ -432,27 +434,37 @@ async function loadBackgroundTabs(): Promise<Record<string, number>> {
 export async function manageBackgroundTabs(
   settings: Settings,
   tabs: readonly TabState[],
-  bg: Record<string, number>,
+  bg: BgTabs,
   open: ReadonlyMap<number, unknown>,
+  now: number,
+  t: Timing,
 ): Promise<void> {
   const next = { ...bg };
   for (const platform of PlatformSchema.options) {
     const want = settings.freshness.backgroundTab[platform] && settings.freshness.keepFresh[platform];
     const ours = next[platform];
-    const oursOpen = ours !== undefined && open.has(ours);
+    const oursOpen = ours !== undefined && open.has(ours.tabId);
     if (!want) {
-      if (oursOpen) await browser.tabs.remove(ours).catch(() => undefined);
+      if (oursOpen) await browser.tabs.remove(ours.tabId).catch(() => undefined);
       delete next[platform];
       continue;
     }
-    if (oursOpen) continue;
+    if (oursOpen) {
+      // Our tab never read a list (it loaded while offline, or an error page): load it again, once a timeout.
+      const reading = tabs.some((tab) => tab.tabId === ours.tabId && tab.surface);
+      if (!reading && now - ours.at >= t.readTimeoutMs) {
+        await browser.tabs.reload(ours.tabId).catch(() => undefined);
+        next[platform] = { tabId: ours.tabId, at: now };
+      }
+      continue;
+    }
     delete next[platform];
     const merchants = tabs.some((tab) => tab.platform === platform && !tab.ours && tab.surface);
     if (merchants) continue;
     const surface = LIST_SURFACES.find((s) => s.platform === platform)!;
     const created = await browser.tabs.create({ url: surface.openUrl, pinned: true, active: false });
     if (created.id !== undefined) {
-      next[platform] = created.id;
+      next[platform] = { tabId: created.id, at: now };
       await browser.tabs.update(created.id, { muted: true }).catch(() => undefined);
     }
   }
