@@ -8,7 +8,15 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs'],
+    // `offscreen` (Chrome only): the new-ticket sound plays in an offscreen document (lib/freshness).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     action: { default_title: '__MSG_extName__' },
     // The template picker's panel (React) is imported by the content scripts the first time it opens
     // (lib/features/template-picker.ts), so it must be reachable from the seller pages' origins.

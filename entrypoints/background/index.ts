@@ -13,6 +13,7 @@ import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sy
 import { onSettingsChanged } from './settings-sync';
 import { finishUpgrade } from '@/lib/db/upgrade-followup';
 import { rekeySnoozes } from '@/lib/alarms/state';
+import { freshness, registerFreshnessListeners } from './freshness';
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -37,6 +38,7 @@ export default defineBackground(() => {
       marketplaceMatches,
       onTicketsChanged,
       onTicketsRekeyed: rekeySnoozes,
+      freshness,
       log: (m) => console.warn('[ticket-radar]', m),
     }),
   );
@@ -47,6 +49,7 @@ export default defineBackground(() => {
     .then((s) => finishUpgrade(db(), s.rules, browser.storage.local))
     .then((done) => done && onTicketsChanged())
     .catch((e: unknown) => console.warn('[ticket-radar] finishing the database upgrade', e));
+  registerFreshnessListeners();
   // Rule edits move rule deadlines: recompute stored ones, then badges and alarms follow.
   watchSettings((s) => {
     settings = Promise.resolve(s);

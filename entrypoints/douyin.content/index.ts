@@ -1,5 +1,6 @@
 import { douyinAdapter } from '@/lib/adapters/douyin';
 import { startOverlay } from '@/lib/overlay/start';
+import { freshnessIndicator } from '@/lib/features/freshness-indicator';
 
 export default defineContentScript({
   matches: ['https://fxg.jinritemai.com/*'],
@@ -7,6 +8,7 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_start',
   main(ctx) {
+    freshnessIndicator.init(ctx.signal);
     startOverlay(ctx, douyinAdapter);
   },
 });

@@ -13,6 +13,7 @@ import { uiLocale } from '../i18n';
 import { toView } from './views';
 import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
+import type { FreshnessHooks } from '../freshness/worker';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   onTicketsChanged?: () => void;
   /** Called with `[old key, new key]` after tickets moved from a stand-in shop to the real one (snoozes follow). */
   onTicketsRekeyed?: (moved: [string, string][]) => Promise<void>;
+  /** Keeping lists fresh (issue 14, lib/freshness/worker.ts): told of every read and failure; answers its requests. */
+  freshness?: FreshnessHooks;
   log?: (msg: string) => void;
 }
 
@@ -48,10 +51,10 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     deps.log?.(`rejected message ${parsed.data.type}: ${verdict.reason}`);
     return { ok: false, error: 'sender not allowed' };
   }
-  return dispatch(parsed.data, deps);
+  return dispatch(parsed.data, deps, sender.tab?.id);
 }
 
-async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
+async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
   switch (req.type) {
     case 'tickets/ingest': {
       const settings = await deps.settings();
@@ -79,6 +82,8 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
         toView(t, settings.rules, now, locale),
       );
       if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
+      // Not awaited: the badges' reply must not wait for bookkeeping (the hooks never reject).
+      void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });
       return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'health/report': {
@@ -97,7 +102,14 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
           await deps.db.health.bulkDelete(oldest);
         }
       });
+      void deps.freshness?.health(req.reports, tabId);
       return { ok: true } satisfies ResponseFor<'health/report'>;
+    }
+    case 'freshness/activity':
+    case 'freshness/shops':
+    case 'tickets/opened': {
+      if (!deps.freshness) throw new Error(`${req.type}: freshness is not running`);
+      return deps.freshness.request(req, tabId);
     }
     case 'templates/for-page': {
       const all = await deps.db.templates.toArray();

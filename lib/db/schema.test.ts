@@ -50,7 +50,7 @@ describe('Dexie schema upgrades on populated databases', () => {
 
     const db = new RadarDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(await db.tickets.count()).toBe(250);
     // v1 → v2 → v3 in one open: the key gained its family (v3).
     const t = await db.tickets.get('pdd:1:workorder:7');
@@ -185,7 +185,7 @@ describe('v2 → v3: tickets know their surface, keys their family', () => {
 
     const db = new RadarDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(await finishUpgrade(db, DEFAULT_SETTINGS.rules, store)).toBe(true);
     // Only once.
     expect(await finishUpgrade(db, DEFAULT_SETTINGS.rules, store)).toBe(false);
@@ -261,6 +261,87 @@ describe('v2 → v3: tickets know their surface, keys their family', () => {
     expect(await finishUpgrade(db, DEFAULT_SETTINGS.rules, store)).toBe(true);
     expect(store.data).toEqual({});
     expect(await db.tickets.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('v5: the freshness table (through v3 on the way)', () => {
+  const ticket = (i: number) => ({
+    key: `pdd:1:${i}`,
+    platform: 'pdd',
+    shopId: '1',
+    nativeId: String(i),
+    kind: 'refund',
+    title: `工单 ${i}`,
+    status: 'pending',
+    urgent: false,
+    tags: [],
+    url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${i}`,
+    firstSeenAt: 1795572000000,
+    lastSeenAt: 1795572000000,
+    dueHistory: [],
+    listedOn: 'pdd.work-order-list',
+  });
+
+  it('v2 → v5 keeps tickets, shops, alerts and health; adds an empty freshness table', async () => {
+    const name = fresh('v2');
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA[1]);
+    v2.version(2).stores(SCHEMA[2]);
+    await v2.open();
+    await v2.table('tickets').bulkAdd(Array.from({ length: 120 }, (_, i) => ticket(i)));
+    await v2.table('alerts').add({ id: 'pdd:1:3|0', ticketKey: 'pdd:1:3', dueAt: 1, sentAt: 2 });
+    await v2.table('health').add({
+      id: 'pdd|p|c',
+      adapter: 'pdd',
+      page: 'p',
+      code: 'c',
+      detail: '',
+      path: '/',
+      count: 1,
+      firstAt: 1,
+      lastAt: 1,
+    });
+    v2.close();
+
+    const db = new RadarDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.tickets.count()).toBe(120);
+    expect(await db.tickets.get('pdd:1:workorder:7')).toMatchObject({ ...ticket(7), key: 'pdd:1:workorder:7' });
+    expect(await db.alerts.get('pdd:1:workorder:3|0')).toMatchObject({ ticketKey: 'pdd:1:workorder:3' });
+    expect(await db.health.count()).toBe(1);
+    expect(await db.freshness.count()).toBe(0);
+    await db.freshness.put({
+      id: 'pdd:1|pdd.work-order-list',
+      shopKey: 'pdd:1',
+      platform: 'pdd',
+      shopId: '1',
+      surface: 'pdd.work-order-list',
+      failures: 0,
+      emptyReads: 0,
+      reloadLog: [],
+    });
+    expect(await db.freshness.where('shopKey').equals('pdd:1').count()).toBe(1);
+    db.close();
+  });
+
+  it('v1 → v5 runs the v2 upgrade on the way', async () => {
+    const name = fresh('v1-v5');
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA[1]);
+    const { dueHistory: _d, listedOn: _l, ...old } = ticket(1);
+    await v1.table('tickets').add({ ...old, page: 'pdd.aftersale-list' });
+    v1.close();
+    const db = new RadarDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.tickets.where('[platform+shopId]').equals(['pdd', '1']).first()).toMatchObject({
+      nativeId: '1',
+      dueHistory: [],
+      listedOn: 'pdd.aftersale-list',
+    });
+    expect(await db.freshness.count()).toBe(0);
     db.close();
   });
 });

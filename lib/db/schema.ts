@@ -11,6 +11,7 @@ import type { HealthEntry } from '../diagnostics/health';
 import type { SentAlert } from './alerts-types';
 import { upgradeLegacyTicket } from './legacy-keys';
 import { platformDecides } from '../model/surface';
+import type { FreshRow } from '../freshness/schedule';
 
 export const DB_NAME = 'ticket-radar';
 
@@ -34,6 +35,10 @@ export const SCHEMA = {
   3: {
     keyMoves: 'from',
     meta: 'key',
+  },
+  /** v5 (issue 14): per shop and surface freshness (lib/freshness/schedule.ts `FreshRow`). No row changes. */
+  5: {
+    freshness: 'id, shopKey',
   },
 } as const;
 
@@ -75,6 +80,7 @@ export class RadarDb extends Dexie {
   alerts!: EntityTable<SentAlert, 'id'>;
   keyMoves!: EntityTable<KeyMove, 'from'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  freshness!: EntityTable<FreshRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -121,6 +127,8 @@ export class RadarDb extends Dexie {
         );
         await tx.table('meta').put({ key: V3_FOLLOWUP, value: true });
       });
+    // v4 is unused (reserved while the popup's indexes were planned); a new table needs no upgrade function.
+    this.version(5).stores(SCHEMA[5]);
   }
 }
 

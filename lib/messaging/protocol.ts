@@ -69,8 +69,41 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('templates/used'), id: z.string().max(64) }),
   /** The page's 下一个 → control: open the most urgent ticket not opened this round (lib/tickets/next.ts). */
   z.object({ type: z.literal('tickets/next') }),
+  /** Whether the merchant is using this tab (lib/features/freshness-indicator.ts): decides if it may be reloaded. */
+  z.object({
+    type: z.literal('freshness/activity'),
+    /** One content-script instance (a frame of the tab): frames report apart and the worker ORs them. */
+    frame: z.string().min(1).max(40),
+    /** Last keypress, click or scroll in the page (epoch ms). */
+    lastInputAt: z.number().optional(),
+    /** An input, textarea or contenteditable has focus or holds typed text. */
+    draft: z.boolean(),
+    /** Our template picker is open. */
+    picker: z.boolean(),
+    /** The merchant paused (true) or resumed (false) auto-refresh for this tab; absent: unchanged. */
+    paused: z.boolean().optional(),
+  }),
+  /** Per-shop freshness for the popup (lib/freshness/summary.ts). */
+  z.object({ type: z.literal('freshness/shops') }),
+  /** The popup opened these tickets: they are no longer marked new. */
+  z.object({ type: z.literal('tickets/opened'), keys: z.array(z.string().max(200)).max(500) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
+
+/** What the page indicator shows (reply to `freshness/activity`, and pushed to the tab after a read). */
+export const FreshnessStateSchema = z.object({
+  /** The tab shows a list surface of a known shop. */
+  watched: z.boolean(),
+  /** Auto-refresh is on for the platform. */
+  on: z.boolean(),
+  paused: z.boolean(),
+  intervalMin: z.number(),
+  lastReadAt: z.number().optional(),
+});
+export type FreshnessState = z.infer<typeof FreshnessStateSchema>;
+
+/** Worker → tab push after a read of the tab's surface. */
+export const FRESHNESS_PUSH = 'ticket-radar:freshness-state';
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
@@ -82,6 +115,10 @@ export const ResponseSchemas = {
   'templates/used': z.object({ ok: z.literal(true) }),
   /** `key` of the ticket opened; absent when the queue is empty. */
   'tickets/next': z.object({ ok: z.literal(true), key: z.string().optional() }),
+  'freshness/activity': z.object({ ok: z.literal(true), state: FreshnessStateSchema }),
+  // The rows are built by the worker from validated storage; the popup renders them as they come.
+  'freshness/shops': z.object({ ok: z.literal(true), shops: z.array(z.record(z.string(), z.unknown())) }),
+  'tickets/opened': z.object({ ok: z.literal(true) }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
@@ -93,4 +130,5 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'templates/for-page',
   'templates/used',
   'tickets/next',
+  'freshness/activity',
 ]);

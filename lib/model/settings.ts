@@ -38,6 +38,30 @@ export const NotificationSettingsSchema = z.object({
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
+/** One switch per marketplace (lib/model/ticket.ts PLATFORMS; a new platform adds a field here). */
+const perPlatform = z.object({ pdd: z.boolean(), douyin: z.boolean(), taobao: z.boolean() });
+
+/** Keeping list surfaces fresh and announcing new tickets (issue 14, lib/freshness). */
+export const FreshnessSettingsSchema = z.object({
+  /** Reload the merchant's own list tabs while nobody works in them, per platform. */
+  keepFresh: perPlatform,
+  /** Minutes between reloads of one shop's surface (2–60). */
+  intervalMin: z.number().int().min(2).max(60),
+  /** A shop's data is stale past this age when its lists are kept fresh … */
+  staleKeptMs: z.number().int().positive(),
+  /** … and past this age otherwise. */
+  staleOtherMs: z.number().int().positive(),
+  /** Optional: a pinned, muted tab per platform opened by the extension when no list tab is open. */
+  backgroundTab: perPlatform,
+  /** Announce new tickets per platform. */
+  announce: perPlatform,
+  /** Per surface (page kind) announcement switch; a surface not listed is announced. */
+  announceSurfaces: z.record(z.string().max(60), z.boolean()),
+  /** Play a short sound with the new-ticket notification (Chrome: offscreen document). */
+  sound: z.boolean(),
+});
+export type FreshnessSettings = z.infer<typeof FreshnessSettingsSchema>;
+
 export const SettingsSchema = z.object({
   tiers: TierSettingsSchema,
   /** Stored rules read through upgradeRules: default rules saved before surfaces existed gain theirs. */
@@ -48,6 +72,7 @@ export const SettingsSchema = z.object({
   popupHorizonMs: z.number().int().positive(),
   /** Page features switched on or off (lib/features/registry.ts); a missing one is on. */
   features: z.partialRecord(z.enum(FEATURE_IDS), z.boolean()),
+  freshness: FreshnessSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -63,4 +88,14 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   popupHorizonMs: 24 * H,
   features: { ...DEFAULT_FEATURES },
+  freshness: {
+    keepFresh: { pdd: true, douyin: true, taobao: true },
+    intervalMin: 5,
+    staleKeptMs: 30 * MIN,
+    staleOtherMs: 2 * H,
+    backgroundTab: { pdd: false, douyin: false, taobao: false },
+    announce: { pdd: true, douyin: true, taobao: true },
+    announceSurfaces: {},
+    sound: false,
+  },
 };

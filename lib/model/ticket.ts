@@ -130,6 +130,12 @@ export const TicketSchema = RawTicketSchema.omit({ deadline: true }).extend({
   listedOn: z.string().max(60).optional(),
   /** Set when a page that used to list the ticket stopped listing it. The ticket is kept, never deleted. */
   unseenSince: EpochMsSchema.optional(),
+  /**
+   * First seen on a shop and surface that had a complete listing before (lib/freshness/new-tickets.ts): a new
+   * ticket. The popup marks it until `openedAt` is set (the merchant opened it once).
+   */
+  newSince: EpochMsSchema.optional(),
+  openedAt: EpochMsSchema.optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

@@ -1,0 +1,60 @@
+/**
+ * Per-shop freshness in the popup (issue 14): `暖居家纺 · 3 分钟前`, a stale warning past the threshold, 登录已失效
+ * for a logged-out shop. Self-contained: a live query over the Dexie `freshness` and `shops` tables (the popup
+ * lives in the extension origin), so ages update while it is open. Mount it anywhere in the popup.
+ *
+ * Rows carry `data-shop-key`, `data-stale`, `data-logged-out` for tests.
+ */
+import { db } from '@/lib/db/schema';
+import { t } from '@/lib/i18n';
+import { shopFreshness, ageText, indicatorText } from '@/lib/freshness/summary';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useNow } from '../common/use-now';
+import { useSettings } from '../common/use-settings';
+
+export function FreshnessSummary() {
+  const settings = useSettings();
+  const now = useNow(30_000);
+  const data = useLiveQuery(
+    async () => ({ rows: await db().freshness.toArray(), shops: await db().shops.toArray() }),
+    [],
+  );
+  if (!data || data.rows.length === 0) return null;
+  const list = shopFreshness(data.rows, data.shops, settings, now);
+  return (
+    <section className="pp-fresh" data-section="freshness" aria-label={t('freshPopupTitle')}>
+      {list.map((s) => (
+        <div
+          key={s.shopKey}
+          className={`pp-fresh__row${s.stale ? ' is-stale' : ''}`}
+          // Minimal layout of its own, so it reads right wherever the popup mounts it.
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            gap: 8,
+            fontSize: 12,
+            color: s.loggedOut || s.stale ? '#b3261e' : undefined,
+          }}
+          data-shop-key={s.shopKey}
+          data-stale={String(s.stale)}
+          data-logged-out={String(s.loggedOut)}
+          title={indicatorText({
+            intervalMin: s.intervalMin,
+            lastReadAt: s.lastReadAt,
+            paused: false,
+            on: s.keptFresh,
+          })}
+        >
+          <span>
+            {t(`platform_${s.platform}`)} {s.name}
+          </span>
+          <span>
+            {ageText(s.ageMs)}
+            {s.keptFresh ? ` · ${t('freshKeptFresh')}` : ''}
+            {s.loggedOut ? ` · ${t('freshLoggedOutShort')}` : s.stale ? ` · ${t('freshStale')}` : ''}
+          </span>
+        </div>
+      ))}
+    </section>
+  );
+}
