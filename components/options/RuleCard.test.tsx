@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../lib/sla';
+import { RuleCard } from './RuleCard';
+import { formFromRule, type RuleForm } from './rules-form';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | undefined;
+let host: HTMLElement | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = undefined;
+});
+
+function mount(initial: RuleForm) {
+  const changes: RuleForm[] = [];
+  let current = initial;
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+  const render = () =>
+    act(() =>
+      root?.render(
+        <ul>
+          <RuleCard
+            form={current}
+            index={0}
+            count={1}
+            errors={{}}
+            shadowedBy={undefined}
+            expanded
+            onToggleExpanded={() => {}}
+            onChange={(next) => {
+              changes.push(next);
+              current = next;
+              render();
+            }}
+            onMove={() => {}}
+            onDelete={undefined}
+          />
+        </ul>,
+      ),
+    );
+  render();
+  return { el: host, changes };
+}
+
+describe('RuleCard surfaces (适用列表)', () => {
+  it('shows the rule lists ticked, names the platform-only lists, and edits them', () => {
+    const { el, changes } = mount(formFromRule(DEFAULT_RULES.find((r) => r.id === 'douyin-service-normal')!));
+    const boxes = [...el.querySelectorAll<HTMLInputElement>('[data-field="surfaces"] input[type="checkbox"]')];
+    // Outside an extension the i18n key is shown: the names come from surface_* messages.
+    expect(boxes.map((b) => [b.value, b.checked])).toEqual([
+      ['douyin.service-tickets', true],
+      ['taobao.task-tickets', false],
+    ]);
+    expect(el.querySelector('[data-platform-surfaces]')?.textContent).toContain('surface_pdd_work_order_list');
+    expect(el.textContent).toContain('surface_douyin_service_tickets');
+    act(() => boxes[1]!.click());
+    expect(changes.at(-1)?.surfaces).toEqual(['douyin.service-tickets', 'taobao.task-tickets']);
+  });
+});
