@@ -11,12 +11,6 @@ import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './tas
 
 const shopOf = (root: ParentNode, ctx: ReadContext): ShopIdentity => ctx.shop ?? shopFrom(root);
 
-/**
- * A read reports a shop only when it saw a nick: the overlay keeps the first shop it is given, and a bare
- * `default` taken while the header was still rendering would stick for the whole page visit.
- */
-const withShop = (r: ReadResult): ReadResult => (r.shop?.shopId === 'default' ? { ...r, shop: undefined } : r);
-
 export const taobaoAdapter: MarketplaceAdapter = {
   id: 'taobao',
   name: '淘宝/天猫',
@@ -37,9 +31,9 @@ export const taobaoAdapter: MarketplaceAdapter = {
 
   readRows(root: ParentNode, page: PageKind, ctx: ReadContext): ReadResult {
     const shop = shopOf(root, ctx);
-    if (page === 'taobao.refund-list') return withShop(readRefundRows(root, ctx, shop));
-    if (page === 'taobao.task-tickets') return withShop(readTaskRows(root, ctx, shop));
-    if (page === 'taobao.task-ticket-detail') return withShop(readTaskDetail(root, ctx, shop));
+    if (page === 'taobao.refund-list') return readRefundRows(root, ctx, shop);
+    if (page === 'taobao.task-tickets') return readTaskRows(root, ctx, shop);
+    if (page === 'taobao.task-ticket-detail') return readTaskDetail(root, ctx, shop);
     return { tickets: [], issues: [] };
   },
 
