@@ -9,7 +9,7 @@ describe('mountNextControl', () => {
     mountNextControl(document, { next, label: 'x', noneLabel: 'y' });
     const hosts = document.querySelectorAll(`[${NEXT_ATTR}]`);
     expect(hosts).toHaveLength(1);
-    const button = hosts[0]!.shadowRoot!.querySelector('button')!;
+    const button = hosts[0]!.shadowRoot!.firstElementChild!.nextElementSibling as HTMLButtonElement;
     expect(button.textContent).toBe('下一个 →');
     button.click();
     await vi.waitFor(() => expect(button.disabled).toBe(false));
