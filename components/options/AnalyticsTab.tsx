@@ -1,17 +1,22 @@
-/** 概览: open work per platform and shop, kinds, handled per day and deadline sources (lib/analytics). */
-import { useMemo } from 'react';
-import { db } from '@/lib/db/schema';
+/**
+ * 概览: open work per platform and shop (the same counts as the toolbar and popup), on-time rate, trend,
+ * volume, problem products, time to handle, deadline sources, CSV export. The numbers are computed in a worker
+ * (use-overview.ts), so 50,000 tickets never freeze the page; every chart has its values as text.
+ */
 import { kindKey, t } from '@/lib/i18n';
-import { sharePercent, summarizeAnalytics, type Counts } from '@/lib/analytics/summary';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { sharePercent, type Counts } from '@/lib/analytics/summary';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
+import { HistorySections, ExportButtons } from './OverviewHistory';
 import { BarList, Loading, Section, Stat } from './ui';
+import { useOverview } from './use-overview';
 
 const COLUMNS: readonly { key: keyof Counts; label: string }[] = [
   { key: 'open', label: 'opt_col_open' },
   { key: 'overdue', label: 'opt_col_overdue' },
   { key: 'dueSoon', label: 'opt_col_due_soon' },
+  { key: 'dueToday', label: 'opt_col_due_today' },
+  { key: 'waiting', label: 'opt_col_waiting' },
   { key: 'noDeadline', label: 'opt_col_no_deadline' },
   { key: 'unseen', label: 'opt_col_unseen' },
 ];
@@ -36,14 +41,11 @@ export function AnalyticsTab() {
   // A minute is fine-grained enough for counts; the popup is where seconds tick.
   const now = useNow(60_000);
   const settings = useSettings();
-  const data = useLiveQuery(() => Promise.all([db().tickets.toArray(), db().shops.toArray()]), []);
-  const summary = useMemo(
-    () => (data ? summarizeAnalytics(data[0], data[1], now, settings) : undefined),
-    [data, now, settings],
-  );
+  const data = useOverview(settings, now);
+  const summary = data?.summary;
 
-  if (!summary || !data) return <Loading />;
-  if (data[0].length === 0) {
+  if (!data || !summary) return <Loading />;
+  if (data.count === 0) {
     return (
       <Section id="overview-empty" title={t('opt_overview_title')}>
         <p className="opt-empty">{t('opt_overview_empty')}</p>
@@ -55,11 +57,17 @@ export function AnalyticsTab() {
 
   return (
     <>
-      <Section id="overview-totals" title={t('opt_overview_title')} hint={t('opt_overview_hint')}>
+      <Section
+        id="overview-totals"
+        title={t('opt_overview_title')}
+        hint={t('opt_overview_hint')}
+        actions={<ExportButtons data={data} settings={settings} now={now} />}
+      >
         <div className="opt-stats">
           <Stat label={t('opt_col_open')} value={summary.totals.open} tone="blue" />
           <Stat label={t('opt_col_overdue')} value={summary.totals.overdue} tone="red" />
           <Stat label={t('opt_col_due_soon')} value={summary.totals.dueSoon} tone="amber" />
+          <Stat label={t('opt_col_due_today')} value={summary.totals.dueToday} />
           <Stat label={t('opt_col_no_deadline')} value={summary.totals.noDeadline} />
           <Stat label={t('opt_col_unseen')} value={summary.totals.unseen} />
         </div>
@@ -107,7 +115,7 @@ export function AnalyticsTab() {
             {summary.byShop.map((s) => (
               <tr key={s.shopKey} data-shop-key={s.shopKey}>
                 <th scope="row">
-                  {s.label}
+                  {s.label || t('shopUnnamed')}
                   {s.muted && <span className="opt-tag">{t('opt_shop_muted')}</span>}
                 </th>
                 <td>{t(`platform_${s.platform}`)}</td>
@@ -117,6 +125,8 @@ export function AnalyticsTab() {
           </tbody>
         </table>
       </Section>
+
+      <HistorySections history={data.history} labels={data.shopLabels} />
 
       <div className="opt-grid2">
         <Section id="overview-kinds" title={t('opt_overview_by_kind')}>

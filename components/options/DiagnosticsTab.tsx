@@ -12,6 +12,7 @@ import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import { formatBeijing } from '@/lib/time';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BackupPanel } from './BackupPanel';
+import { CapturePanel } from './CapturePanel';
 import { formatBytes, Loading, Section } from './ui';
 
 const SURFACES = supportedSurfaces(adapters);
@@ -249,6 +250,7 @@ export function DiagnosticsTab() {
     <>
       <HealthLog />
       <Surfaces />
+      <CapturePanel />
       <Stats />
       <BackupPanel />
     </>

@@ -39,7 +39,8 @@ export function useQueueData(): QueueData | undefined {
       live = false;
     };
   }, []);
-  const all = useLiveQuery(() => openTickets(db()), []);
+  // The whole open set only after the first rows are on screen: reading it competes for the main thread.
+  const all = useLiveQuery(() => (first ? openTickets(db()) : Promise.resolve(undefined)), [first !== undefined]);
   const shops = useLiveQuery(() => db().shops.toArray(), []);
   if (all) return { tickets: all, complete: true, shops: shops ?? [] };
   if (first) return { tickets: first, complete: false, shops: shops ?? [] };

@@ -105,7 +105,7 @@ describe('summarizeAnalytics', () => {
     });
   });
 
-  it('groups by platform and shop, labels shops by alias, name, id, and keeps shops with no tickets', () => {
+  it('groups by platform and shop, labels shops by alias or name (never the id), and keeps shops with no tickets', () => {
     const shops = [
       shop({ platform: 'pdd', shopId: 's1', name: '暖居家纺', alias: '家纺店' }),
       shop({ platform: 'douyin', shopId: 'd1', name: '抖店一号' }),
@@ -132,7 +132,7 @@ describe('summarizeAnalytics', () => {
       ['pdd:s1', '家纺店', 2],
       ['douyin:d1', '抖店一号', 1],
       ['douyin:d2', '抖店二号', 1],
-      ['taobao:empty', 'empty', 0],
+      ['taobao:empty', '', 0], // no name known: shown as 未命名店铺, never the id
     ]);
     expect(s.byShop.find((x) => x.shopKey === 'taobao:empty')?.muted).toBe(true);
   });

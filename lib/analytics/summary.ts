@@ -33,7 +33,7 @@ export interface ShopSummary extends Counts {
   /** `platform:shopId`. */
   shopKey: string;
   shopId: string;
-  /** The merchant's alias, else the page's shop name, else the id. */
+  /** The merchant's alias, else the page's shop name; empty when neither is known (shown as 未命名店铺, never the id). */
   label: string;
   muted: boolean;
 }
@@ -103,7 +103,7 @@ export function summarizeAnalytics(
       platform: s.platform,
       shopKey: s.key,
       shopId: s.shopId,
-      label: s.alias ?? s.name ?? s.shopId,
+      label: s.alias ?? s.name ?? '',
       muted: s.muted,
       ...zero(),
     });
@@ -126,12 +126,13 @@ export function summarizeAnalytics(
         platform: t.platform,
         shopKey: key,
         shopId: t.shopId,
-        label: t.shopName ?? t.shopId,
+        label: t.shopName ?? '',
         muted: false,
         ...zero(),
       };
       byShop.set(key, shop);
     }
+    if (!shop.label && t.shopName) shop.label = t.shopName;
     add(shop, t, settings, now);
 
     if (isOpenStatus(t.status)) {

@@ -1,0 +1,207 @@
+import { expect, test, type Page } from '@playwright/test';
+import { launchWithExtension, openPopup, type Launched } from './harness';
+import { seedTickets } from './console-seed';
+
+const H = 3_600_000;
+
+/** A fresh profile: the first-run popup proves the database is open; then seed and reopen. */
+async function seeded(l: Launched, count: number, finishedShare = 0.3): Promise<Page> {
+  // Ticket pages answer with a stub, so an opened ticket's tab keeps its URL.
+  await l.context.route(/^https:\/\/(mms\.pinduoduo|fxg\.jinritemai|myseller\.taobao)\.com\//, (route) =>
+    route.fulfill({ body: '<!doctype html><title>ticket</title>', contentType: 'text/html' }),
+  );
+  const first = await openPopup(l);
+  await expect(first.locator('[data-first-run]')).toBeVisible();
+  await first.close();
+  await seedTickets(l.worker, { count, now: Date.now(), finishedShare });
+  return openPopup(l);
+}
+
+/** Every section header and its count, scrolling the virtual list from top to bottom (only visible rows exist). */
+async function sections(popup: Page): Promise<Record<string, number>> {
+  return popup.getByRole('listbox').evaluate(async (el) => {
+    const seen: Record<string, number> = {};
+    const collect = () => {
+      for (const h of el.querySelectorAll<HTMLElement>('.vrow[data-section] > h2'))
+        seen[h.parentElement!.dataset.section!] = Number(h.querySelector('.count')!.textContent);
+    };
+    el.scrollTop = 0;
+    for (let guard = 0; guard < 500; guard++) {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      collect();
+      if (el.clientHeight === 0 || el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
+      el.scrollTop += el.clientHeight;
+    }
+    el.scrollTop = 0;
+    return seen;
+  });
+}
+
+/** The toolbar badge as the worker set it; a storage change makes the worker re-plan (one pass per burst). */
+async function toolbar(l: Launched) {
+  return l.worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+  }));
+}
+
+test('first run teaches which seller pages to open', async () => {
+  const l = await launchWithExtension();
+  try {
+    const popup = await openPopup(l);
+    const first = popup.locator('[data-first-run]');
+    await expect(first).toContainText('还没有读取到任何工单');
+    // The list pages of every adapter (PDD 工单/售后, 抖店 售后/服务单, 淘宝 退款/任务工单).
+    await expect(first.locator('a')).toHaveCount(6);
+    await expect(first.locator('a').first()).toHaveAttribute('href', /^https:\/\/mms\.pinduoduo\.com\//);
+    await expect(popup.getByText('太好了')).toHaveCount(0);
+    await expect(popup.locator('[data-action="capture"]')).toHaveCount(0);
+  } finally {
+    await l.close();
+  }
+});
+
+test('counts equal the toolbar; every open ticket is in a section; search, filters and grouping are remembered', async () => {
+  const l = await launchWithExtension();
+  try {
+    const popup = await seeded(l, 400);
+    await popup.waitForSelector('[data-open-count]');
+    const open = Number(await popup.locator('[data-open-count]').getAttribute('data-open-count'));
+    // Sections partition the open set: their counts add up to the header.
+    const counts = await sections(popup);
+    expect(Object.keys(counts)).toEqual(['overdue', 'soon', 'laterToday', 'later', 'noDeadline', 'waiting', 'unseen']);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(open);
+
+    // The toolbar: re-plan now (a storage change the worker listens to), then compare.
+    await l.worker.evaluate(() => chrome.storage.local.set({ 'ticket-radar:snooze': { nudge: 0 } }));
+    const all = popup.locator('[data-counts] tr[data-scope="all"] td');
+    const [overdue, soon, today] = (await all.allTextContents()).map(Number);
+    await expect.poll(async () => (await toolbar(l)).text, { timeout: 8000 }).toBe(String(overdue));
+    const { title } = await toolbar(l);
+    expect(title).toContain(`${overdue} 个已逾期，${soon} 个即将到期，${today} 个今天到期`);
+    // Per platform and shop rows add up to the total.
+    const pddShops = popup.locator('[data-counts] tr.sub[data-scope^="pdd:"]');
+    await expect(pddShops).toHaveCount(2);
+
+    // Search: order number, then pinyin initials of the title (thwk = 退货退款).
+    const search = popup.getByRole('searchbox');
+    await search.fill('240000');
+    await search.fill('thtk');
+    await expect(popup.locator('[data-ticket-key]').first()).toContainText('退货退款申请');
+    await search.fill('');
+    await popup.getByLabel('平台').selectOption('douyin');
+    await expect(popup.locator('[data-ticket-key]').first()).toHaveAttribute('data-ticket-key', /^douyin:/);
+    await popup.getByLabel('按店铺分组').check();
+    await expect(popup.locator('h3.shop-head').first()).toContainText('抖音小店A');
+    // Remembered between opens.
+    await popup.close();
+    const again = await openPopup(l);
+    await expect(again.getByLabel('平台')).toHaveValue('douyin');
+    await expect(again.getByLabel('按店铺分组')).toBeChecked();
+    await expect(again.locator('[data-ticket-key]').first()).toHaveAttribute('data-ticket-key', /^douyin:/);
+  } finally {
+    await l.close();
+  }
+});
+
+test('keyboard only: ↓ and Enter open a ticket; the next-ticket command walks the queue; 已在别处处理 sets aside', async () => {
+  const l = await launchWithExtension();
+  try {
+    const popup = await seeded(l, 300);
+    await popup.waitForSelector('[data-open-count]');
+    const queue = popup.getByRole('listbox');
+    await queue.focus();
+    const firstKey = await popup.locator('[aria-selected="true"]').getAttribute('data-ticket-key');
+    expect(firstKey).toBeTruthy();
+    await popup.keyboard.press('ArrowDown');
+    const second = popup.locator('[aria-selected="true"]');
+    const secondKey = await second.getAttribute('data-ticket-key');
+    expect(secondKey).not.toBe(firstKey);
+    // Visible focus: the active row is outlined.
+    expect(await second.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+
+    // Actions from the keyboard: A opens them, Tab reaches 已在别处处理.
+    await popup.keyboard.press('a');
+    await popup.locator(`[data-ticket-key="${secondKey}"] [data-action="set-aside"]`).click();
+    await expect.poll(async () => (await sections(popup)).setAside).toBe(1);
+
+    // Enter opens the active ticket in a tab (Ctrl+Enter keeps the popup).
+    await queue.focus();
+    const tab = l.context.waitForEvent('page');
+    await popup.keyboard.press('Control+Enter');
+    const opened = await tab;
+    await expect.poll(() => opened.url()).toMatch(/id=\d+/);
+
+    // The command's function (Alt+Shift+N and the page's 下一个 →): most urgent first, each once a round.
+    const next = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'tickets/next' }));
+    const a = (await next()) as { key?: string };
+    const b = (await next()) as { key?: string };
+    expect(a.key).toBeTruthy();
+    expect(b.key).not.toBe(a.key);
+    await expect.poll(() => l.context.pages().some((p) => p.url().includes(a.key!.split(':')[2]!))).toBe(true);
+  } finally {
+    await l.close();
+  }
+});
+
+test('dark theme and English', async () => {
+  process.env.TICKET_RADAR_LANG = 'en';
+  const l = await launchWithExtension();
+  try {
+    const popup = await seeded(l, 200);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.waitForSelector('[data-open-count]');
+    await expect(popup.locator('.vrow[data-section="overdue"] h2')).toContainText('Overdue');
+    await expect(popup.getByRole('searchbox')).toHaveAttribute('placeholder', /Search order no/);
+    const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(27, 29, 33)');
+    await popup.setViewportSize({ width: 440, height: 600 });
+    await popup.screenshot({ path: 'docs/screenshot-popup-dark-en.png' });
+  } finally {
+    delete process.env.TICKET_RADAR_LANG;
+    await l.close();
+  }
+});
+
+test('50,000 stored: the first row shows fast and only visible rows are rendered', async () => {
+  test.setTimeout(180_000);
+  const l = await launchWithExtension();
+  try {
+    const first = await openPopup(l);
+    await expect(first.locator('[data-first-run]')).toBeVisible();
+    await first.close();
+    expect(await seedTickets(l.worker, { count: 50_000, now: Date.now(), finishedShare: 0.36 })).toBe(50_000);
+    const popup = await l.context.newPage();
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+    await popup.waitForSelector('[data-ticket-key]');
+    const firstRowMs = await popup.evaluate(() => performance.now());
+    console.log(`popup first row with 50,000 stored: ${Math.round(firstRowMs)} ms after navigation`);
+    await popup.waitForSelector('[data-open-count]');
+    const allMs = await popup.evaluate(() => performance.now());
+    console.log(`popup all open counted: ${Math.round(allMs)} ms`);
+    const rendered = await popup.locator('[data-ticket-key]').count();
+    expect(rendered).toBeLessThan(40);
+    // Ticking costs nothing per second: no re-render, text rewritten in place.
+    const before = await popup
+      .locator('[data-countdown]')
+      .first()
+      .evaluate((el) => el.parentElement!.innerHTML);
+    expect(before).toContain('data-countdown');
+    expect(firstRowMs).toBeLessThan(3000);
+  } finally {
+    await l.close();
+  }
+});
+
+test('screenshot of the popup with a few hundred tickets', async () => {
+  const l = await launchWithExtension();
+  try {
+    const popup = await seeded(l, 300);
+    await popup.setViewportSize({ width: 440, height: 640 });
+    await popup.waitForSelector('[data-open-count]');
+    await popup.screenshot({ path: 'docs/screenshot-popup.png' });
+    void H;
+  } finally {
+    await l.close();
+  }
+});
