@@ -143,6 +143,8 @@ export async function watchTicketWrites(worker: Worker): Promise<void> {
   await worker.evaluate(`(() => {
     const g = globalThis;
     g.__benchTx = [];
+    // Chromium stops a worker idle for 30 s (and the probe with it); an extension API call every 20 s keeps it.
+    g.__benchKeepAlive ??= setInterval(() => chrome.runtime.getPlatformInfo(), 20000);
     if (g.__benchTxHooked) return;
     g.__benchTxHooked = true;
     const at = () => Date.now();
