@@ -93,9 +93,9 @@ describe('pickNext', () => {
   const s = summarize(tickets, DEFAULT_SETTINGS, NOW);
   it('goes most urgent first, skips what was opened this round, then starts a new round', () => {
     expect(pickNext(s, [])).toEqual({ ticket: tickets[0], newRound: false });
-    expect(pickNext(s, ['pdd:s:a']).ticket?.nativeId).toBe('b');
+    expect(pickNext(s, ['pdd:s:workorder:a']).ticket?.nativeId).toBe('b');
     // Waiting on others is never "next": the merchant cannot act on it.
-    expect(pickNext(s, ['pdd:s:a', 'pdd:t:b', 'douyin:s:c', 'pdd:s:n'])).toEqual({
+    expect(pickNext(s, ['pdd:s:workorder:a', 'pdd:t:b', 'douyin:s:c', 'pdd:s:workorder:n'])).toEqual({
       ticket: tickets[0],
       newRound: true,
     });
