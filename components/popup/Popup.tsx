@@ -98,6 +98,8 @@ export function Popup() {
     [sum, v, shopLabel],
   );
 
+  // TanStack Virtual's instance is mutable by design; the compiler skips memoizing this component, which is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
