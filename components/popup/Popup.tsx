@@ -98,7 +98,7 @@ export function Popup() {
     [sum, v, shopLabel],
   );
 
-  // TanStack Virtual hands out fresh functions each render by design; the compiler skips memoising this component.
+  // TanStack Virtual's instance is mutable by design; the compiler skips memoizing this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: rows.length,
