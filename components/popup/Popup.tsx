@@ -14,10 +14,12 @@ import { markOpened } from '@/lib/tickets/round';
 import type { SetAside } from '@/lib/tickets/state';
 import { loadSnoozes, SNOOZE_KEY } from '@/lib/alarms/state';
 import { openOrFocus } from '@/lib/tabs';
+import { send } from '@/lib/messaging/client';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { Counts } from './Counts';
 import { FirstRun } from './FirstRun';
+import { FreshnessSummary } from './FreshnessSummary';
 import { TicketRow } from './TicketRow';
 import { useCountdownTicker } from './use-countdown-ticker';
 import { useQueueData } from './use-queue-data';
@@ -128,6 +130,8 @@ export function Popup() {
 
   const open = (tk: Ticket, keepOpen = false) =>
     void markOpened(tk.key, Date.now())
+      // Opened once: no longer marked new (issue 14); a failure here must not keep the ticket from opening.
+      .then(() => send({ type: 'tickets/opened', keys: [tk.key] }).catch(() => undefined))
       .then(() => savePopupView({ ...v, activeKey: tk.key }))
       .then(() =>
         keepOpen ? browser.tabs.create({ url: tk.url, active: false }).then(() => undefined) : openOrFocus(tk.url),
@@ -191,6 +195,7 @@ export function Popup() {
           {data?.complete && (
             <Counts summary={sum} shopLabel={shopLabel} onPick={(platform, shop) => update({ platform, shop })} />
           )}
+          <FreshnessSummary />
           <div className="filters" role="search">
             <input
               type="search"

@@ -10,6 +10,7 @@ import type { SetAside } from '@/lib/tickets/state';
 import type { SectionId, SummaryItem } from '@/lib/tickets/summary';
 import { formatBeijing } from '@/lib/time';
 import { explain, type Rule } from '@/lib/sla';
+import { isMarkedNew } from '@/lib/freshness/new-tickets';
 import { countdownText } from './countdown';
 
 interface Props {
@@ -94,6 +95,11 @@ export function TicketRow(p: Props) {
           <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
           <span className="shop">{p.shop}</span>
           <span className="kind">{t(kindKey(ticket.kind))}</span>
+          {isMarkedNew(ticket) && (
+            <span className="tag tag-new" data-new="">
+              {t('popupNewMark')}
+            </span>
+          )}
           {p.item.informational && <span className="tag">{t('popupInformational')}</span>}
           <span className={`left tier-${tier}`}>
             {STATE_MARK[tier] && (

@@ -4,6 +4,10 @@
  * root, no React, no page CSS either way. Standalone so the content runtime can register it as a feature:
  * `mountNextControl(document, send)` returns an unmount function.
  */
+import { t } from '../i18n';
+import { send } from '../messaging/client';
+import type { Feature } from './types';
+
 export const NEXT_ATTR = 'data-ticket-radar-next';
 
 const CSS = `
@@ -51,3 +55,20 @@ export function mountNextControl(doc: Document, deps: NextControlDeps): () => vo
   (doc.body ?? doc.documentElement).append(host);
   return () => host.remove();
 }
+
+/**
+ * The feature: on a ticket's own page (a detail page: `…-detail` page kinds), the control that goes on to the
+ * next ticket. List pages already show every ticket; the popup and Alt+Shift+N work the queue from anywhere.
+ */
+export const nextTicket: Feature = {
+  id: 'next-ticket',
+  init({ page, signal, session }) {
+    if (!page.kind.endsWith('-detail')) return;
+    const unmount = mountNextControl(session.doc, {
+      next: async () => (await send({ type: 'tickets/next' })).key,
+      label: t('nextTicketButton'),
+      noneLabel: t('nextTicketNone'),
+    });
+    signal.addEventListener('abort', unmount, { once: true });
+  },
+};

@@ -4,7 +4,8 @@
  * toggle, on by default).
  */
 import { countdownBadge } from './countdown-badge';
+import { nextTicket } from './next-ticket';
 import { templatePicker } from './template-picker';
 import type { Feature } from './types';
 
-export const FEATURES: readonly Feature[] = [countdownBadge, templatePicker];
+export const FEATURES: readonly Feature[] = [countdownBadge, templatePicker, nextTicket];

@@ -161,7 +161,7 @@ describe('features', () => {
     w = await world({
       html: rowsHtml(IDS),
       features: [countdownBadge, broken],
-      settings: { features: { 'countdown-badge': false, 'template-picker': true } },
+      settings: { features: { 'countdown-badge': false, 'template-picker': true, 'next-ticket': true } },
     });
     w.respond(json);
     await w.settle();
@@ -170,7 +170,10 @@ describe('features', () => {
       expect.objectContaining({ code: 'feature-error', detail: 'template-picker: boom' }),
     );
     // Switched on again: the badges come without a reload.
-    w.settings = { ...w.settings, features: { 'countdown-badge': true, 'template-picker': false } };
+    w.settings = {
+      ...w.settings,
+      features: { 'countdown-badge': true, 'template-picker': false, 'next-ticket': true },
+    };
     w.overlay.settingsChanged(true);
     await w.settle();
     expect(w.badges()).toHaveLength(6);
