@@ -18,8 +18,8 @@ import type { TicketView } from '../messaging/protocol';
 import type { TierSettings } from '../model/settings';
 
 import { badgeTooltip, createBadge, renderBadge, type BadgeHost } from '../features/countdown-badge';
-import { PAGE_EVENT, type PageMessage } from './page-channel';
-import { decodePageMessage } from './decode-page-message';
+import type { PageMessage } from './page-channel';
+import { listenPageChannel } from './decode-page-message';
 import { createTicker, type Ticker } from './ticker';
 import { buildCapture, type Capture, type CapturedResponse } from '../capture/collect';
 
@@ -73,7 +73,7 @@ export function runOverlay(
   const reported = new Set<string>();
   let lastDomSignature = '';
   let lastDomSentAt = 0;
-  const pendingRecords: PageMessage[] = [];
+  const pendingRecords: Exclude<PageMessage, { type: 'oversized' }>[] = [];
   let pageHref = '';
   // The last responses and records the adapter matched, kept only for a user-triggered capture.
   const recentResponses: CapturedResponse[] = [];
@@ -187,7 +187,7 @@ export function runOverlay(
     }
   };
 
-  const onPageMessage = (msg: PageMessage) => {
+  const onPageMessage = (msg: Exclude<PageMessage, { type: 'oversized' }>) => {
     // SPA routers change the URL before they fetch; WXT reports it up to a second later. Read for the page
     // the merchant is on now, not the one we last saw.
     if (win.location.href !== pageHref) startPage();
@@ -243,13 +243,14 @@ export function runOverlay(
     }
   };
 
-  win.addEventListener(
-    PAGE_EVENT,
-    (e) => {
-      const msg = decodePageMessage((e as CustomEvent<unknown>).detail);
-      if (msg) onPageMessage(msg);
-    },
-    { signal: rootSignal },
+  // The private port to this frame's hook (page-channel.ts); events a page script dispatches are never read.
+  listenPageChannel(
+    win,
+    (msg) =>
+      msg.type === 'oversized'
+        ? report([{ code: 'response-oversized', detail: `${msg.chars} characters: not read` }])
+        : onPageMessage(msg),
+    rootSignal,
   );
 
   // ---- rows and badges ----

@@ -1,0 +1,154 @@
+/**
+ * Issue 11: a hostile page, as an attacker would try it, on the built extension. Each test names the attack
+ * and asserts the outcome the README promises.
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_NOW } from '../support/fixtures';
+import { shiftTimes } from '../support/shift-times';
+import { BADGE, FIXTURES, fixture, launchWithExtension, readTable, serve, type Launched } from './harness';
+
+const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
+const TODO = '/strickland/sop/mms/todoList';
+
+let l: Launched;
+test.beforeEach(async () => {
+  l = await launchWithExtension();
+});
+test.afterEach(async () => {
+  await l.close();
+});
+
+/** The 工单 list fixture, shifted to now; `edit` changes its rows. */
+function todoJson(edit: (rows: Record<string, unknown>[]) => Record<string, unknown>[] = (r) => r): string {
+  const raw = JSON.parse(readFileSync(join(FIXTURES, 'pdd', 'work-order-list--base.json'), 'utf8')) as {
+    result: { dataList: Record<string, unknown>[]; total?: number };
+  };
+  const json = shiftTimes(raw, Date.now() - FIXTURE_NOW) as typeof raw;
+  json.result.dataList = edit(json.result.dataList);
+  if ('total' in json.result) json.result.total = json.result.dataList.length;
+  return JSON.stringify(json);
+}
+
+async function servePdd(todo: () => string = () => todoJson()) {
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [TODO, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: todo() })],
+  ]);
+}
+
+const keys = async () => (await readTable<{ key: string }>(l.worker, 'tickets')).map((t) => t.key).sort();
+
+test('fingerprints: wrapped fetch and XHR look native; no global marker', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4); // the hook is installed and copying
+
+  const probe = await page.evaluate(() => {
+    // A fresh same-origin frame has the untouched natives (the PDD hook does not run in frames).
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const pristine = frame.contentWindow as Window & typeof globalThis;
+    const fpToString = Function.prototype.toString;
+    const describe = (f: unknown, owner: object, key: string) => {
+      const fn = f as (...a: unknown[]) => unknown;
+      const d = Object.getOwnPropertyDescriptor(owner, key);
+      return {
+        callToString: fpToString.call(fn),
+        ownToString: String(fn),
+        toStringOfToString: Function.prototype.toString.toString(),
+        name: fn.name,
+        length: fn.length,
+        ownKeys: Reflect.ownKeys(fn).map(String),
+        nameDescriptor: JSON.stringify(Object.getOwnPropertyDescriptor(fn, 'name')),
+        lengthDescriptor: JSON.stringify(Object.getOwnPropertyDescriptor(fn, 'length')),
+        hasPrototype: 'prototype' in fn,
+        slot: d ? { writable: d.writable, enumerable: d.enumerable, configurable: d.configurable } : null,
+        ownToStringProp: Object.prototype.hasOwnProperty.call(fn, 'toString'),
+      };
+    };
+    const ours = {
+      fetch: describe(window.fetch, window, 'fetch'),
+      open: describe(XMLHttpRequest.prototype.open, XMLHttpRequest.prototype, 'open'),
+      send: describe(XMLHttpRequest.prototype.send, XMLHttpRequest.prototype, 'send'),
+      toString: describe(Function.prototype.toString, Function.prototype, 'toString'),
+    };
+    const native = {
+      fetch: describe(pristine.fetch, pristine, 'fetch'),
+      open: describe(pristine.XMLHttpRequest.prototype.open, pristine.XMLHttpRequest.prototype, 'open'),
+      send: describe(pristine.XMLHttpRequest.prototype.send, pristine.XMLHttpRequest.prototype, 'send'),
+      toString: describe(pristine.Function.prototype.toString, pristine.Function.prototype, 'toString'),
+    };
+    const pristineKeys = new Set(Reflect.ownKeys(pristine).map(String));
+    const extraGlobals = Reflect.ownKeys(window)
+      .map(String)
+      .filter((k) => !pristineKeys.has(k) && /radar|ticket|hook/i.test(k));
+    return {
+      ours,
+      native,
+      extraGlobals,
+      marker: (window as unknown as Record<symbol, unknown>)[Symbol.for('ticket-radar.hook')] ?? null,
+      constructError: (() => {
+        try {
+          new (window.fetch as unknown as new () => unknown)();
+          return 'constructed';
+        } catch (e) {
+          return (e as Error).constructor.name;
+        }
+      })(),
+    };
+  });
+  expect(probe.ours).toEqual(probe.native);
+  expect(probe.ours.fetch.callToString).toBe('function fetch() { [native code] }');
+  expect(probe.ours.open.callToString).toBe('function open() { [native code] }');
+  expect(probe.ours.send.ownToString).toBe('function send() { [native code] }');
+  expect(probe.extraGlobals).toEqual([]);
+  expect(probe.marker).toBeNull();
+  expect(probe.constructError).toBe('TypeError');
+});
+
+test('forged page events: a script that dispatches our old event or asks for a port plants nothing', async () => {
+  let calls = 0;
+  // The page's second listing (after the forgeries) adds one real ticket, so the test waits on it.
+  await servePdd(() =>
+    todoJson((rows) =>
+      ++calls === 1 ? rows : [...rows, { ...rows[0], instanceId: 9001999, orderSn: '241125-000000000000001' }],
+    ),
+  );
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const forged = todoJson((rows) => rows.map((r) => ({ ...r, instanceId: Number(r.instanceId) + 7000, mallId: 1 })));
+  const outcome = await page.evaluate((body) => {
+    const msg = {
+      type: 'response',
+      url: location.origin + '/strickland/sop/mms/todoList',
+      receivedAt: Date.now(),
+      transport: 'fetch',
+      body,
+      requestBody: JSON.stringify({ serviceStatus: [0, 1, 4], pageNum: 1, pageSize: 20 }),
+    };
+    // 1. The event the hook used to dispatch.
+    window.dispatchEvent(new CustomEvent('ticket-radar:page-data', { detail: JSON.stringify(msg) }));
+    // 2. Offering our hook a port of its own (it took one at document_start and stopped listening).
+    const ch = new MessageChannel();
+    const takenByHook = !window.dispatchEvent(
+      new MessageEvent('ticket-radar:port', { ports: [ch.port2], cancelable: true }),
+    );
+    // 3. Asking the isolated side for a port, as our hook does at document_start.
+    let offered = 0;
+    window.addEventListener('ticket-radar:port', (e) => {
+      offered++;
+      (e as MessageEvent).ports[0]?.postMessage(msg);
+    });
+    window.dispatchEvent(new Event('ticket-radar:hello'));
+    (window as unknown as { __reloadList: () => void }).__reloadList();
+    return { offered, takenByHook };
+  }, forged);
+  expect(outcome).toEqual({ offered: 0, takenByHook: false });
+  await expect.poll(keys).toContain('pdd:445566778:9001999');
+  expect((await keys()).filter((k) => /:900[0-9]{4}$/.test(k) && !/:9001(00[1-4]|999)$/.test(k))).toEqual([]);
+  expect(await keys()).not.toContain('pdd:1:9008001');
+});
