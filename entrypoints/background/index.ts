@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
+import { createSessionGuard } from '@/lib/background/session-guard';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
@@ -15,6 +16,9 @@ export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
   const self = { id: browser.runtime.id, origin: `${base.protocol}//${base.host}` };
   const marketplaceMatches = adapters.flatMap((a) => a.matches);
+  // Which shop and surface each page session may write; a closed tab's sessions end with it.
+  const guard = createSessionGuard(Date.now);
+  browser.tabs.onRemoved.addListener((tabId) => guard.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((msg, sender) =>
     handleMessage(msg, sender, {
@@ -23,6 +27,7 @@ export default defineBackground(() => {
       settings: loadSettings,
       self,
       marketplaceMatches,
+      guard,
       onTicketsChanged,
       log: (m) => console.warn('[ticket-radar]', m),
     }),

@@ -7,8 +7,11 @@ import { ingestBatch } from '../db/tickets-repo';
 import { resolveShopId } from '../db/shops-repo';
 import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
 import type { Settings } from '../model/settings';
-import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
-import { checkSender, type SenderLike } from '../messaging/sender';
+import { RequestSchema, type Request, type RequestOf, type ResponseFor } from '../messaging/protocol';
+import { checkSender, sessionOf, type SenderLike } from '../messaging/sender';
+import { adapterFor } from '../adapters/registry';
+import { createSessionGuard, type SessionGuard } from './session-guard';
+import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
 import { buildSearchIndex } from '../templates/search-index';
@@ -22,6 +25,27 @@ export interface HandlerDeps {
   /** Called after tickets changed (alarms re-plan, toolbar badge). */
   onTicketsChanged?: () => void;
   log?: (msg: string) => void;
+  /** Which shop and surface each page session may write (session-guard.ts); one per worker. */
+  guard?: SessionGuard;
+}
+
+const defaultGuards = new WeakMap<HandlerDeps, SessionGuard>();
+const guardOf = (deps: HandlerDeps) => {
+  if (deps.guard) return deps.guard;
+  let g = defaultGuards.get(deps);
+  if (!g) defaultGuards.set(deps, (g = createSessionGuard(deps.now)));
+  return g;
+};
+
+/** Is `pageKind` the page the browser says the sender is on? (Pages found by content: same marketplace.) */
+function surfaceMatchesUrl(platform: Platform, pageKind: string, senderUrl: string | undefined): boolean {
+  try {
+    const url = new URL(senderUrl ?? '');
+    const page = adapterFor(platform)?.pages.find((p) => p.kind === pageKind);
+    return page ? (page.byContent ? url.protocol === 'https:' : page.match(url)) : false;
+  } catch {
+    return false;
+  }
 }
 
 export type Reply = { ok: true } & Record<string, unknown>;
@@ -45,7 +69,73 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     deps.log?.(`rejected message ${parsed.data.type}: ${verdict.reason}`);
     return { ok: false, error: 'sender not allowed' };
   }
-  return dispatch(parsed.data, deps);
+  const req = parsed.data;
+  if (req.type === 'tickets/ingest' && verdict.from === 'content') {
+    const guarded = await guardIngest(req, sender, deps);
+    return 'error' in guarded ? guarded : dispatch(guarded, deps);
+  }
+  return dispatch(req, deps);
+}
+
+/** The session's shop and surface applied to a batch (session-guard.ts), or why it is refused. */
+async function guardIngest(
+  req: RequestOf<'tickets/ingest'>,
+  sender: SenderLike,
+  deps: HandlerDeps,
+): Promise<RequestOf<'tickets/ingest'> | ErrorReply> {
+  const session = sessionOf(sender);
+  const v = session
+    ? guardOf(deps).check(session, {
+        platform: req.platform,
+        shopId: req.shop.shopId,
+        pageKind: req.pageKind,
+        complete: req.complete,
+        surfaceMatchesUrl: surfaceMatchesUrl(req.platform, req.pageKind, sender.url),
+      })
+    : ({ ok: false, reason: 'other-platform', detail: 'no page session' } as const);
+  if (!v.ok) {
+    deps.log?.(`rejected tickets/ingest: ${v.reason} (${v.detail})`);
+    if (v.reason !== 'rate') await recordHealth(deps, [guardReport(req, `session-${v.reason}`, v.detail)]);
+    return { ok: false, error: v.reason === 'rate' ? `rate: retry after ${v.retryAfterMs ?? 1000} ms` : v.reason };
+  }
+  if (v.notes.length)
+    await recordHealth(
+      deps,
+      v.notes.map((n) => guardReport(req, 'session-scope', n)),
+    );
+  const { completeSince, ...rest } = req;
+  return {
+    ...rest,
+    shop: { ...req.shop, shopId: v.shopId },
+    complete: v.complete,
+    ...(v.complete && completeSince !== undefined ? { completeSince } : {}),
+  };
+}
+
+const guardReport = (req: RequestOf<'tickets/ingest'>, code: string, detail: string) => ({
+  adapter: req.platform,
+  page: req.pageKind.slice(0, 60),
+  code,
+  detail: detail.slice(0, 300),
+  path: '',
+});
+
+async function recordHealth(deps: HandlerDeps, reports: Parameters<typeof foldHealth>[1][]) {
+  const now = deps.now();
+  await deps.db.transaction('rw', deps.db.health, async () => {
+    for (const r of reports) {
+      const prev = await deps.db.health.get(healthId(r));
+      await deps.db.health.put(foldHealth(prev, r, now));
+    }
+    const count = await deps.db.health.count();
+    if (count > HEALTH_MAX_ENTRIES) {
+      const oldest = await deps.db.health
+        .orderBy('lastAt')
+        .limit(count - HEALTH_MAX_ENTRIES)
+        .primaryKeys();
+      await deps.db.health.bulkDelete(oldest);
+    }
+  });
 }
 
 async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
@@ -82,21 +172,7 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       } satisfies ResponseFor<'tickets/views'>;
     }
     case 'health/report': {
-      const now = deps.now();
-      await deps.db.transaction('rw', deps.db.health, async () => {
-        for (const r of req.reports) {
-          const prev = await deps.db.health.get(healthId(r));
-          await deps.db.health.put(foldHealth(prev, r, now));
-        }
-        const count = await deps.db.health.count();
-        if (count > HEALTH_MAX_ENTRIES) {
-          const oldest = await deps.db.health
-            .orderBy('lastAt')
-            .limit(count - HEALTH_MAX_ENTRIES)
-            .primaryKeys();
-          await deps.db.health.bulkDelete(oldest);
-        }
-      });
+      await recordHealth(deps, req.reports);
       return { ok: true } satisfies ResponseFor<'health/report'>;
     }
     case 'templates/for-page': {

@@ -1,13 +1,14 @@
 /**
  * MAIN-world observer, started at document_start by each `<market>-hook.content.ts`. It wraps the page's
  * own `fetch` and `XMLHttpRequest`, copies JSON responses whose path matches an adapter endpoint, and hands
- * them to the isolated content script over the private port of page-channel.ts. It never re-sends a request
+ * them to the isolated content script on the private port of page-channel.ts. It never re-sends a request
  * (Douyin signs calls, PDD wants `anti-content`), never changes what the page receives, never throws into
  * the page, and leaves nothing the page can see: the wrappers are indistinguishable from the natives
  * (stealth.ts) and there is no global marker (the install guard is this module's own variable).
  */
 import { cloneRecord, reactRecord } from './react-record';
 import {
+  DATA_EVENT,
   HELLO_EVENT,
   MAX_BODY_CHARS,
   MAX_RECORDS,
@@ -31,16 +32,23 @@ export const HOOK_RATE = { perSecond: 20, burst: 40 };
 const MAX_QUEUED = 50;
 
 // Captured at document_start, before any page script runs: the page may replace these later, and a
-// replaced `MessagePort.prototype.postMessage` would otherwise see (and could keep) our port.
+// replaced `dispatchEvent` would otherwise see (and could keep) our port.
 const reflectApply = Reflect.apply;
-const postMessage = MessagePort.prototype.postMessage;
+const stringify = JSON.stringify;
+const NativeCustomEvent = CustomEvent;
+const responseClone = Response.prototype.clone;
+const responseText = Response.prototype.text;
 // (Read off `window`: the same functions as EventTarget.prototype's in a browser, and the right ones in tests.)
 const addListener = window.addEventListener;
 const removeListener = window.removeEventListener;
 const dispatch = window.dispatchEvent;
+const dispatchOnTarget = EventTarget.prototype.dispatchEvent;
 const preventDefault = Event.prototype.preventDefault;
 const NativeEvent = Event;
 const now = Date.now;
+// The rate limit runs on the monotonic clock (a page, or a test, may move Date).
+const perfNow = performance.now;
+const clock = () => reflectApply(perfNow, performance, []) as number;
 
 /** One install per window: a module-scoped guard, never a property the page could look for. */
 let installed = false;
@@ -58,18 +66,18 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
   let port: MessagePort | undefined;
   const queue = new Map<string, PageMessage>();
   let tokens = HOOK_RATE.burst;
-  let refilledAt = now();
+  let refilledAt = clock();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   const post = (msg: PageMessage) => {
     try {
-      reflectApply(postMessage, port, [msg]);
+      reflectApply(dispatchOnTarget, port, [new NativeCustomEvent(DATA_EVENT, { detail: stringify(msg) })]);
     } catch {
-      /* a closed port (extension reloaded): nothing to do */
+      /* never into the page */
     }
   };
   const take = () => {
-    const t = now();
+    const t = clock();
     tokens = Math.min(HOOK_RATE.burst, tokens + ((t - refilledAt) / 1000) * HOOK_RATE.perSecond);
     refilledAt = t;
     if (tokens < 1) return false;
@@ -119,6 +127,9 @@ export function installHook(opts: HookOptions): void {
   const wanted = (rawUrl: string): string | undefined => {
     try {
       const url = new URL(rawUrl, location.href);
+      // Only the seller host's own API: a page script fetching the same path from a host it controls
+      // must not be able to feed us a list.
+      if (url.origin !== location.origin) return undefined;
       return opts.paths.some((p) => p.test(url.pathname)) ? url.href : undefined;
     } catch {
       return undefined;
@@ -136,9 +147,8 @@ export function installHook(opts: HookOptions): void {
         if (url) {
           p.then((res) => {
             if (!res.ok && res.status !== 200) return;
-            res
-              .clone()
-              .text()
+            // The natives captured at install: a page that replaces Response.prototype.text later gets nothing in.
+            (reflectApply(responseText, reflectApply(responseClone, res, []), []) as Promise<string>)
               .then((body) => emitResponse(url, 'fetch', body, requestBody))
               .catch(() => undefined);
           }).catch(() => undefined);

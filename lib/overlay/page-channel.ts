@@ -11,6 +11,11 @@
  *   that the port was taken. If nobody took it (the isolated side ran first), it answers the first
  *   `HELLO_EVENT` with the same offer and then stops listening.
  *
+ * The port is then used only as a private event target: the hook dispatches `DATA_EVENT` on it, synchronously
+ * (a listener of the isolated world on the same port runs before the hook's call returns, so a response is
+ * read before the page's next task, as with a window event), carrying the message as a JSON string (Firefox
+ * lets only primitives cross worlds without `cloneInto`). No page script holds a reference to the port.
+ *
  * Both content scripts of a marketplace run at document_start with the same matches and frames (wxt.config.ts
  * checks it), so the handshake is over before the page's first script. A page script that later dispatches
  * `HELLO_EVENT` gets nothing, and one that dispatches `OFFER_EVENT` reaches no listener. The isolated side
@@ -20,6 +25,7 @@
  */
 export const HELLO_EVENT = 'ticket-radar:hello';
 export const OFFER_EVENT = 'ticket-radar:port';
+export const DATA_EVENT = 'ticket-radar:data';
 
 /** Responses larger than this are not copied across (a 500-ticket PDD list is ~0.6 M characters). */
 export const MAX_BODY_CHARS = 2_000_000;
@@ -49,13 +55,18 @@ export type PageMessage =
 
 /**
  * Isolated side: opens the channel and hands its other end to the hook. Call synchronously at document_start.
- * `onData` receives whatever arrives on the port, unvalidated. Returns a function that closes the channel.
+ * `onData` receives the detail of each event on the port (a JSON string from our hook), unvalidated. Returns a function that closes the channel.
  */
-export function openPageChannel(win: Window, onData: (data: unknown) => void): () => void {
+export function openPageChannel(
+  win: Window,
+  onData: (data: unknown) => void,
+  channel = () => new (win as Window & typeof globalThis).MessageChannel(),
+): () => void {
   // The window's own constructors (a test's DOM is not the global one).
-  const { MessageChannel, MessageEvent } = win as Window & typeof globalThis;
-  const { port1, port2 } = new MessageChannel();
-  port1.onmessage = (e: MessageEvent) => onData(e.data);
+  const { MessageEvent } = win as Window & typeof globalThis;
+  const { port1, port2 } = channel();
+  const onEvent = (e: Event) => onData((e as CustomEvent<unknown>).detail);
+  port2.addEventListener(DATA_EVENT, onEvent);
   // Offers the port; true when the hook took it (it cancels the offer).
   const offer = () => !win.dispatchEvent(new MessageEvent(OFFER_EVENT, { cancelable: true, ports: [port2] }) as Event);
   let onHello: (() => void) | undefined;
@@ -71,7 +82,7 @@ export function openPageChannel(win: Window, onData: (data: unknown) => void): (
   }
   return () => {
     if (onHello) win.removeEventListener(HELLO_EVENT, onHello);
-    port1.onmessage = null;
+    port2.removeEventListener(DATA_EVENT, onEvent);
     port1.close();
   };
 }

@@ -152,3 +152,51 @@ test('forged page events: a script that dispatches our old event or asks for a p
   expect((await keys()).filter((k) => /:900[0-9]{4}$/.test(k) && !/:9001(00[1-4]|999)$/.test(k))).toEqual([]);
   expect(await keys()).not.toContain('pdd:1:9008001');
 });
+
+test("forged other-shop listing: shop A's page cannot mark shop B's tickets unseen or plant a new shop", async () => {
+  const B = 778899001;
+  // Shop B's page (its own tab) lists B's open tickets first.
+  const pageB = await l.context.newPage();
+  await pageB.route(`https://mms.pinduoduo.com${TODO}`, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: todoJson((rows) => rows.map((r) => ({ ...r, mallId: B }))),
+    }),
+  );
+  await servePdd();
+  await pageB.goto(LIST);
+  await expect(pageB.locator(BADGE)).toHaveCount(4);
+  const bKeys = (await keys()).filter((k) => k.startsWith(`pdd:${B}:`));
+  expect(bKeys).toHaveLength(4);
+
+  // Shop A's page; then a script on it fetches an unfiltered, complete list that names shop B with one of its
+  // four tickets (the other three "gone"), and one that names a shop nobody has.
+  const pageA = await l.context.newPage();
+  let call = 0;
+  await pageA.route(`https://mms.pinduoduo.com${TODO}`, (route) => {
+    call++;
+    const body =
+      call === 1
+        ? todoJson()
+        : call === 2
+          ? todoJson((rows) => [{ ...rows[0], mallId: B }])
+          : todoJson((rows) => rows.map((r) => ({ ...r, mallId: 1234567, instanceId: Number(r.instanceId) + 5000 })));
+    return route.fulfill({ contentType: 'application/json', body });
+  });
+  await pageA.goto(LIST);
+  await expect(pageA.locator(BADGE)).toHaveCount(4);
+  for (const i of [2, 3]) {
+    await pageA.evaluate(() => (window as unknown as { __reloadList: () => void }).__reloadList());
+    await expect.poll(() => call).toBe(i);
+  }
+  // The refusals are recorded; wait for them rather than for time.
+  await expect
+    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
+    .toContain('session-other-shop');
+  const all = await readTable<{ key: string; shopId: string; unseenSince?: number }>(l.worker, 'tickets');
+  expect(all.filter((t) => t.shopId === String(B) && t.unseenSince !== undefined)).toEqual([]);
+  expect(all.filter((t) => t.shopId === '1234567')).toEqual([]);
+  expect((await readTable<{ shopId: string }>(l.worker, 'shops')).map((s) => s.shopId).sort()).toEqual(
+    ['445566778', String(B)].sort(),
+  );
+});

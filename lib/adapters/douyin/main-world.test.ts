@@ -64,13 +64,21 @@ async function runPage(html: string, url: string, hook: string, json?: string, n
     },
   });
   (window as unknown as { Date: DateConstructor }).Date.now = () => now;
-  // happy-dom has no MessageChannel: Node's stands in, in both "worlds" of the page.
-  Object.assign(window, { MessageChannel, MessagePort });
+  // happy-dom has no MessageChannel; the channel uses its ports only as private event targets.
+  const W = window as unknown as { EventTarget: new () => EventTarget };
+  class Port extends W.EventTarget {
+    close() {}
+  }
+  const channel = () => ({ port1: new Port(), port2: new Port() }) as unknown as MessageChannel;
   const messages: PageMessage[] = [];
-  const close = openPageChannel(window as unknown as Parameters<typeof openPageChannel>[0], (data) => {
-    const m = decodePageMessage(data);
-    if (m) messages.push(m);
-  });
+  const close = openPageChannel(
+    window as unknown as Parameters<typeof openPageChannel>[0],
+    (data) => {
+      const m = decodePageMessage(data);
+      if (m) messages.push(m);
+    },
+    channel,
+  );
   window.addEventListener('beforeunload', close);
   const page = html.replace('<head>', () => `<head><script>${hook}</script>`);
   window.document.write(page);
