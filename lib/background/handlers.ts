@@ -11,6 +11,7 @@ import { RequestSchema, type Request, type RequestOf, type ResponseFor } from '.
 import { checkSender, sessionOf, type SenderLike } from '../messaging/sender';
 import { adapterFor } from '../adapters/registry';
 import { createSessionGuard, type SessionGuard } from './session-guard';
+import { capOpenTickets, OPEN_TICKET_CAP } from './caps';
 import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
@@ -104,9 +105,13 @@ async function guardIngest(
       v.notes.map((n) => guardReport(req, 'session-scope', n)),
     );
   const { completeSince, ...rest } = req;
+  const from = req.shop.shopId;
   return {
     ...rest,
     shop: { ...req.shop, shopId: v.shopId },
+    // A fallback-shop batch filed under the session's shop: its tickets move with it.
+    tickets:
+      v.shopId === from ? req.tickets : req.tickets.map((t) => (t.shopId === from ? { ...t, shopId: v.shopId } : t)),
     complete: v.complete,
     ...(v.complete && completeSince !== undefined ? { completeSince } : {}),
   };
@@ -153,7 +158,12 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<Reply> {
       );
       const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
       const shop = { ...req.shop, shopId };
-      const out = await ingestBatch(deps.db, { ...req, shop, tickets }, settings.rules, now);
+      const capped = await capOpenTickets(deps.db, { platform: req.platform, shopId, pageKind: req.pageKind }, tickets);
+      if (capped.dropped)
+        await recordHealth(deps, [
+          guardReport(req, 'open-cap', `${capped.dropped} new tickets over ${OPEN_TICKET_CAP} open: not stored`),
+        ]);
+      const out = await ingestBatch(deps.db, { ...req, shop, tickets: capped.tickets }, settings.rules, now);
       if (out.written || out.markedUnseen) deps.onTicketsChanged?.();
       const locale = uiLocale();
       return {

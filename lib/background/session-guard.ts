@@ -36,7 +36,7 @@ export type GuardVerdict =
   | { ok: true; shopId: string; complete: boolean; notes: string[] }
   | { ok: false; reason: 'rate' | 'other-shop' | 'other-platform'; detail: string; retryAfterMs?: number };
 
-export const SESSION_RATE = { perSecond: 10, burst: 30 };
+export const SESSION_RATE = { perSecond: 20, burst: 60 };
 const MAX_SESSIONS = 500;
 
 interface Session {

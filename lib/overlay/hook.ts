@@ -27,9 +27,9 @@ export interface HookOptions {
 }
 
 /** Messages sent per second at most, with this burst; beyond it, the newest message per URL waits. */
-export const HOOK_RATE = { perSecond: 20, burst: 40 };
+export const HOOK_RATE = { perSecond: 50, burst: 100 };
 /** Messages kept while the port is not there yet or the rate is exceeded (the newest per key win). */
-const MAX_QUEUED = 50;
+const MAX_QUEUED = 200;
 
 // Captured at document_start, before any page script runs: the page may replace these later, and a
 // replaced `dispatchEvent` would otherwise see (and could keep) our port.

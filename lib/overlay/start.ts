@@ -9,6 +9,7 @@ import { send } from '../messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { loadSettings, watchSettings } from '../settings/store';
 import { runOverlay, type OverlayEnv } from './runtime';
+import { createBatcher } from './batcher';
 import { startPickerHost } from '../features/template-picker-host';
 
 export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter, extra: Partial<OverlayEnv> = {}) {
@@ -19,10 +20,9 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
   const unwatch = watchSettings((s) => (settings = s));
   ctx.onInvalidated(unwatch);
 
-  const env: OverlayEnv = {
-    now: Date.now,
-    tiers: () => settings.tiers,
-    async ingest(req) {
+  const batcher = createBatcher({
+    alive: () => !ctx.isInvalid,
+    send: async (req) => {
       const res = await send({
         type: 'tickets/ingest',
         ...req,
@@ -30,6 +30,12 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
       });
       return res.views;
     },
+  });
+  const env: OverlayEnv = {
+    now: Date.now,
+    tiers: () => settings.tiers,
+    // Merged, chunked, and retried until the worker has committed them (batcher.ts).
+    ingest: (req) => batcher.ingest(req),
     report(reports) {
       void send({ type: 'health/report', reports }).catch(() => undefined);
     },

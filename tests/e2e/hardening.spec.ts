@@ -200,3 +200,114 @@ test("forged other-shop listing: shop A's page cannot mark shop B's tickets unse
     ['445566778', String(B)].sort(),
   );
 });
+
+/** Longest gap between ticks of a 0 ms timer on the page's main thread while `run` runs in the page. */
+const PROBE = `window.__gap = { max: 0, last: performance.now(), on: true };
+  (function tick() { const g = window.__gap; const t = performance.now(); g.max = Math.max(g.max, t - g.last); g.last = t;
+    if (g.on) setTimeout(tick, 0); })();`;
+
+test.setTimeout(90_000);
+test('flood: up to 1,000 responses/s for 10 s are absorbed without blocking the page; the store gets each ticket once', async () => {
+  let served = 0;
+  await servePdd(() => {
+    served++;
+    return todoJson();
+  });
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const r = await page.evaluate(async (probe) => {
+    new Function(probe)();
+    const body = JSON.stringify({ serviceStatus: [0], pageNum: 1, pageSize: 20 });
+    let done = 0;
+    const t0 = performance.now();
+    // Up to 1,000 a second, as fast as the test server answers (it is Playwright's router, the bottleneck).
+    while (performance.now() - t0 < 10_000) {
+      const tick = performance.now();
+      await Promise.all(
+        Array.from({ length: 100 }, () =>
+          fetch('/strickland/sop/mms/todoList', { method: 'POST', body })
+            .then((x) => x.text())
+            .then(() => done++),
+        ),
+      );
+      const left = 100 - (performance.now() - tick);
+      if (left > 0) await new Promise((res) => setTimeout(res, left));
+    }
+    const g = (window as unknown as { __gap: { max: number; on: boolean } }).__gap;
+    g.on = false;
+    return { done, seconds: (performance.now() - t0) / 1000, maxGapMs: g.max };
+  }, PROBE);
+  console.log(
+    `flood: ${r.done} responses in ${r.seconds.toFixed(1)} s = ${(r.done / r.seconds).toFixed(0)}/s, served ${served}, worst main-thread gap ${r.maxGapMs.toFixed(1)} ms`,
+  );
+  expect(r.done).toBeGreaterThan(1000);
+  expect(r.maxGapMs).toBeLessThan(200);
+  // The worker still answers at once, and the store holds the four tickets (merged, not 10,000 writes).
+  const t = Date.now();
+  expect(await keys()).toHaveLength(4);
+  expect(Date.now() - t).toBeLessThan(2000);
+});
+
+test('a huge response (3.8 M characters) is noted, not read, and does not freeze the page', async () => {
+  const huge = todoJson((rows) => rows.map((x) => ({ ...x, goodsName: 'x'.repeat(950_000) })));
+  let call = 0;
+  await servePdd(() => (++call === 1 ? todoJson() : huge));
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  // The page fetches it and does not parse it: the gap measured is what the extension costs.
+  await page.evaluate(async (probe) => {
+    new Function(probe)();
+    const r = await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: '{}' });
+    await r.arrayBuffer();
+  }, PROBE);
+  await expect
+    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
+    .toContain('response-oversized');
+  const gap = await page.evaluate(() => (window as unknown as { __gap: { max: number } }).__gap.max);
+  console.log(`huge event (${huge.length} chars): worst main-thread gap ${gap.toFixed(1)} ms`);
+  expect(huge.length).toBeGreaterThan(3_800_000);
+  expect(gap).toBeLessThan(50);
+  expect(await keys()).toHaveLength(4);
+});
+
+test('worker killed mid-flood: every batch is stored once the worker is back (0 lost)', async () => {
+  let n = 0;
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [
+      TODO,
+      (route) => {
+        // Each response is one new ticket (a status tab: never a complete listing).
+        const id = 9100000 + n++;
+        return route.fulfill({
+          contentType: 'application/json',
+          body: todoJson((rows) => [{ ...rows[0], instanceId: id, orderSn: `241125-${id}` }]),
+        });
+      },
+    ],
+  ]);
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect.poll(async () => (await keys()).length).toBe(1);
+  const popup = await l.context.newPage();
+  await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+  const cdp = await l.context.newCDPSession(popup);
+  const flood = page.evaluate(async () => {
+    const body = JSON.stringify({ serviceStatus: [0], pageNum: 1, pageSize: 20 });
+    for (let i = 0; i < 300; i++) {
+      await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: body.replace('1,', `${i + 2},`) });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+  await expect.poll(async () => (await keys()).length, { timeout: 20_000 }).toBeGreaterThan(60);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await flood;
+  await expect.poll(() => n).toBe(301);
+  const worker = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
+  await expect
+    .poll(async () => (await readTable<{ key: string }>(worker, 'tickets')).length, { timeout: 30_000 })
+    .toBe(301);
+});
