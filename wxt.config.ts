@@ -8,7 +8,15 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs'],
+    // No `tabs`: host access to the four seller hosts is what lets the popup find a tab already on a ticket's
+    // page (tab URLs of those hosts only), and it is all the extension needs.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    host_permissions: [
+      'https://mms.pinduoduo.com/*',
+      'https://fxg.jinritemai.com/*',
+      'https://myseller.taobao.com/*',
+      'https://qn.taobao.com/*',
+    ],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

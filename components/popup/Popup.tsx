@@ -41,7 +41,8 @@ export function Popup() {
   const locale = uiLocale();
   const shopName = new Map((shops ?? []).map((s) => [s.key, s.alias ?? s.name ?? s.shopId]));
   const sum = tickets ? summarize(tickets, settings, now) : undefined;
-  const open = (item: SummaryItem) => void openOrFocus(item.ticket.url).then(() => window.close());
+  const open = (item: SummaryItem) =>
+    void openOrFocus(item.ticket.url, item.ticket.platform).then(() => window.close());
 
   const rows = (items: SummaryItem[]) => (
     <ul>

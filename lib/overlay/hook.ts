@@ -114,8 +114,17 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
   };
 }
 
+/** A frame of a seller page, not one an unrelated site embedded: top-level, or a frame of the same origin. */
+function ownFrame(): boolean {
+  try {
+    return window.top === window || window.top?.location.origin === location.origin;
+  } catch {
+    return false; // a cross-origin top: reading its location throws
+  }
+}
+
 export function installHook(opts: HookOptions): void {
-  if (installed) return;
+  if (installed || !ownFrame()) return;
   installed = true;
 
   const send = createSender(window);

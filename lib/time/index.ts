@@ -25,7 +25,8 @@ export function parseEpoch(value: unknown, now: number): number | undefined {
   const n = typeof value === 'string' && /^\d{9,14}(?:\.\d+)?$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
   const ms = Math.round(n > 1e11 ? n : n * 1000);
-  if (ms < MIN_PLAUSIBLE || ms > now + YEAR_MS) return undefined;
+  // Nor more than two years back: fuzzing found garbage read as a 2015 deadline ("overdue 11 years").
+  if (ms < Math.max(MIN_PLAUSIBLE, now - 2 * YEAR_MS) || ms > now + YEAR_MS) return undefined;
   return ms;
 }
 

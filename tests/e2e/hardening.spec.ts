@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_NOW } from '../support/fixtures';
 import { shiftTimes } from '../support/shift-times';
-import { BADGE, FIXTURES, fixture, launchWithExtension, readTable, serve, type Launched } from './harness';
+import { BADGE, EXTENSION, FIXTURES, fixture, launchWithExtension, readTable, serve, type Launched } from './harness';
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
 const TODO = '/strickland/sop/mms/todoList';
@@ -310,4 +310,43 @@ test('worker killed mid-flood: every batch is stored once the worker is back (0 
   await expect
     .poll(async () => (await readTable<{ key: string }>(worker, 'tickets')).length, { timeout: 30_000 })
     .toBe(301);
+});
+
+test('least privilege: the built manifest asks for no `tabs`, only the seller hosts, and frames as intended', () => {
+  const m = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8')) as {
+    permissions: string[];
+    host_permissions: string[];
+    content_scripts: {
+      matches: string[];
+      all_frames?: boolean;
+      world?: string;
+      match_origin_as_fallback?: boolean;
+      match_about_blank?: boolean;
+    }[];
+  };
+  expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+  const hosts = [
+    'https://fxg.jinritemai.com/*',
+    'https://mms.pinduoduo.com/*',
+    'https://myseller.taobao.com/*',
+    'https://qn.taobao.com/*',
+  ];
+  expect(m.host_permissions.sort()).toEqual(hosts);
+  for (const cs of m.content_scripts) {
+    expect(cs.matches.every((p) => hosts.includes(p))).toBe(true);
+    // Frames of seller hosts only: never about:blank/srcdoc frames of other origins.
+    expect(cs.match_origin_as_fallback ?? false).toBe(false);
+    expect(cs.match_about_blank ?? false).toBe(false);
+  }
+  // Each hook has its isolated partner with the same matches and frames (the channel handshake needs both).
+  const key = (c: (typeof m.content_scripts)[number]) => `${c.matches.join()}|${c.all_frames ?? false}`;
+  const main = m.content_scripts
+    .filter((c) => c.world === 'MAIN')
+    .map(key)
+    .sort();
+  const isolated = m.content_scripts
+    .filter((c) => c.world !== 'MAIN')
+    .map(key)
+    .sort();
+  expect(main).toEqual(isolated);
 });
