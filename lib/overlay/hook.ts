@@ -38,6 +38,7 @@ const stringify = JSON.stringify;
 const NativeCustomEvent = CustomEvent;
 const responseClone = Response.prototype.clone;
 const responseText = Response.prototype.text;
+const headersGet = Headers.prototype.get;
 // (Read off `window`: the same functions as EventTarget.prototype's in a browser, and the right ones in tests.)
 const addListener = window.addEventListener;
 const removeListener = window.removeEventListener;
@@ -128,9 +129,16 @@ export function installHook(opts: HookOptions): void {
   installed = true;
 
   const send = createSender(window);
-  const emitResponse = (url: string, transport: 'fetch' | 'xhr', body: string, requestBody: string | undefined) => {
+  const emitResponse = (
+    url: string,
+    transport: 'fetch' | 'xhr',
+    body: string,
+    requestBody: string | undefined,
+    declaredBytes = 0,
+  ) => {
     // Checked before anything parses it: a huge body is never copied, only noted for diagnostics.
-    if (body.length > MAX_BODY_CHARS) return send(`big ${url}`, { type: 'oversized', url, chars: body.length });
+    if (declaredBytes || body.length > MAX_BODY_CHARS)
+      return send(`big ${url}`, { type: 'oversized', url, chars: declaredBytes || body.length });
     send(`${url} ${requestBody ?? ''}`, { type: 'response', url, receivedAt: now(), transport, body, requestBody });
   };
   const wanted = (rawUrl: string): string | undefined => {
@@ -156,6 +164,9 @@ export function installHook(opts: HookOptions): void {
         if (url) {
           p.then((res) => {
             if (!res.ok && res.status !== 200) return;
+            // Decoding a huge body into a string costs the page's thread tens of ms: skip it by its length.
+            const declared = Number(reflectApply(headersGet, res.headers, ['content-length']) ?? 0);
+            if (declared > MAX_BODY_CHARS * 3) return emitResponse(url, 'fetch', '', requestBody, declared);
             // The natives captured at install: a page that replaces Response.prototype.text later gets nothing in.
             (reflectApply(responseText, reflectApply(responseClone, res, []), []) as Promise<string>)
               .then((body) => emitResponse(url, 'fetch', body, requestBody))
