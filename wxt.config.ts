@@ -8,14 +8,21 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    // No `tabs`: host access to the four seller hosts is what lets the popup find a tab already on a ticket's
+    // page and the freshness schedule find and reload the merchant's list tabs (tab URLs of those hosts only).
     // `offscreen` (Chrome only): the new-ticket sound plays in an offscreen document (lib/freshness).
     permissions: [
       'storage',
       'unlimitedStorage',
       'alarms',
       'notifications',
-      'tabs',
       ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    host_permissions: [
+      'https://mms.pinduoduo.com/*',
+      'https://fxg.jinritemai.com/*',
+      'https://myseller.taobao.com/*',
+      'https://qn.taobao.com/*',
     ],
     action: { default_title: '__MSG_extName__' },
     // The template picker's panel (React) is imported by the content scripts the first time it opens

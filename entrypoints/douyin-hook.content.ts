@@ -9,6 +9,8 @@ import { endpointPaths, recordSource } from '@/lib/adapters/douyin/endpoints';
 export default defineContentScript({
   matches: ['https://fxg.jinritemai.com/*'],
   world: 'MAIN',
+  // No `var <name> = …` global in the page: an anonymous IIFE leaves nothing a page script could look for.
+  globalName: false,
   runAt: 'document_start',
   allFrames: true,
   main() {

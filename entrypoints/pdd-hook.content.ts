@@ -5,6 +5,8 @@ import { endpointPaths } from '@/lib/adapters/pdd/endpoints';
 export default defineContentScript({
   matches: ['https://mms.pinduoduo.com/*'],
   world: 'MAIN',
+  // No `var <name> = …` global in the page: an anonymous IIFE leaves nothing a page script could look for.
+  globalName: false,
   runAt: 'document_start',
   main() {
     installHook({ paths: Object.values(endpointPaths) });

@@ -10,6 +10,8 @@ import { endpointPaths, recordRows } from '@/lib/adapters/taobao/endpoints';
 export default defineContentScript({
   matches: ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*'],
   world: 'MAIN',
+  // No `var <name> = …` global in the page: an anonymous IIFE leaves nothing a page script could look for.
+  globalName: false,
   runAt: 'document_start',
   allFrames: true,
   main() {

@@ -1,5 +1,26 @@
 /** Opening a ticket's page: focus a tab already on it, else open one. Used by the popup and notifications. */
 import { browser } from 'wxt/browser';
+import { adapters } from './adapters/registry';
+import { matchesPattern } from './messaging/sender';
+import type { Platform } from './model/ticket';
+
+/**
+ * Links come from stored data (pages, backups): only a seller page of the ticket's own platform is opened
+ * (https, one of that adapter's hosts), never a host a page or a backup file named.
+ */
+export function allowedTicketUrl(url: string, platform?: Platform): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:' || u.username || u.password) return false;
+  const matches = platform
+    ? (adapters.find((a) => a.id === platform)?.matches ?? [])
+    : adapters.flatMap((a) => a.matches);
+  return matches.some((p) => matchesPattern(p, u));
+}
 
 /** Same page: same origin + path, and the same `id`-like query values when the target has them. */
 export function samePage(tabUrl: string | undefined, target: string): boolean {
@@ -15,7 +36,8 @@ export function samePage(tabUrl: string | undefined, target: string): boolean {
   }
 }
 
-export async function openOrFocus(url: string): Promise<void> {
+export async function openOrFocus(url: string, platform?: Platform): Promise<void> {
+  if (!allowedTicketUrl(url, platform)) return;
   const tabs = await browser.tabs.query({});
   const hit = tabs.find((t) => samePage(t.url, url));
   if (hit?.id !== undefined) {

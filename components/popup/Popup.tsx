@@ -13,7 +13,7 @@ import { queueRows, stepTicket, type QueueRow } from '@/lib/tickets/queue';
 import { markOpened } from '@/lib/tickets/round';
 import type { SetAside } from '@/lib/tickets/state';
 import { loadSnoozes, SNOOZE_KEY } from '@/lib/alarms/state';
-import { openOrFocus } from '@/lib/tabs';
+import { allowedTicketUrl, openOrFocus } from '@/lib/tabs';
 import { send } from '@/lib/messaging/client';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
@@ -134,7 +134,11 @@ export function Popup() {
       .then(() => send({ type: 'tickets/opened', keys: [tk.key] }).catch(() => undefined))
       .then(() => savePopupView({ ...v, activeKey: tk.key }))
       .then(() =>
-        keepOpen ? browser.tabs.create({ url: tk.url, active: false }).then(() => undefined) : openOrFocus(tk.url),
+        keepOpen
+          ? allowedTicketUrl(tk.url, tk.platform)
+            ? browser.tabs.create({ url: tk.url, active: false }).then(() => undefined)
+            : undefined
+          : openOrFocus(tk.url, tk.platform),
       )
       .then(() => !keepOpen && window.close());
 

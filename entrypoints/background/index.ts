@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
+import { createSessionGuard } from '@/lib/background/session-guard';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import type { Settings } from '@/lib/model/settings';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
@@ -28,6 +29,9 @@ export default defineBackground(() => {
     }
     return settings;
   };
+  // Which shop and surface each page session may write; a closed tab's sessions end with it.
+  const guard = createSessionGuard(Date.now);
+  browser.tabs.onRemoved.addListener((tabId) => guard.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((msg, sender) =>
     handleMessage(msg, sender, {
@@ -36,6 +40,7 @@ export default defineBackground(() => {
       settings: currentSettings,
       self,
       marketplaceMatches,
+      guard,
       onTicketsChanged,
       onTicketsRekeyed: rekeySnoozes,
       freshness,

@@ -1,15 +1,17 @@
 /** Helpers every adapter uses: the last validation step and stable shop fallbacks. Pure. */
 import { RawTicketSchema, type Platform, type RawTicket } from '../model/ticket';
 import type { ReadIssue, ReadResult, ShopIdentity } from './types';
+import { clipTicketFields } from './clip';
 
 /**
- * Validates candidate tickets with the model schema. Invalid ones are dropped and reported by
+ * Validates candidate tickets with the model schema, after clipping over-long display text (clip.ts). Invalid
+ * ones are dropped and reported by
  * field path only: the message must not carry buyer data into diagnostics.
  */
 export function validateTickets(candidates: readonly unknown[], issues: ReadIssue[]): RawTicket[] {
   const out: RawTicket[] = [];
   candidates.forEach((c, i) => {
-    const r = RawTicketSchema.safeParse(c);
+    const r = RawTicketSchema.safeParse(clipTicketFields(c));
     if (r.success) out.push(r.data);
     else {
       const paths = [...new Set(r.error.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');

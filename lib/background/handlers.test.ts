@@ -94,4 +94,28 @@ describe('handleMessage', () => {
     await handleMessage({ type: 'health/report', reports: [rep] }, content, deps);
     expect(await deps.db.health.toArray()).toMatchObject([{ id: 'pdd|pdd.work-order-list|no-rows', count: 2 }]);
   });
+  it('a page session speaks only for its own shop and surface', async () => {
+    const b = { ...ticket, shopId: 's2', nativeId: '7001' };
+    // Shop s2's open ticket, stored from its own tab.
+    await handleMessage(ingest({ shop: { shopId: 's2' }, tickets: [b] }), { ...content, tab: { id: 2 } }, deps);
+    await handleMessage(ingest(), content, deps); // tab 1 is shop s1's page
+    // Tab 1 then claims a complete, empty listing of shop s2: refused, recorded, nothing marked.
+    const r = await handleMessage(ingest({ shop: { shopId: 's2' }, tickets: [], complete: true }), content, deps);
+    expect(r).toEqual({ ok: false, error: 'other-shop' });
+    expect((await deps.db.tickets.get('pdd:s2:7001'))?.unseenSince).toBeUndefined();
+    expect(await deps.db.health.toArray()).toMatchObject([{ code: 'session-other-shop' }]);
+    // A new shop id plants nothing either.
+    await handleMessage(ingest({ shop: { shopId: 's9' }, tickets: [{ ...ticket, shopId: 's9' }] }), content, deps);
+    expect((await deps.db.tickets.toArray()).filter((t) => t.shopId === 's9')).toEqual([]);
+  });
+  it('a complete listing claimed for another surface than the sender is on marks nothing unseen', async () => {
+    await handleMessage(ingest({ pageKind: 'pdd.aftersale-list' }), { ...content, tab: { id: 5 } }, deps);
+    const r = await handleMessage(
+      ingest({ pageKind: 'pdd.aftersale-list', tickets: [], complete: true }),
+      content,
+      deps,
+    );
+    expect(r).toMatchObject({ ok: true });
+    expect((await deps.db.tickets.get('pdd:s1:9001'))?.unseenSince).toBeUndefined();
+  });
 });

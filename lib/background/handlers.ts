@@ -7,8 +7,12 @@ import { ingestBatch } from '../db/tickets-repo';
 import { rekeyFallbackShop, resolveShopId } from '../db/shops-repo';
 import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
 import type { Settings } from '../model/settings';
-import { RequestSchema, type Request, type ResponseFor } from '../messaging/protocol';
-import { checkSender, type SenderLike } from '../messaging/sender';
+import { RequestSchema, type Request, type RequestOf, type ResponseFor } from '../messaging/protocol';
+import { checkSender, sessionOf, type SenderLike } from '../messaging/sender';
+import { adapters } from '../adapters/registry';
+import { createSessionGuard, type SessionGuard } from './session-guard';
+import { capOpenTickets, OPEN_TICKET_CAP } from './caps';
+import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
 import { buildSearchIndex } from '../templates/search-index';
@@ -28,6 +32,27 @@ export interface HandlerDeps {
   /** Keeping lists fresh (issue 14, lib/freshness/worker.ts): told of every read and failure; answers its requests. */
   freshness?: FreshnessHooks;
   log?: (msg: string) => void;
+  /** Which shop and surface each page session may write (session-guard.ts); one per worker. */
+  guard?: SessionGuard;
+}
+
+const defaultGuards = new WeakMap<HandlerDeps, SessionGuard>();
+const guardOf = (deps: HandlerDeps) => {
+  if (deps.guard) return deps.guard;
+  let g = defaultGuards.get(deps);
+  if (!g) defaultGuards.set(deps, (g = createSessionGuard(deps.now)));
+  return g;
+};
+
+/** Is `pageKind` the page the browser says the sender is on? (Pages found by content: same marketplace.) */
+function surfaceMatchesUrl(platform: Platform, pageKind: string, senderUrl: string | undefined): boolean {
+  try {
+    const url = new URL(senderUrl ?? '');
+    const page = adapters.find((a) => a.id === platform)?.pages.find((p) => p.kind === pageKind);
+    return page ? (page.byContent ? url.protocol === 'https:' : page.match(url)) : false;
+  } catch {
+    return false;
+  }
 }
 
 export type Reply = { ok: true } & Record<string, unknown>;
@@ -51,7 +76,77 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     deps.log?.(`rejected message ${parsed.data.type}: ${verdict.reason}`);
     return { ok: false, error: 'sender not allowed' };
   }
-  return dispatch(parsed.data, deps, sender.tab?.id);
+  const req = parsed.data;
+  if (req.type === 'tickets/ingest' && verdict.from === 'content') {
+    const guarded = await guardIngest(req, sender, deps);
+    return 'error' in guarded ? guarded : dispatch(guarded, deps, sender.tab?.id);
+  }
+  return dispatch(req, deps, sender.tab?.id);
+}
+
+/** The session's shop and surface applied to a batch (session-guard.ts), or why it is refused. */
+async function guardIngest(
+  req: RequestOf<'tickets/ingest'>,
+  sender: SenderLike,
+  deps: HandlerDeps,
+): Promise<RequestOf<'tickets/ingest'> | ErrorReply> {
+  const session = sessionOf(sender);
+  const v = session
+    ? guardOf(deps).check(session, {
+        platform: req.platform,
+        shopId: req.shop.shopId,
+        pageKind: req.pageKind,
+        complete: req.complete,
+        surfaceMatchesUrl: surfaceMatchesUrl(req.platform, req.pageKind, sender.url),
+      })
+    : ({ ok: false, reason: 'other-platform', detail: 'no page session' } as const);
+  if (!v.ok) {
+    deps.log?.(`rejected tickets/ingest: ${v.reason} (${v.detail})`);
+    if (v.reason !== 'rate') await recordHealth(deps, [guardReport(req, `session-${v.reason}`, v.detail)]);
+    return { ok: false, error: v.reason === 'rate' ? `rate: retry after ${v.retryAfterMs ?? 1000} ms` : v.reason };
+  }
+  if (v.notes.length)
+    await recordHealth(
+      deps,
+      v.notes.map((n) => guardReport(req, 'session-scope', n)),
+    );
+  const { completeSince, ...rest } = req;
+  const from = req.shop.shopId;
+  return {
+    ...rest,
+    shop: { ...req.shop, shopId: v.shopId },
+    // A fallback-shop batch filed under the session's shop: its tickets move with it.
+    tickets:
+      v.shopId === from ? req.tickets : req.tickets.map((t) => (t.shopId === from ? { ...t, shopId: v.shopId } : t)),
+    complete: v.complete,
+    ...(v.complete && completeSince !== undefined ? { completeSince } : {}),
+  };
+}
+
+const guardReport = (req: RequestOf<'tickets/ingest'>, code: string, detail: string) => ({
+  adapter: req.platform,
+  page: req.pageKind.slice(0, 60),
+  code,
+  detail: detail.slice(0, 300),
+  path: '',
+});
+
+async function recordHealth(deps: HandlerDeps, reports: Parameters<typeof foldHealth>[1][]) {
+  const now = deps.now();
+  await deps.db.transaction('rw', deps.db.health, async () => {
+    for (const r of reports) {
+      const prev = await deps.db.health.get(healthId(r));
+      await deps.db.health.put(foldHealth(prev, r, now));
+    }
+    const count = await deps.db.health.count();
+    if (count > HEALTH_MAX_ENTRIES) {
+      const oldest = await deps.db.health
+        .orderBy('lastAt')
+        .limit(count - HEALTH_MAX_ENTRIES)
+        .primaryKeys();
+      await deps.db.health.bulkDelete(oldest);
+    }
+  });
 }
 
 async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
@@ -76,9 +171,14 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
         moved.push(...(await rekeyFallbackShop(deps.db, req.platform, s.shopId, shop, s.nativeIds)).moved);
       if (moved.length) await deps.onTicketsRekeyed?.(moved).catch(() => undefined);
       const { supersedes: _supersedes, ...batch } = req;
+      const capped = await capOpenTickets(deps.db, { platform: req.platform, shopId, pageKind: req.pageKind }, tickets);
+      if (capped.dropped)
+        await recordHealth(deps, [
+          guardReport(req, 'open-cap', `${capped.dropped} new tickets over ${OPEN_TICKET_CAP} open: not stored`),
+        ]);
       const locale = uiLocale();
       // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`).
-      const out = await ingestBatch(deps.db, { ...batch, shop, tickets }, settings.rules, now, (t) =>
+      const out = await ingestBatch(deps.db, { ...batch, shop, tickets: capped.tickets }, settings.rules, now, (t) =>
         toView(t, settings.rules, now, locale),
       );
       if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
@@ -87,21 +187,7 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
       return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'health/report': {
-      const now = deps.now();
-      await deps.db.transaction('rw', deps.db.health, async () => {
-        for (const r of req.reports) {
-          const prev = await deps.db.health.get(healthId(r));
-          await deps.db.health.put(foldHealth(prev, r, now));
-        }
-        const count = await deps.db.health.count();
-        if (count > HEALTH_MAX_ENTRIES) {
-          const oldest = await deps.db.health
-            .orderBy('lastAt')
-            .limit(count - HEALTH_MAX_ENTRIES)
-            .primaryKeys();
-          await deps.db.health.bulkDelete(oldest);
-        }
-      });
+      await recordHealth(deps, req.reports);
       void deps.freshness?.health(req.reports, tabId);
       return { ok: true } satisfies ResponseFor<'health/report'>;
     }

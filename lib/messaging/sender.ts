@@ -10,6 +10,25 @@ export interface SenderLike {
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
   origin?: string | undefined;
+  frameId?: number | undefined;
+  documentId?: string | undefined;
+}
+
+/**
+ * The page session a content-script message comes from, as the browser names it (tab, frame, document):
+ * a page cannot choose these. Undefined for extension pages and senders without a tab.
+ */
+export function sessionOf(sender: SenderLike): { tabId: number; frameId: number; documentId?: string } | undefined {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return undefined;
+  let origin = '';
+  try {
+    origin = new URL(sender.url ?? '').origin;
+  } catch {
+    /* no url: tab + frame alone */
+  }
+  // Firefox has no documentId: the frame's origin stands in, so a frame navigated elsewhere is a new session.
+  return { tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId ?? origin };
 }
 
 export type SenderVerdict = { ok: true; from: 'page' | 'content' } | { ok: false; reason: string };

@@ -1,11 +1,23 @@
 /**
  * MAIN-world observer, started at document_start by each `<market>-hook.content.ts`. It wraps the page's
  * own `fetch` and `XMLHttpRequest`, copies JSON responses whose path matches an adapter endpoint, and hands
- * them to the isolated content script as a JSON string. It never re-sends a request (Douyin signs calls,
- * PDD wants `anti-content`), never changes what the page receives, and never throws into the page.
+ * them to the isolated content script on the private port of page-channel.ts. It never re-sends a request
+ * (Douyin signs calls, PDD wants `anti-content`), never changes what the page receives, never throws into
+ * the page, and leaves nothing the page can see: the wrappers are indistinguishable from the natives
+ * (stealth.ts) and there is no global marker (the install guard is this module's own variable).
  */
 import { cloneRecord, reactRecord } from './react-record';
-import { MAX_BODY_CHARS, MAX_REQUEST_CHARS, PAGE_EVENT, ROW_INDEX_ATTR, type PageMessage } from './page-channel';
+import {
+  DATA_EVENT,
+  HELLO_EVENT,
+  MAX_BODY_CHARS,
+  MAX_RECORDS,
+  MAX_REQUEST_CHARS,
+  OFFER_EVENT,
+  ROW_INDEX_ATTR,
+  type PageMessage,
+} from './page-channel';
+import { wrapNative } from './stealth';
 
 export interface HookOptions {
   /** Request paths to copy (adapter endpoint patterns). */
@@ -14,61 +26,136 @@ export interface HookOptions {
   records?: { rowSelector: string; propName: string; pathPrefix: string };
 }
 
-const INSTALLED = Symbol.for('ticket-radar.hook');
+/** Messages sent per second at most, with this burst; beyond it, the newest message per URL waits. */
+export const HOOK_RATE = { perSecond: 50, burst: 100 };
+/** Messages kept while the port is not there yet or the rate is exceeded (the newest per key win). */
+const MAX_QUEUED = 200;
 
-/**
- * Gives a wrapper the original's name, length and `toString()`. Risk-control scripts on seller pages
- * fingerprint `fetch.toString()` for `[native code]`; a wrapper that shows its source could get the
- * merchant's session challenged.
- */
-function masquerade<T extends object>(wrapper: T, original: object): T {
-  try {
-    const nativeToString = Function.prototype.toString;
-    Object.defineProperty(wrapper, 'toString', {
-      value: function toString() {
-        return nativeToString.call(original);
-      },
-      configurable: true,
-      writable: true,
-    });
-    Object.defineProperty(wrapper, 'name', { value: (original as { name?: string }).name, configurable: true });
-    Object.defineProperty(wrapper, 'length', { value: (original as { length?: number }).length, configurable: true });
-  } catch {
-    /* cosmetic: never break the page over it */
-  }
-  return wrapper;
-}
+// Captured at document_start, before any page script runs: the page may replace these later, and a
+// replaced `dispatchEvent` would otherwise see (and could keep) our port.
+const reflectApply = Reflect.apply;
+const stringify = JSON.stringify;
+const NativeCustomEvent = CustomEvent;
+const responseClone = Response.prototype.clone;
+const responseText = Response.prototype.text;
+const headersGet = Headers.prototype.get;
+// (Read off `window`: the same functions as EventTarget.prototype's in a browser, and the right ones in tests.)
+const addListener = window.addEventListener;
+const removeListener = window.removeEventListener;
+const dispatch = window.dispatchEvent;
+const dispatchOnTarget = EventTarget.prototype.dispatchEvent;
+const preventDefault = Event.prototype.preventDefault;
+const NativeEvent = Event;
+const now = Date.now;
+// The rate limit runs on the monotonic clock (a page, or a test, may move Date).
+const perfNow = performance.now;
+const clock = () => reflectApply(perfNow, performance, []) as number;
+
+/** One install per window: a module-scoped guard, never a property the page could look for. */
+let installed = false;
 
 /** A request body we can copy without consuming it: only strings (JSON bodies), capped. */
 function requestText(body: unknown): string | undefined {
   return typeof body === 'string' && body.length <= MAX_REQUEST_CHARS ? body : undefined;
 }
 
-export function installHook(opts: HookOptions): void {
-  const w = window as unknown as Record<symbol, boolean>;
-  if (w[INSTALLED]) return; // all_frames + SPA re-injection: wrap once
-  w[INSTALLED] = true;
+/**
+ * The hook's end of the channel: takes the first port the isolated side offers, then sends every message on
+ * it, at most HOOK_RATE; what waits (no port yet, or over the rate) is merged per key, newest wins.
+ */
+export function createSender(win: Window, timers: { setTimeout: typeof setTimeout } = window) {
+  let port: MessagePort | undefined;
+  const queue = new Map<string, PageMessage>();
+  let tokens = HOOK_RATE.burst;
+  let refilledAt = clock();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const emit = (msg: PageMessage) => {
+  const post = (msg: PageMessage) => {
     try {
-      window.dispatchEvent(new CustomEvent(PAGE_EVENT, { detail: JSON.stringify(msg) }));
+      reflectApply(dispatchOnTarget, port, [new NativeCustomEvent(DATA_EVENT, { detail: stringify(msg) })]);
     } catch {
       /* never into the page */
     }
   };
+  const take = () => {
+    const t = clock();
+    tokens = Math.min(HOOK_RATE.burst, tokens + ((t - refilledAt) / 1000) * HOOK_RATE.perSecond);
+    refilledAt = t;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+  const flush = () => {
+    flushTimer = undefined;
+    if (!port) return;
+    for (const [key, msg] of queue) {
+      if (!take()) break;
+      queue.delete(key);
+      post(msg);
+    }
+    if (queue.size) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
+  };
+  const onOffer = (e: Event) => {
+    const p = (e as MessageEvent).ports?.[0];
+    if (port || !p) return;
+    port = p;
+    reflectApply(preventDefault, e, []);
+    reflectApply(removeListener, win, [OFFER_EVENT, onOffer]);
+    flush();
+  };
+  reflectApply(addListener, win, [OFFER_EVENT, onOffer]);
+  reflectApply(dispatch, win, [new NativeEvent(HELLO_EVENT)]);
+
+  return (key: string, msg: PageMessage) => {
+    if (port && !queue.size && take()) return post(msg);
+    queue.delete(key); // re-insert: the newest message for a key goes last
+    queue.set(key, msg);
+    if (queue.size > MAX_QUEUED) queue.delete(queue.keys().next().value as string);
+    if (port && flushTimer === undefined) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
+  };
+}
+
+/** A frame of a seller page, not one an unrelated site embedded: top-level, or a frame of the same origin. */
+function ownFrame(): boolean {
+  try {
+    return window.top === window || window.top?.location.origin === location.origin;
+  } catch {
+    return false; // a cross-origin top: reading its location throws
+  }
+}
+
+export function installHook(opts: HookOptions): void {
+  if (installed || !ownFrame()) return;
+  installed = true;
+
+  const send = createSender(window);
+  const emitResponse = (
+    url: string,
+    transport: 'fetch' | 'xhr',
+    body: string,
+    requestBody: string | undefined,
+    declaredBytes = 0,
+  ) => {
+    // Checked before anything parses it: a huge body is never copied, only noted for diagnostics.
+    if (declaredBytes || body.length > MAX_BODY_CHARS)
+      return send(`big ${url}`, { type: 'oversized', url, chars: declaredBytes || body.length });
+    send(`${url} ${requestBody ?? ''}`, { type: 'response', url, receivedAt: now(), transport, body, requestBody });
+  };
   const wanted = (rawUrl: string): string | undefined => {
     try {
       const url = new URL(rawUrl, location.href);
+      // Only the seller host's own API: a page script fetching the same path from a host it controls
+      // must not be able to feed us a list.
+      if (url.origin !== location.origin) return undefined;
       return opts.paths.some((p) => p.test(url.pathname)) ? url.href : undefined;
     } catch {
       return undefined;
     }
   };
 
-  const origFetch = window.fetch;
-  if (typeof origFetch === 'function') {
-    const wrapped = function (this: unknown, ...args: Parameters<typeof fetch>) {
-      const p = origFetch.apply(this, args);
+  if (typeof window.fetch === 'function') {
+    window.fetch = wrapNative(window.fetch, (call, _this, args) => {
+      const p = call();
       try {
         const input = args[0];
         const url = wanted(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -77,13 +164,12 @@ export function installHook(opts: HookOptions): void {
         if (url) {
           p.then((res) => {
             if (!res.ok && res.status !== 200) return;
-            res
-              .clone()
-              .text()
-              .then((body) => {
-                if (body.length <= MAX_BODY_CHARS)
-                  emit({ type: 'response', url, receivedAt: Date.now(), transport: 'fetch', body, requestBody });
-              })
+            // Decoding a huge body into a string costs the page's thread tens of ms: skip it by its length.
+            const declared = Number(reflectApply(headersGet, res.headers, ['content-length']) ?? 0);
+            if (declared > MAX_BODY_CHARS * 3) return emitResponse(url, 'fetch', '', requestBody, declared);
+            // The natives captured at install: a page that replaces Response.prototype.text later gets nothing in.
+            (reflectApply(responseText, reflectApply(responseClone, res, []), []) as Promise<string>)
+              .then((body) => emitResponse(url, 'fetch', body, requestBody))
               .catch(() => undefined);
           }).catch(() => undefined);
         }
@@ -91,51 +177,48 @@ export function installHook(opts: HookOptions): void {
         /* the page's fetch result is returned untouched whatever happens here */
       }
       return p;
-    };
-    window.fetch = masquerade(wrapped, origFetch) as typeof fetch;
+    });
   }
 
   const XHR = window.XMLHttpRequest?.prototype;
   if (XHR) {
-    const open = XHR.open;
-    const send = XHR.send;
     const urls = new WeakMap<XMLHttpRequest, string>();
-    XHR.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    XHR.open = wrapNative(XHR.open, (call, xhr, args) => {
       try {
         const url = wanted(String(args[1]));
-        if (url) urls.set(this, url);
+        if (url) urls.set(xhr as XMLHttpRequest, url);
       } catch {
         /* ignore */
       }
-      return (open as (...a: unknown[]) => void).apply(this, args);
-    } as typeof XHR.open;
-    XHR.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-      const url = urls.get(this);
+      return call();
+    });
+    XHR.send = wrapNative(XHR.send, (call, self, args) => {
+      const xhr = self as XMLHttpRequest;
+      const url = urls.get(xhr);
       if (url) {
-        const requestBody = requestText(body);
-        this.addEventListener('load', () => {
-          try {
-            const text =
-              this.responseType === '' || this.responseType === 'text'
-                ? this.responseText
-                : this.responseType === 'json'
-                  ? JSON.stringify(this.response)
-                  : undefined;
-            if (text !== undefined && text.length <= MAX_BODY_CHARS) {
-              emit({ type: 'response', url, receivedAt: Date.now(), transport: 'xhr', body: text, requestBody });
+        const requestBody = requestText(args[0]);
+        reflectApply(addListener, xhr, [
+          'load',
+          () => {
+            try {
+              const text =
+                xhr.responseType === '' || xhr.responseType === 'text'
+                  ? xhr.responseText
+                  : xhr.responseType === 'json'
+                    ? JSON.stringify(xhr.response)
+                    : undefined;
+              if (text !== undefined) emitResponse(url, 'xhr', text, requestBody);
+            } catch {
+              /* ignore */
             }
-          } catch {
-            /* ignore */
-          }
-        });
+          },
+        ]);
       }
-      return send.call(this, body);
-    };
-    masquerade(XHR.open, open);
-    masquerade(XHR.send, send);
+      return call();
+    });
   }
 
-  if (opts.records) startRecordReader(opts.records, emit);
+  if (opts.records) startRecordReader(opts.records, (msg) => send('records', msg));
 }
 
 /** Reads React row records when rows appear or change, debounced to one pass per animation frame. */
@@ -146,7 +229,7 @@ function startRecordReader(cfg: NonNullable<HookOptions['records']>, emit: (m: P
     scheduled = false;
     if (!location.pathname.startsWith(cfg.pathPrefix)) return;
     try {
-      const rows = [...document.querySelectorAll(cfg.rowSelector)];
+      const rows = [...document.querySelectorAll(cfg.rowSelector)].slice(0, MAX_RECORDS);
       const records: { rowIndex: number; record: unknown }[] = [];
       rows.forEach((row, i) => {
         const rec = reactRecord(row, cfg.propName);
@@ -157,7 +240,7 @@ function startRecordReader(cfg: NonNullable<HookOptions['records']>, emit: (m: P
       const payload = JSON.stringify(records);
       if (records.length && payload !== lastSent) {
         lastSent = payload;
-        emit({ type: 'records', receivedAt: Date.now(), records });
+        emit({ type: 'records', receivedAt: now(), records });
       }
     } catch {
       /* fall back to DOM text on the isolated side */

@@ -193,7 +193,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   };
 
   return {
-    onMessage: (msg) => (msg.type === 'response' ? onResponse(msg) : onRecords(msg)),
+    onMessage: (msg) =>
+      msg.type === 'response' ? onResponse(msg) : msg.type === 'records' ? onRecords(msg) : undefined,
     readDom() {
       const page = d.page();
       if (!page || !adapter.readRows || !page.sources.includes('dom-text')) return false;

@@ -15,8 +15,7 @@ import type { TicketView } from '../messaging/protocol';
 import type { Feature, FeatureContext, PageSession } from '../features/types';
 import { BADGE_ATTR } from '../features/countdown-badge';
 import { buildCapture, type Capture } from '../capture/collect';
-import { PAGE_EVENT } from './page-channel';
-import { decodePageMessage } from './decode-page-message';
+import { listenPageChannel } from './decode-page-message';
 import { createPipeline, type IngestRequest } from './pipeline';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings';
 import { createReadiness } from './readiness';
@@ -163,15 +162,21 @@ export function runOverlay(
     onSettled: () => readiness.set('reads', ++reads),
   });
 
-  const onMessage = (e: Event) => {
-    const msg = decodePageMessage((e as CustomEvent<unknown>).detail);
-    if (!msg) return;
-    // SPA routers change the URL before they fetch; WXT reports it up to a second later. Read for the page
-    // the merchant is on now, not the one we last saw.
-    if (win.location.href !== pageHref) startPage();
-    pipeline.onMessage(msg);
-  };
-  win.addEventListener(PAGE_EVENT, onMessage, { signal: rootSignal });
+  // The private port to this frame's hook (page-channel.ts): events a page script dispatches are never read.
+  listenPageChannel(
+    win,
+    (msg) => {
+      if (msg.type === 'oversized') {
+        report([{ code: 'response-oversized', detail: `${msg.chars} characters: not read` }]);
+        return;
+      }
+      // SPA routers change the URL before they fetch; WXT reports it up to a second later. Read for the page
+      // the merchant is on now, not the one we last saw.
+      if (win.location.href !== pageHref) startPage();
+      pipeline.onMessage(msg);
+    },
+    rootSignal,
+  );
 
   const detect = (url: URL): PageDef | undefined =>
     adapter.pages.find((p) => {

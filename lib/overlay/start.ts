@@ -10,14 +10,17 @@ import { FEATURES } from '../features/registry';
 import { ingest, reportHealth } from './messages';
 import { DEFAULT_PAGE_SETTINGS, watchPageSettings, type PageSettings } from './page-settings';
 import { runOverlay } from './session';
+import { createBatcher } from './batcher';
 
 export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter) {
   let settings: PageSettings = DEFAULT_PAGE_SETTINGS;
+  // Reads are merged, chunked, and retried until the worker has committed them (batcher.ts).
+  const batcher = createBatcher({ alive: () => !ctx.isInvalid, send: ingest });
   const overlay = runOverlay(
     adapter,
     window,
     ctx.signal,
-    { now: Date.now, settings: () => settings, ingest, report: reportHealth },
+    { now: Date.now, settings: () => settings, ingest: (req) => batcher.ingest(req), report: reportHealth },
     FEATURES,
   );
   const unwatch = watchPageSettings((s) => {

@@ -7,6 +7,7 @@ import { openTickets } from '../db/tickets-repo';
 import type { Settings } from '../model/settings';
 import type { Ticket } from '../model/ticket';
 import { openOrFocus } from '../tabs';
+import type { Platform } from '../model/ticket';
 import { loadSetAside } from './marks';
 import { takeNext } from './round';
 import { summarize } from './summary';
@@ -16,7 +17,7 @@ export interface NextDeps {
   now: () => number;
   settings: () => Promise<Settings>;
   /** Opens or focuses a URL (lib/tabs openOrFocus; replaced in tests). */
-  open?: (url: string) => Promise<void>;
+  open?: (url: string, platform?: Platform) => Promise<void>;
 }
 
 /** Opens the next ticket; `undefined` when the queue is empty. */
@@ -24,6 +25,6 @@ export async function openNextTicket(deps: NextDeps): Promise<Ticket | undefined
   const now = deps.now();
   const [tickets, settings, setAside] = await Promise.all([openTickets(deps.db), deps.settings(), loadSetAside()]);
   const next = await takeNext(summarize(tickets, settings, now, setAside), now);
-  if (next) await (deps.open ?? openOrFocus)(next.url);
+  if (next) await (deps.open ?? openOrFocus)(next.url, next.platform);
   return next;
 }

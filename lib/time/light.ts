@@ -10,13 +10,14 @@ const YEAR_MS = 366 * 24 * 3600_000;
 /**
  * A platform timestamp in Unix seconds or milliseconds (both occur for the same field across tools;
  * marketplaces.md) as epoch ms. A value above 1e11 is milliseconds. Numeric strings are accepted.
- * Nonsense (not a number, before 2015, more than a year after `now`) gives undefined.
+ * Nonsense (not a number, before 2015 or two years before `now`, more than a year after `now`) gives undefined.
  */
 export function parseEpoch(value: unknown, now: number): number | undefined {
   const n = typeof value === 'string' && /^\d{9,14}(?:\.\d+)?$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
   const ms = Math.round(n > 1e11 ? n : n * 1000);
-  if (ms < MIN_PLAUSIBLE || ms > now + YEAR_MS) return undefined;
+  // Nor more than two years back: fuzzing found garbage read as a 2015 deadline ("overdue 11 years").
+  if (ms < Math.max(MIN_PLAUSIBLE, now - 2 * YEAR_MS) || ms > now + YEAR_MS) return undefined;
   return ms;
 }
 

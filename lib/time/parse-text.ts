@@ -130,8 +130,13 @@ export function parseDurationText(text: string): DurationText | undefined {
   // The earliest duration wins; at the same place the longer reading (`1天 02:03:04` over `1天`).
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   const best = found[0];
-  return best ? { ms: best.ms, overdue: best.overdue } : undefined;
+  // No service deadline is a year away or a year late: such a countdown is garbage, and none beats a wrong one.
+  if (!best || !Number.isSafeInteger(best.ms) || best.ms > MAX_DURATION_MS) return undefined;
+  return { ms: best.ms, overdue: best.overdue };
 }
+
+/** Countdowns longer than this are not read (fuzzing found `剩余 99999天` read as 274 years). */
+export const MAX_DURATION_MS = 366 * DAY;
 
 const MIN_PLAUSIBLE = Date.UTC(2015, 0, 1);
 const YEAR_MS = 366 * DAY;

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureApp } from '../../../tests/support/build-fixture-app';
 import { FIXTURE_NOW, FIXTURES, loadDocument, readFixture } from '../../../tests/support/fixtures';
 import { decodePageMessage } from '../../overlay/decode-page-message';
-import { PAGE_EVENT, ROW_INDEX_ATTR, type PageMessage } from '../../overlay/page-channel';
+import { openPageChannel, ROW_INDEX_ATTR, type PageMessage } from '../../overlay/page-channel';
 import type { ReadContext } from '../types';
 import { douyinAdapter as dy } from './index';
 
@@ -64,11 +64,22 @@ async function runPage(html: string, url: string, hook: string, json?: string, n
     },
   });
   (window as unknown as { Date: DateConstructor }).Date.now = () => now;
+  // happy-dom has no MessageChannel; the channel uses its ports only as private event targets.
+  const W = window as unknown as { EventTarget: new () => EventTarget };
+  class Port extends W.EventTarget {
+    close() {}
+  }
+  const channel = () => ({ port1: new Port(), port2: new Port() }) as unknown as MessageChannel;
   const messages: PageMessage[] = [];
-  window.addEventListener(PAGE_EVENT, (e) => {
-    const m = decodePageMessage((e as unknown as CustomEvent<unknown>).detail);
-    if (m) messages.push(m);
-  });
+  const close = openPageChannel(
+    window as unknown as Parameters<typeof openPageChannel>[0],
+    (data) => {
+      const m = decodePageMessage(data);
+      if (m) messages.push(m);
+    },
+    channel,
+  );
+  window.addEventListener('beforeunload', close);
   const page = html.replace('<head>', () => `<head><script>${hook}</script>`);
   window.document.write(page);
   for (let i = 0; i < 5; i++) {

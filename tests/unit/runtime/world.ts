@@ -13,7 +13,7 @@ import type { Feature } from '../../../lib/features/types';
 import type { TicketView } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import type { RawTicket } from '../../../lib/model/ticket';
-import { PAGE_EVENT } from '../../../lib/overlay/page-channel';
+import { DATA_EVENT, OFFER_EVENT } from '../../../lib/overlay/page-channel';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from '../../../lib/overlay/page-settings';
 import type { IngestRequest } from '../../../lib/overlay/pipeline';
 import { runOverlay, type OverlayHandle } from '../../../lib/overlay/session';
@@ -143,6 +143,19 @@ export async function world(opts: {
   const ctl = new AbortController();
   const startedAt = Date.now();
   const state = { settings: { ...DEFAULT_PAGE_SETTINGS, ...opts.settings } as PageSettings };
+  // The hook's end of the private channel (page-channel.ts): happy-dom has no MessageChannel, and the channel
+  // is used only as a private event target, so a plain EventTarget stands in for the port.
+  (win as unknown as { MessageChannel: unknown }).MessageChannel = class {
+    port1 = { close: () => undefined };
+    port2 = new win.EventTarget();
+  };
+  let port: EventTarget | undefined;
+  win.addEventListener(OFFER_EVENT, (e) => {
+    port ??= (e as MessageEvent).ports[0] as unknown as EventTarget;
+    e.preventDefault();
+  });
+  const post = (msg: unknown) =>
+    port?.dispatchEvent(new win.CustomEvent(DATA_EVENT, { detail: JSON.stringify(msg) }) as unknown as Event);
   const overlay = runOverlay(
     testAdapter,
     win,
@@ -157,7 +170,7 @@ export async function world(opts: {
         if (!auto) await new Promise<void>((r) => gates.push(r));
         const reply = await handleMessage(
           { type: 'tickets/ingest', ...req },
-          { id: 'extid', url: win.location.href, tab: { id: 1 } },
+          { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
           deps,
         );
         if (!reply.ok) throw new Error(reply.error);
@@ -187,17 +200,7 @@ export async function world(opts: {
       if (on) for (const g of gates.splice(0)) g();
     },
     respond(json, path = '/api/list') {
-      win.dispatchEvent(
-        new win.CustomEvent(PAGE_EVENT, {
-          detail: JSON.stringify({
-            type: 'response',
-            url: ORIGIN + path,
-            receivedAt: NOW,
-            transport: 'fetch',
-            body: JSON.stringify(json),
-          }),
-        }),
-      );
+      post({ type: 'response', url: ORIGIN + path, receivedAt: NOW, transport: 'fetch', body: JSON.stringify(json) });
     },
     async settle() {
       for (let i = 0; i < 4; i++) {

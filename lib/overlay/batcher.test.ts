@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TicketView } from '../messaging/protocol';
+import type { RawTicket } from '../model/ticket';
+import { createBatcher, type IngestRequest } from './batcher';
+
+const t = (id: number): RawTicket => ({
+  platform: 'pdd',
+  surface: 'pdd.work-order-list',
+  shopId: 's1',
+  nativeId: String(id),
+  kind: 'refund',
+  title: '退款',
+  status: 'pending',
+  urgent: false,
+  tags: [],
+  url: `https://mms.pinduoduo.com/x?id=${id}`,
+});
+const req = (ids: number[], complete = false): IngestRequest => ({
+  platform: 'pdd',
+  pageKind: 'pdd.work-order-list',
+  shop: { shopId: 's1' },
+  tickets: ids.map(t),
+  complete,
+});
+const views = (r: IngestRequest) => r.tickets.map((x) => ({ nativeId: x.nativeId }) as TicketView);
+
+describe('batcher', () => {
+  it('merges a flood of reads into few messages; every caller gets its views', async () => {
+    vi.useFakeTimers();
+    const sent: IngestRequest[] = [];
+    const b = createBatcher({ send: async (r) => (sent.push(r), views(r)) });
+    const all = Array.from({ length: 1000 }, (_, i) => b.ingest(req([i % 50])));
+    await vi.runAllTimersAsync();
+    const got = await Promise.all(all);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.tickets).toHaveLength(50);
+    expect(got.every((v) => v.length === 50)).toBe(true);
+    vi.useRealTimers();
+  });
+
+  it('retries what the worker did not acknowledge (killed, rate-refused): nothing lost, order kept', async () => {
+    vi.useFakeTimers();
+    let fails = 4;
+    const stored: string[] = [];
+    const b = createBatcher({
+      send: async (r) => {
+        if (fails-- > 0) throw new Error(fails % 2 ? 'The message port closed' : 'rate: retry after 300 ms');
+        stored.push(...r.tickets.map((x) => x.nativeId));
+        return views(r);
+      },
+    });
+    const first = b.ingest(req([1, 2], true));
+    const second = b.ingest(req([3]));
+    await vi.runAllTimersAsync();
+    await expect(first).resolves.toHaveLength(2);
+    await expect(second).resolves.toHaveLength(1);
+    expect(stored).toEqual(['1', '2', '3']);
+    expect(b.pending()).toBe(0);
+    vi.useRealTimers();
+  });
+
+  it('a 1,201-ticket listing goes in chunks of 500, none of them claiming completeness', async () => {
+    const sent: IngestRequest[] = [];
+    const b = createBatcher({ send: async (r) => (sent.push(r), views(r)) });
+    const v = await b.ingest(
+      req(
+        Array.from({ length: 1201 }, (_, i) => i),
+        true,
+      ),
+    );
+    expect(v).toHaveLength(1201);
+    expect(sent.map((r) => [r.tickets.length, r.complete])).toEqual([
+      [500, false],
+      [500, false],
+      [201, false],
+    ]);
+  });
+
+  it('stops retrying once the extension context is gone', async () => {
+    const b = createBatcher({
+      send: async () => Promise.reject(new Error('Extension context invalidated')),
+      alive: () => false,
+    });
+    await expect(b.ingest(req([1], true))).rejects.toThrow(/invalidated/);
+  });
+});

