@@ -45,9 +45,15 @@ export async function seedTickets(worker: Worker, opts: SeedOptions): Promise<nu
         const firstSeenAt = opts.now - Math.floor(rnd() * 28 * 24 * H) - H;
         // Deadlines spread from 6 h late to 3 days ahead; every 9th without one, every 13th the buyer's turn.
         const dueAt = i % 9 === 4 ? undefined : opts.now + Math.floor((rnd() * 78 - 6) * H);
+        // Each platform's main list (lib/model/surface.ts): the surface, and its family in the key.
+        const surface = { pdd: 'pdd.work-order-list', douyin: 'douyin.aftersale-list', taobao: 'taobao.refund-list' }[
+          shop.platform
+        ];
+        const family = { pdd: 'workorder', douyin: 'aftersale', taobao: 'refund' }[shop.platform];
         const t: Record<string, unknown> = {
-          key: `${shop.platform}:${shop.shopId}:${nativeId}`,
+          key: `${shop.platform}:${shop.shopId}:${family}:${nativeId}`,
           platform: shop.platform,
+          surface,
           shopId: shop.shopId,
           shopName: shop.name,
           nativeId,

@@ -120,7 +120,7 @@ test('抖店 售后 with a slow list response: one ticket and one badge per row,
   for (const e of AFTERSALES)
     await expect(page.locator(`tr[data-row-key="${e.id}"] ${BADGE}`)).toHaveAttribute(
       'data-ticket-key',
-      `douyin:98765432:${e.id}`,
+      `douyin:98765432:aftersale:${e.id}`,
     );
   const rows = await readTable<{ key: string; shopId: string }>(l.worker, 'tickets');
   expect(rows.map((t) => t.shopId)).toEqual(AFTERSALES.map(() => '98765432'));

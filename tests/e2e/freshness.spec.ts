@@ -71,7 +71,7 @@ const announced = async (w: Worker, all = false) => {
   return all ? log : log.filter((e) => e.id.startsWith('ticket-radar:alert:new:'));
 };
 const shown = (w: Worker) => w.evaluate(async () => chrome.notifications.getAll());
-const key = (id: number) => `pdd:${SHOP}:${id}`;
+const key = (id: number) => `pdd:${SHOP}:workorder:${id}`;
 
 let l: Launched;
 /** Times the page's own script asked for the list (one per load or reload). */
