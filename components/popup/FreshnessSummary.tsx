@@ -9,18 +9,26 @@ import { db } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
 import { shopFreshness, ageText, indicatorText } from '@/lib/freshness/summary';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 
-export function FreshnessSummary() {
+/** Every shop's freshness, live (ages move on every 30 s while the popup is open). */
+export function useShopFreshness(): ReturnType<typeof shopFreshness> {
   const settings = useSettings();
   const now = useNow(30_000);
   const data = useLiveQuery(
     async () => ({ rows: await db().freshness.toArray(), shops: await db().shops.toArray() }),
     [],
   );
-  if (!data || data.rows.length === 0) return null;
-  const list = shopFreshness(data.rows, data.shops, settings, now);
+  return useMemo(
+    () => (data && data.rows.length ? shopFreshness(data.rows, data.shops, settings, now) : []),
+    [data, settings, now],
+  );
+}
+
+export function FreshnessSummary({ list }: { list: ReturnType<typeof shopFreshness> }) {
+  if (list.length === 0) return null;
   return (
     <section className="pp-fresh" data-section="freshness" aria-label={t('freshPopupTitle')}>
       {list.map((s) => (

@@ -19,7 +19,7 @@ import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { Counts } from './Counts';
 import { FirstRun } from './FirstRun';
-import { FreshnessSummary } from './FreshnessSummary';
+import { FreshnessSummary, useShopFreshness } from './FreshnessSummary';
 import { TicketRow } from './TicketRow';
 import { useCountdownTicker } from './use-countdown-ticker';
 import { useQueueData } from './use-queue-data';
@@ -62,6 +62,13 @@ function useMarks(): { setAside: Map<string, SetAside>; snoozed: Record<string, 
 }
 
 export function Popup() {
+  const freshness = useShopFreshness();
+  // A stale shop's tickets say how old their data is (issue 14).
+  const staleSince = useMemo(
+    () =>
+      new Map(freshness.filter((f) => f.stale && f.lastReadAt !== undefined).map((f) => [f.shopKey, f.lastReadAt!])),
+    [freshness],
+  );
   const settings = useSettings();
   // States change on minute scales; the countdown text ticks in place (useCountdownTicker), not by re-render.
   const now = useNow(15_000);
@@ -199,7 +206,7 @@ export function Popup() {
           {data?.complete && (
             <Counts summary={sum} shopLabel={shopLabel} onPick={(platform, shop) => update({ platform, shop })} />
           )}
-          <FreshnessSummary />
+          <FreshnessSummary list={freshness} />
           <div className="filters" role="search">
             <input
               type="search"
@@ -319,6 +326,7 @@ export function Popup() {
                         expanded={expanded === r.item.ticket.key}
                         snoozedUntil={marks.snoozed[r.item.ticket.key]}
                         setAside={marks.setAside.get(r.item.ticket.key)}
+                        dataFrom={staleSince.get(shopKey(r.item.ticket.platform, r.item.ticket.shopId))}
                         onOpen={(tk, keep) => open(tk, keep)}
                         onSelect={() => setActive(vi.index)}
                         onToggleActions={() =>

@@ -27,6 +27,8 @@ interface Props {
   expanded: boolean;
   snoozedUntil?: number;
   setAside?: SetAside;
+  /** The shop's data is stale: when it was last read (shown as `数据来自 10:42`). */
+  dataFrom?: number | undefined;
   onOpen(ticket: Ticket, keepPopup: boolean): void;
   onSelect(): void;
   onToggleActions(): void;
@@ -95,6 +97,11 @@ export function TicketRow(p: Props) {
           <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
           <span className="shop">{p.shop}</span>
           <span className="kind">{t(kindKey(ticket.kind))}</span>
+          {p.dataFrom !== undefined && (
+            <span className="tag" data-data-from={p.dataFrom}>
+              {t('freshDataFrom', formatBeijing(p.dataFrom, 'HH:mm'))}
+            </span>
+          )}
           {isMarkedNew(ticket) && (
             <span className="tag tag-new" data-new="">
               {t('popupNewMark')}
