@@ -17,8 +17,9 @@
  * trusted too; `wheel`, `touchmove` and keys are what a person scrolling produces.
  */
 import { browser } from 'wxt/browser';
-import { FRESHNESS_PUSH, FreshnessStateSchema, type FreshnessState } from '../messaging/protocol';
-import { send } from '../messaging/client';
+import type { FreshnessState } from '../messaging/protocol';
+import { FRESHNESS_PUSH } from '../messaging/constants';
+import { asFreshnessState, freshnessActivity } from '../overlay/messages';
 import { indicatorText } from '../freshness/summary';
 import { t } from '../i18n';
 import { PICKER_PANEL_ATTR } from './template-picker';
@@ -216,13 +217,13 @@ function defaultDeps(): FreshnessIndicatorDeps {
   return {
     win: window,
     now: Date.now,
-    report: async (a) => (await send({ type: 'freshness/activity', ...a })).state,
+    report: (a) => freshnessActivity(a),
     onPush(cb, signal) {
       const listener = (msg: unknown, sender: { id?: string }) => {
         if (sender.id !== browser.runtime.id) return undefined;
         if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== FRESHNESS_PUSH) return undefined;
-        const s = FreshnessStateSchema.safeParse((msg as { state?: unknown }).state);
-        if (s.success) cb(s.data);
+        const s = asFreshnessState((msg as { state?: unknown }).state);
+        if (s) cb(s);
         return undefined;
       };
       browser.runtime.onMessage.addListener(listener);

@@ -5,7 +5,7 @@
  * `mountNextControl(document, send)` returns an unmount function.
  */
 import { t } from '../i18n';
-import { send } from '../messaging/client';
+import { nextTicket as askNextTicket } from '../overlay/messages';
 import type { Feature } from './types';
 
 export const NEXT_ATTR = 'data-ticket-radar-next';
@@ -65,7 +65,7 @@ export const nextTicket: Feature = {
   init({ page, signal, session }) {
     if (!page.kind.endsWith('-detail')) return;
     const unmount = mountNextControl(session.doc, {
-      next: async () => (await send({ type: 'tickets/next' })).key,
+      next: askNextTicket,
       label: t('nextTicketButton'),
       noneLabel: t('nextTicketNone'),
     });

@@ -7,7 +7,8 @@ import type { Settings } from '../model/settings';
 import type { Shop } from '../model/shop';
 import type { Platform } from '../model/ticket';
 import { t } from '../i18n';
-import { formatBeijing } from '../time';
+// The light helper, not dayjs: the page's freshness indicator uses this module (issue 12).
+import { beijingHourMinute } from '../time/light';
 import type { FreshRow } from './schedule';
 
 export interface SurfaceFreshness {
@@ -102,7 +103,7 @@ export function indicatorText(s: {
   paused: boolean;
   on: boolean;
 }) {
-  const last = s.lastReadAt === undefined ? t('freshNever') : formatBeijing(s.lastReadAt, 'HH:mm');
+  const last = s.lastReadAt === undefined ? t('freshNever') : beijingHourMinute(s.lastReadAt);
   if (!s.on) return t('freshIndicatorOff', last);
   return s.paused ? t('freshIndicatorPaused', last) : t('freshIndicator', s.intervalMin, last);
 }

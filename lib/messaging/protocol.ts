@@ -103,7 +103,7 @@ export const FreshnessStateSchema = z.object({
 export type FreshnessState = z.infer<typeof FreshnessStateSchema>;
 
 /** Worker → tab push after a read of the tab's surface. */
-export const FRESHNESS_PUSH = 'ticket-radar:freshness-state';
+export { FRESHNESS_PUSH } from './constants';
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 

@@ -4,7 +4,7 @@
  * shape it is about to read. Types come from protocol.ts as type-only imports.
  */
 import { browser } from 'wxt/browser';
-import type { RequestOf, ResponseFor, TicketView } from '../messaging/protocol';
+import type { FreshnessState, RequestOf, ResponseFor, TicketView } from '../messaging/protocol';
 
 export class PageMessageError extends Error {}
 
@@ -51,4 +51,29 @@ export async function templatesForPage(
 
 export function templateUsed(id: string): void {
   void browser.runtime.sendMessage({ type: 'templates/used', id }).catch(() => undefined);
+}
+
+/** The page's 下一个 → control: the worker opens the next ticket; its key, or undefined when the queue is empty. */
+export async function nextTicket(): Promise<string | undefined> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'tickets/next' });
+  if (!ok(reply)) throw failure('tickets/next', reply);
+  return typeof reply.key === 'string' ? reply.key : undefined;
+}
+
+/** The freshness indicator's state, checked by hand (the worker built it from validated storage). */
+export function asFreshnessState(v: unknown): FreshnessState | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const s = v as Record<string, unknown>;
+  const bool = (k: string) => typeof s[k] === 'boolean';
+  if (!bool('watched') || !bool('on') || !bool('paused') || typeof s.intervalMin !== 'number') return undefined;
+  if (s.lastReadAt !== undefined && typeof s.lastReadAt !== 'number') return undefined;
+  return s as unknown as FreshnessState;
+}
+
+/** The tab reports whether the merchant is using it; the worker answers with the indicator's state. */
+export async function freshnessActivity(a: Omit<RequestOf<'freshness/activity'>, 'type'>): Promise<FreshnessState> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'freshness/activity', ...a });
+  const state = ok(reply) ? asFreshnessState(reply.state) : undefined;
+  if (!state) throw failure('freshness/activity', reply);
+  return state;
 }

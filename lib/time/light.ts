@@ -45,3 +45,6 @@ export function formatDuration(ms: number, locale: 'zh' | 'en' = 'zh'): string {
 /** `2026-11-24 10:00:00` in Beijing time, whatever the machine's zone. */
 export const beijingDateTime = (ms: number): string =>
   new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+
+/** `10:42` in Beijing time, whatever the machine's zone. */
+export const beijingHourMinute = (ms: number): string => beijingDateTime(ms).slice(11, 16);
