@@ -5,7 +5,8 @@
  * typed stays a local draft with an error until it is valid.
  */
 import { useId, useState } from 'react';
-import { t, uiLocale } from '@/lib/i18n';
+import { surfaceNameKey } from '@/lib/model/surface';
+import { t } from '@/lib/i18n';
 import { FreshnessSettingsSchema, type FreshnessSettings, type Settings } from '@/lib/model/settings';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import { LIST_SURFACES } from '@/lib/freshness/surfaces';
@@ -72,7 +73,6 @@ function MinutesField(props: {
 
 export function FreshnessSettingsPanel({ settings, onChange }: FreshnessSettingsProps) {
   const f = settings.freshness;
-  const en = uiLocale() === 'en';
   const emit = (patch: Partial<FreshnessSettings>) => {
     const next = FreshnessSettingsSchema.safeParse({ ...f, ...patch });
     if (next.success) onChange({ ...settings, freshness: next.data });
@@ -144,7 +144,7 @@ export function FreshnessSettingsPanel({ settings, onChange }: FreshnessSettings
                 emit({ announceSurfaces: { ...f.announceSurfaces, [s.surface]: e.currentTarget.checked } })
               }
             />
-            {t(`platform_${s.platform}`)} {en ? s.labelEn : s.label}
+            {t(`platform_${s.platform}`)} {t(surfaceNameKey(s.surface))}
           </label>
         ))}
       </div>

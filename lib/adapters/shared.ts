@@ -83,3 +83,7 @@ export function turnOf(statusText: string | undefined): 'merchant' | 'buyer' | '
 }
 
 export type { Platform };
+
+/** [modelled] Anti-bot and verification paths the platforms redirect to (captcha, slider, security check). */
+export const isVerificationPath = (url: URL): boolean =>
+  /(^|\/)(_____tmd_____|punish|captcha|verify|security-check)/.test(url.pathname.toLowerCase());

@@ -132,6 +132,11 @@ export interface MarketplaceAdapter {
   readRecord?(record: unknown, page: PageKind, ctx: ReadContext): ReadResult;
   /** Reply boxes a template can be inserted into. */
   replyBoxes?(root: ParentNode, page: PageKind): ReplyBox[];
+  /**
+   * The page a reload lands on when the session is gone (`logged-out`) or the platform wants a verification
+   * (captcha, slider), recognised by URL; undefined for any other page. Pure; never throws.
+   */
+  signedOut?(url: URL): 'logged-out' | 'verification' | undefined;
 }
 
 /** Maps a marketplace's own words for a ticket type to our kinds; exported for tests and docs. */

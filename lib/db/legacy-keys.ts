@@ -8,7 +8,7 @@
  */
 import { adapters } from '../adapters/registry';
 import { isSurfaceId, type SurfaceId } from '../model/surface';
-import { ticketKey, type Platform } from '../model/ticket';
+import { PLATFORMS, ticketKey, type Platform } from '../model/ticket';
 
 const PAGE_SURFACE = new Map<string, SurfaceId>(
   adapters.flatMap((a) => a.pages.flatMap((p) => (p.surface ? [[p.kind, p.surface] as const] : []))),
@@ -64,7 +64,7 @@ export function upgradeLegacyTicket<T>(row: T): T {
   const r = row as Record<string, unknown>;
   if (isSurfaceId(r.surface)) return row;
   if (typeof r.platform !== 'string' || typeof r.shopId !== 'string' || typeof r.nativeId !== 'string') return row;
-  if (!['pdd', 'douyin', 'taobao'].includes(r.platform)) return row;
+  if (!(PLATFORMS as readonly string[]).includes(r.platform)) return row;
   const surface = legacySurface(r);
   const key = ticketKey({ platform: r.platform as Platform, shopId: r.shopId, surface, nativeId: r.nativeId });
   return { ...r, surface, key } as T;

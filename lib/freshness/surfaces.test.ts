@@ -15,7 +15,7 @@ describe('list surfaces', () => {
   it('detail and chat pages are not list surfaces', () => {
     expect(listSurface('pdd.work-order-detail')).toBeUndefined();
     expect(listSurface('pdd.chat')).toBeUndefined();
-    expect(listSurface('pdd.work-order-list')?.label).toBe('工单');
+    expect(listSurface('pdd.work-order-list')?.openUrl).toBe('https://mms.pinduoduo.com/aftersales/work_order/list');
   });
 
   it('[modelled] login and verification pages', () => {

@@ -3,6 +3,7 @@
  * records, DOM text). See README.md for surfaces, confidence and how to fix it after a page change.
  */
 import type { MarketplaceAdapter } from '../types';
+import { isVerificationPath } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
 import { readAfterSaleList } from './parse';
@@ -48,4 +49,11 @@ export const douyinAdapter: MarketplaceAdapter = {
   },
 
   readRecord: readServiceRecord,
+  // [modelled] A lost session sends 抖店 to /login (no capture of it yet).
+  signedOut: (url) =>
+    isVerificationPath(url)
+      ? 'verification'
+      : url.hostname === 'fxg.jinritemai.com' && /^\/login/i.test(url.pathname)
+        ? 'logged-out'
+        : undefined,
 };

@@ -1,5 +1,5 @@
 import type { MarketplaceAdapter, RowAnchor } from '../types';
-import { fallbackShop } from '../shared';
+import { fallbackShop, isVerificationPath } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
 import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale';
@@ -73,4 +73,11 @@ export const pddAdapter: MarketplaceAdapter = {
     // The 工单 detail form is option driven (selectors.ticketFormSelect): no free-text box to fill.
     return page === 'pdd.chat' ? chatReplyBoxes(root) : [];
   },
+  // [modelled] A lost session sends the backend to /login (marketplaces.md names no capture of it yet).
+  signedOut: (url) =>
+    isVerificationPath(url)
+      ? 'verification'
+      : url.hostname === 'mms.pinduoduo.com' && /^\/(login|other\/login)/i.test(url.pathname)
+        ? 'logged-out'
+        : undefined,
 };

@@ -3,6 +3,7 @@
  * the surfaces, their confidence and how to correct them after a page change.
  */
 import type { MarketplaceAdapter, PageKind, ReadContext, ReadResult, ShopIdentity } from '../types';
+import { isVerificationPath } from '../shared';
 import { pages } from './pages';
 import { readRefundRecord } from './records';
 import { readRefundRows, refundAnchors } from './refund';
@@ -44,4 +45,11 @@ export const taobaoAdapter: MarketplaceAdapter = {
   replyBoxes(root, page) {
     return page === 'taobao.task-tickets' || page === 'taobao.task-ticket-detail' ? taskReplyBoxes(root) : [];
   },
+  // [modelled] Taobao's shared login hosts and its `/_____tmd_____/punish` slider page.
+  signedOut: (url) =>
+    isVerificationPath(url)
+      ? 'verification'
+      : url.hostname === 'login.taobao.com' || url.hostname === 'login.tmall.com'
+        ? 'logged-out'
+        : undefined,
 };
