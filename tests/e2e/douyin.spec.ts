@@ -23,6 +23,7 @@ import {
 } from './harness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { douyinWindowDue } from '../support/douyin-clock';
 
 const ORIGIN = 'https://fxg.jinritemai.com';
 const WORKBENCH = `${ORIGIN}/ffa/merchant-aftersale-workbench/aftersale/list`;
@@ -191,19 +192,6 @@ test('抖店 售后 时效延长: a later status_deadline replaces the stored on
 });
 
 // ---- 服务工单 ----
-
-/** The Douyin service clock: `budget` counted only 09:00–21:00 Beijing, every day (sla-rules.md). An oracle for the specs. */
-function douyinWindowDue(start: number, budget: number): number {
-  const BJ = 8 * H;
-  let left = budget;
-  for (let day = Math.floor((start + BJ) / DAY) * DAY - BJ; ; day += DAY) {
-    const from = Math.max(start, day + 9 * H);
-    const to = day + 21 * H;
-    if (from >= to) continue;
-    if (to - from >= left) return from + left;
-    left -= to - from;
-  }
-}
 
 /** service--records.json relative to FIXTURE_NOW. */
 const SERVICE_TICKETS = [

@@ -14,23 +14,12 @@ import { AGREED_TAGS, DEFAULT_RULES, PROVIDER_TAG } from '../../lib/sla';
 import { bj } from '../../lib/sla/testing';
 import { mergeTicket } from '../../lib/tickets/merge';
 import { FIXTURE_NOW, loadDocument, readFixture } from '../support/fixtures';
+import { douyinWindowDue } from '../support/douyin-clock';
 
 const H = 3600_000;
 const DAY = 24 * H;
 const BJ = 8 * H;
 const SERVICE_URL = 'https://fxg.jinritemai.com/ffa/task-order/service';
-
-/** Oracle, written apart from lib/sla: `budget` counted only 09:00–21:00 Beijing, every day (sla-rules.md). */
-function douyinWindowDue(start: number, budget: number): number {
-  let left = budget;
-  for (let day = Math.floor((start + BJ) / DAY) * DAY - BJ; ; day += DAY) {
-    const from = Math.max(start, day + 9 * H);
-    const to = day + 21 * H;
-    if (from >= to) continue;
-    if (to - from >= left) return from + left;
-    left -= to - from;
-  }
-}
 
 const merged = (raw: RawTicket, now = FIXTURE_NOW) =>
   mergeTicket(undefined, raw, { rules: DEFAULT_RULES, now, pageKind: raw.surface, complete: false });
