@@ -1,7 +1,7 @@
 /**
- * CSV for Excel: UTF-8 with a BOM (Excel otherwise reads Chinese as mojibake), CRLF, and formula cells
- * neutralised (a cell starting with = + - @ or a tab/CR gets a leading `'`, so a buyer's text such as
- * `=HYPERLINK(...)` stays text). Quoting is papaparse's.
+ * The one CSV writer (overview exports and template exports): RFC 4180 quoting by papaparse, CRLF, and formula
+ * cells neutralised (a cell starting with = + - @ or a tab/CR gets a leading `'`, so a buyer's text such as
+ * `=HYPERLINK(...)` stays text in Excel). `toCsv` adds the UTF-8 BOM Excel needs to read Chinese.
  */
 import Papa from 'papaparse';
 
@@ -9,13 +9,17 @@ export const BOM = '\uFEFF';
 
 export type Cell = string | number | undefined;
 
-/** A CSV document from a header row and rows. */
+/** Cells Excel would evaluate. papaparse's own default pattern misses a formula followed by a line break. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Rows to CSV text: no BOM, rows joined by CRLF. */
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+  // Numbers stay numbers: a negative figure is a value, not a formula (papaparse escapes strings only).
+  const data = rows.map((r) => r.map((c) => c ?? ''));
+  return Papa.unparse(data, { escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false });
+}
+
+/** A CSV document for Excel from a header row and rows: BOM, header, rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return (
-    BOM +
-    Papa.unparse(
-      { fields: [...header], data: rows.map((r) => r.map((c) => (c === undefined ? '' : c))) },
-      { escapeFormulae: true, newline: '\r\n', quotes: false },
-    )
-  );
+  return BOM + csvRows([header, ...rows]);
 }

@@ -85,4 +85,8 @@ describe('toCsv', () => {
       `"'@x","'\tz"`,
     ]);
   });
+  it('neutralises a formula cell that goes on past a line break (the library default misses it)', () => {
+    const csv = toCsv(['标题'], [['=HYPERLINK("x")\n第二行']]);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")\n第二行"`);
+  });
 });

@@ -10,6 +10,7 @@
  * Reading accepts what Excel writes back: GBK files, reformatted dates, zh column names.
  */
 import Papa from 'papaparse';
+import { BOM, csvRows } from '../analytics/csv';
 import { z } from 'zod';
 import { TemplateSchema, type Template } from '../model/template';
 import { EpochMsSchema, PlatformSchema, TicketKindSchema } from '../model/ticket';
@@ -88,19 +89,11 @@ const LIST_SEP = '|';
 /** Separators accepted when reading lists back: ours, and what people type in a cell. */
 const LIST_SPLIT = /[|;；,，、]/;
 
-/** Cells Excel would evaluate. papaparse's own default pattern misses a formula followed by a line break. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * Rows to CSV text (papaparse): RFC 4180 quoting, CRLF line ends, no BOM (see {@link exportCsv}). Cells Excel
- * would evaluate (`=`, `+`, `-`, `@`, tab, CR at the start) get a leading `'` (`escapeFormulae`).
+ * Rows to CSV text through the one CSV writer (lib/analytics/csv.ts: quoting, formula cells escaped), with a
+ * CRLF after every row and no BOM (see {@link exportCsv}).
  */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) return '';
-  return Papa.unparse(rows as string[][], { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false }) + '\r\n';
-}
-
-const BOM = '\uFEFF';
+export const toCsv = (rows: readonly (readonly string[])[]): string => (rows.length ? csvRows(rows) + '\r\n' : '');
 
 /** CSV export with a UTF-8 BOM, one template per row, header first. */
 export function exportCsv(templates: readonly Template[]): string {
