@@ -182,15 +182,17 @@ export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndic
   win.addEventListener('focusin', () => changed(false), opts);
   win.addEventListener('focusout', () => setTimeout(() => changed(false), 0), opts);
 
-  // Our picker opening or closing (its host is added to and removed from the document).
+  // Our picker opening or closing: its host is appended to and removed from <body> itself
+  // (template-picker-panel.tsx), so only body's own children are watched, never the page's whole subtree.
   const mo = new win.MutationObserver((muts) => {
     const touched = muts.some((m) =>
       [...m.addedNodes, ...m.removedNodes].some((n) => n instanceof win.Element && n.hasAttribute(PICKER_PANEL_ATTR)),
     );
     if (touched) changed(false);
   });
-  const observe = () => mo.observe(doc.documentElement, { childList: true, subtree: true });
-  if (doc.documentElement) observe();
+  const observe = () => doc.body && mo.observe(doc.body, { childList: true });
+  if (doc.body) observe();
+  else doc.addEventListener('DOMContentLoaded', observe, { once: true, signal });
   signal.addEventListener('abort', () => {
     mo.disconnect();
     clearTimeout(queued);
