@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
-import { createSessionGuard } from '@/lib/background/session-guard';
+import { createSessionGuard, SESSION_RATE } from '@/lib/background/session-guard';
+import { sessionBindingStore } from '@/lib/background/session-store';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import type { Settings } from '@/lib/model/settings';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
@@ -29,9 +30,10 @@ export default defineBackground(() => {
     }
     return settings;
   };
-  // Which shop and surface each page session may write; a closed tab's sessions end with it.
-  const guard = createSessionGuard(Date.now);
-  browser.tabs.onRemoved.addListener((tabId) => guard.forgetTab(tabId));
+  // Which shop and surface each page session may write, kept in storage.session so a restarted worker still
+  // knows (session-guard.ts); a closed tab's sessions end with it.
+  const guard = createSessionGuard(Date.now, SESSION_RATE, sessionBindingStore());
+  browser.tabs.onRemoved.addListener((tabId) => void guard.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((msg, sender) =>
     handleMessage(msg, sender, {

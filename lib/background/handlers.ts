@@ -92,7 +92,7 @@ async function guardIngest(
 ): Promise<RequestOf<'tickets/ingest'> | ErrorReply> {
   const session = sessionOf(sender);
   const v = session
-    ? guardOf(deps).check(session, {
+    ? await guardOf(deps).check(session, {
         platform: req.platform,
         shopId: req.shop.shopId,
         pageKind: req.pageKind,

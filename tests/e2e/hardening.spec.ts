@@ -7,7 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_NOW } from '../support/fixtures';
 import { shiftTimes } from '../support/shift-times';
-import { BADGE, EXTENSION, FIXTURES, fixture, launchWithExtension, readTable, serve, type Launched } from './harness';
+import {
+  BADGE,
+  EXTENSION,
+  FIXTURES,
+  fixture,
+  healthCodes,
+  launchWithExtension,
+  readTable,
+  serve,
+  type Launched,
+} from './harness';
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
 const TODO = '/strickland/sop/mms/todoList';
@@ -199,6 +209,35 @@ test("forged other-shop listing: shop A's page cannot mark shop B's tickets unse
   expect((await readTable<{ shopId: string }>(l.worker, 'shops')).map((s) => s.shopId).sort()).toEqual(
     ['445566778', String(B)].sort(),
   );
+});
+
+test("a restarted worker still knows the page's shop: a forged other-shop listing after the restart is refused", async () => {
+  let call = 0;
+  await servePdd(() =>
+    ++call === 1
+      ? todoJson()
+      : todoJson((rows) => rows.map((r) => ({ ...r, mallId: 1234567, instanceId: Number(r.instanceId) + 5000 }))),
+  );
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  await expect(page.locator(BADGE)).toHaveCount(4); // the session is bound to shop 445566778
+  await l.worker.evaluate(() => ((globalThis as { __life?: string }).__life = 'first'));
+  // MV3 stops idle workers after 30 s (or kills them): the next one starts with empty globals.
+  const popup = await l.context.newPage();
+  await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+  const cdp = await l.context.newCDPSession(popup);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await popup.close();
+  // The page's own fetch now returns a listing naming another shop: it wakes the new worker.
+  await page.evaluate(() => (window as unknown as { __reloadList: () => void }).__reloadList());
+  await expect.poll(() => call).toBe(2);
+  const worker = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
+  await expect.poll(() => healthCodes(worker), { timeout: 15_000 }).toContain('session-other-shop');
+  expect(await worker.evaluate(() => (globalThis as { __life?: string }).__life ?? 'restarted')).toBe('restarted');
+  const all = await readTable<{ shopId: string }>(worker, 'tickets');
+  expect(all.filter((t) => t.shopId === '1234567')).toEqual([]);
+  expect(all.filter((t) => t.shopId === '445566778')).toHaveLength(4);
 });
 
 /** Longest gap between ticks of a 0 ms timer on the page's main thread while `run` runs in the page. */
