@@ -15,6 +15,8 @@ import {
   fixture,
   healthCodes,
   launchWithExtension,
+  readiness,
+  readinessAbove,
   readTable,
   serve,
   type Launched,
@@ -424,6 +426,52 @@ test('tab closed 300 ms after 确认导入 of a 20,000-row backup: all or nothin
   console.log(
     `import with the tab closed after 300 ms: ${rows} rows at the close, settings ${settingsWritten ? 'written' : 'not yet'}`,
   );
+});
+
+test('picker: a page script cannot open it with synthetic events, nor read the templates through a shadow root', async () => {
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/chat-merchant/index.html', fixture('pdd', 'chat--base.html')],
+  ]);
+  await expect.poll(async () => (await readTable(l.worker, 'templates')).length).toBeGreaterThan(0);
+  const titles = (await readTable<{ title: string }>(l.worker, 'templates')).map((t) => t.title);
+  const page = await l.context.newPage();
+  await page.goto('https://mms.pinduoduo.com/chat-merchant/index.html');
+  await expect(page.locator('[data-ticket-radar-picker-trigger]')).toHaveCount(1);
+
+  // 1. Synthetic: the shortcut dispatched on the reply box, clicks on the trigger's host.
+  const roots = await page.evaluate(() => {
+    const box = document.querySelector('#replyTextarea') as HTMLTextAreaElement;
+    const trigger = document.querySelector('[data-ticket-radar-picker-trigger]') as HTMLElement;
+    box.focus();
+    const key = (init: KeyboardEventInit) =>
+      box.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, composed: true, ...init }));
+    key({ key: 't', code: 'KeyT', altKey: true });
+    key({ key: '/', code: 'Slash', ctrlKey: true });
+    trigger.click();
+    trigger.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    return { trigger: trigger.shadowRoot === null };
+  });
+  expect(roots.trigger).toBe(true);
+  // Both shortcuts reached our listener and were refused (counted synchronously, so nothing is still opening).
+  await expect.poll(() => readiness(page, 'picker-refused')).toBe(2);
+  await expect(page.locator('[data-ticket-radar-picker]')).toHaveCount(0);
+
+  // 2. The merchant opens it; the page still cannot read it.
+  await page.locator('#replyTextarea').press('Alt+t');
+  await readinessAbove(page, 'picker-templates', 0);
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('[data-ticket-radar-picker]') as HTMLElement;
+    return {
+      root: host.shadowRoot === null,
+      lightText: host.textContent,
+      bodyText: document.body.innerText,
+      html: document.documentElement.outerHTML,
+    };
+  });
+  expect(seen.root).toBe(true);
+  expect(seen.lightText).toBe('');
+  const leaked = titles.filter((t) => seen.bodyText.includes(t) || seen.html.includes(t));
+  expect(leaked).toEqual([]);
 });
 
 test('least privilege: the built manifest asks for no `tabs`, only the seller hosts, and frames as intended', () => {
