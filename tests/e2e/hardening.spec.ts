@@ -289,7 +289,9 @@ test('flood: up to 1,000 responses/s for 10 s are absorbed without blocking the 
   // The worker still answers at once, and the store holds the four tickets (merged, not 10,000 writes).
   const t = Date.now();
   expect(await keys()).toHaveLength(4);
-  expect(Date.now() - t).toBeLessThan(2000);
+  const stall = Date.now() - t;
+  console.log(`flood: the worker answered ${stall} ms after it (a read of the tickets table)`);
+  expect(stall).toBeLessThan(2000);
 });
 
 test('a huge response (3.8 M characters) is noted, not read, and does not freeze the page', async () => {
@@ -299,21 +301,34 @@ test('a huge response (3.8 M characters) is noted, not read, and does not freeze
   const page = await l.context.newPage();
   await page.goto(LIST);
   await expect(page.locator(BADGE)).toHaveCount(4);
-  // The page fetches it and does not parse it: the gap measured is what the extension costs.
+  // The page fetches it and does not parse it: what the page's thread does beyond the fetch is the extension's.
   await page.evaluate(async (probe) => {
     new Function(probe)();
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    // Long tasks (≥ 50 ms, the browser's own measure) on the page's main thread, our isolated world included.
+    new PerformanceObserver((list) => w.__long.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+    });
     const r = await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: '{}' });
     await r.arrayBuffer();
   }, PROBE);
   await expect
     .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
     .toContain('response-oversized');
-  const gap = await page.evaluate(() => (window as unknown as { __gap: { max: number } }).__gap.max);
-  console.log(`huge event (${huge.length} chars): worst main-thread gap ${gap.toFixed(1)} ms`);
+  const m = await page.evaluate(() => {
+    const w = window as unknown as { __gap: { max: number; on: boolean }; __long: number[] };
+    w.__gap.on = false;
+    return { gap: w.__gap.max, long: w.__long };
+  });
+  console.log(
+    `huge event (${huge.length} chars): worst main-thread gap ${m.gap.toFixed(1)} ms, long tasks ${JSON.stringify(m.long)}`,
+  );
   expect(huge.length).toBeGreaterThan(3_800_000);
-  // Was 3.5 s. The issue's goal is 16 ms; measured 83 ms on this machine: decoding the copy (Body.text) still runs
-  // on the page's thread. Open: skip bodies by Content-Length before decoding (done above 6 MB) or stream-count.
-  expect(gap).toBeLessThan(200);
+  // Was 3.5 s. The issue's goal is 16 ms; measured 74–85 ms here (one long task of ~74 ms in some runs, none in
+  // others). Reading the copy chunk by chunk with an early cancel (instead of Body.text()) did not move it, so the
+  // cost is not only our decode: still open (see the README).
+  expect(m.gap).toBeLessThan(200);
   expect(await keys()).toHaveLength(4);
 });
 
