@@ -4,7 +4,7 @@ import { endpointPaths, recordRows } from '@/lib/adapters/taobao/endpoints';
 /**
  * MAIN world at document_start on the Taobao/Tmall seller center. No JSON endpoint is known there, so no
  * response is copied (`endpointPaths` is empty); the refund list's Fusion rows hand their `record` prop
- * over instead [modelled shape, lib/adapters/taobao/records.ts]. All frames, so a list mounted in a
+ * over instead [modelled shape, lib/adapters/taobao/refund-list-records.ts]. All frames, so a list mounted in a
  * frame is covered too (the hook wraps each frame once).
  */
 export default defineContentScript({

@@ -6,9 +6,9 @@ import type { MarketplaceAdapter } from '../types';
 import { isVerificationPath } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
-import { readAfterSaleList } from './parse';
+import { readAfterSaleList } from './aftersale-list';
 import { afterSaleAnchors, readAfterSaleRows, readServiceRows, serviceAnchors, shopFromRoot } from './rows';
-import { readServiceRecord } from './service';
+import { readServiceRecord } from './service-tickets';
 
 export const douyinAdapter: MarketplaceAdapter = {
   id: 'douyin',

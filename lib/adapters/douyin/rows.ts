@@ -12,12 +12,12 @@ import { parseDateTimeText } from '../../time/parse-text';
 import { fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
-import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from './dom';
-import { afterSaleUrl } from './parse';
+import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from '../dom';
+import { afterSaleUrl } from './aftersale-list';
 import { AFTERSALE_LIST_PATH, SERVICE_LIST_PATH } from './pages';
 import { afterSaleKinds, afterSaleStatuses, kindOf, serviceStatuses, statusOf } from './kinds';
 import * as sel from './selectors';
-import { serviceTicket } from './service';
+import { serviceTicket } from './service-tickets';
 
 // ── Columns ───────────────────────────────────────────────────────────────────────────────────────────
 

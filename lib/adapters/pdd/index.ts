@@ -2,10 +2,10 @@ import type { MarketplaceAdapter, RowAnchor } from '../types';
 import { fallbackShop, isVerificationPath } from '../shared';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
-import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale';
+import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale-list';
 import { chatReplyBoxes } from './chat';
-import { readWorkOrderDetail } from './detail';
-import { readTodoList, readUserInfo } from './parse';
+import { readWorkOrderDetail } from './work-order-detail';
+import { readTodoList, readUserInfo } from './work-order-list';
 import * as sel from './selectors';
 
 /** Text of the first element matching any selector. */

@@ -5,10 +5,10 @@
 import type { MarketplaceAdapter, PageKind, ReadContext, ReadResult, ShopIdentity } from '../types';
 import { isVerificationPath } from '../shared';
 import { pages } from './pages';
-import { readRefundRecord } from './records';
-import { readRefundRows, refundAnchors } from './refund';
+import { readRefundRecord } from './refund-list-records';
+import { readRefundRows, refundAnchors } from './refund-list';
 import { shopFrom } from './shop';
-import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './tasks';
+import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './task-tickets';
 
 const shopOf = (root: ParentNode, ctx: ReadContext): ShopIdentity => ctx.shop ?? shopFrom(root);
 
