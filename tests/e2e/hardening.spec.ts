@@ -274,10 +274,10 @@ test('a huge response (3.8 M characters) is noted, not read, and does not freeze
   expect(await keys()).toHaveLength(4);
 });
 
-// FIXME (issue 11, left open): passed on the hardening branch (301/301); after integration with the new page
-// session and read pipeline, 243 of 301 tickets are stored when the worker is killed mid-flood. The pipeline's
-// failure path and the batcher's retry have to be reconciled before issue 11 is closed.
-test.fixme('worker killed mid-flood: every batch is stored once the worker is back (0 lost)', async () => {
+// Was 243 of 301 after integration: not lost but late. The pipeline waited for each batch to be stored before
+// handing over the next (~6 batches/s), so the backlog outlived the test; it now hands reads to the batcher at
+// once, which merges them while the worker is away and retries each until acknowledged (batcher.ts).
+test('worker killed mid-flood: every batch is stored once the worker is back (0 lost)', async () => {
   let n = 0;
   await serve(l.context, 'https://mms.pinduoduo.com', [
     ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
@@ -312,9 +312,11 @@ test.fixme('worker killed mid-flood: every batch is stored once the worker is ba
   await flood;
   await expect.poll(() => n).toBe(301);
   const worker = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
-  await expect
-    .poll(async () => (await readTable<{ key: string }>(worker, 'tickets')).length, { timeout: 30_000 })
-    .toBe(301);
+  const stored = async () => (await readTable<{ key: string }>(worker, 'tickets')).length;
+  await expect.poll(stored, { timeout: 15_000 }).toBe(301);
+  console.log(`worker killed mid-flood: ${301 - (await stored())} of 301 batches lost`);
+  // Nothing was given up on the way (a batch the batcher stopped retrying is reported as ingest-failed).
+  expect((await readTable<{ code: string }>(worker, 'health')).map((h) => h.code)).not.toContain('ingest-failed');
 });
 
 test('least privilege: the built manifest asks for no `tabs`, only the seller hosts, and frames as intended', () => {

@@ -132,6 +132,7 @@ export async function world(opts: {
   const rekeyed: [string, string][] = [];
   const gates: (() => void)[] = [];
   let auto = !opts.hold;
+  let delivered: Promise<void> = Promise.resolve();
   const deps: HandlerDeps = {
     db,
     now: () => NOW,
@@ -165,16 +166,24 @@ export async function world(opts: {
       now: () => NOW + (Date.now() - startedAt),
       domGraceMs: opts.domGraceMs ?? 0,
       settings: () => state.settings,
-      async ingest(req) {
-        sent.push(req);
-        if (!auto) await new Promise<void>((r) => gates.push(r));
-        const reply = await handleMessage(
-          { type: 'tickets/ingest', ...req },
-          { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
-          deps,
+      // One batch at a time, in the order handed over, as the batcher delivers them (batcher.ts).
+      ingest(req) {
+        const next = delivered.then(async () => {
+          sent.push(req);
+          if (!auto) await new Promise<void>((r) => gates.push(r));
+          const reply = await handleMessage(
+            { type: 'tickets/ingest', ...req },
+            { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
+            deps,
+          );
+          if (!reply.ok) throw new Error(reply.error);
+          return reply.views as TicketView[];
+        });
+        delivered = next.then(
+          () => undefined,
+          () => undefined,
         );
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.views as TicketView[];
+        return next;
       },
       report: (rs) => reports.push(...rs),
     },
