@@ -1,6 +1,7 @@
 /**
- * Every marketplace adapter. Features iterate this list; adding a marketplace is adding a folder and a
- * line here (README, "Adding a marketplace").
+ * Every marketplace adapter (the readers), in the order of lib/adapters/catalog.ts (the plain data), which
+ * adapter-contract.test.ts checks. Features iterate this list; content scripts import only their own adapter.
+ * Adding a marketplace: README, "Adding a marketplace".
  */
 import { douyinAdapter } from './douyin';
 import { pddAdapter } from './pdd';
