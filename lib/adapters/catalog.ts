@@ -12,17 +12,30 @@ import type { MarketplaceMeta } from './meta-types';
 import { pddMeta } from './pdd/meta';
 import { taobaoMeta } from './taobao/meta';
 
+/**
+ * The catalog's lookups over a list of marketplaces. The module exports them over the shipped list; a test
+ * that registers a throwaway marketplace mocks this module with `catalogOf([...MARKETPLACES, itsMeta])`
+ * (tests/unit/throwaway-adapter.test.ts), and everything derived from the catalog then includes it.
+ */
+export function catalogOf<const L extends readonly MarketplaceMeta[]>(list: L) {
+  const byId = (id: string): MarketplaceMeta | undefined => list.find((m) => m.id === id);
+  return {
+    MARKETPLACES: list,
+    /** The marketplace of an id; undefined for an id no adapter has (an old row, a removed marketplace). */
+    marketplace: byId,
+    /** A marketplace's display name in the given language; the id itself for an unknown one. */
+    marketplaceName: (id: string, locale: 'zh' | 'en'): string => byId(id)?.names[locale] ?? id,
+    /** A marketplace's badge colour (white text on it); a neutral grey for an unknown one. */
+    marketplaceColour: (id: string): string => byId(id)?.colour ?? '#555555',
+  };
+}
+
 /** In display order. Adding a marketplace adds its meta here (README, "Adding a marketplace"). */
-export const MARKETPLACES = [pddMeta, douyinMeta, taobaoMeta] as const satisfies readonly MarketplaceMeta[];
+const shipped = catalogOf([pddMeta, douyinMeta, taobaoMeta] as const);
+
+export const MARKETPLACES = shipped.MARKETPLACES;
+export const marketplace = shipped.marketplace;
+export const marketplaceName = shipped.marketplaceName;
+export const marketplaceColour = shipped.marketplaceColour;
 
 export type MarketplaceId = (typeof MARKETPLACES)[number]['id'];
-
-/** The marketplace of an id; undefined for an id no adapter has (an old row, a removed marketplace). */
-export const marketplace = (id: string): MarketplaceMeta | undefined =>
-  (MARKETPLACES as readonly MarketplaceMeta[]).find((m) => m.id === id);
-
-/** A marketplace's display name in the given language; the id itself for an unknown one. */
-export const marketplaceName = (id: string, locale: 'zh' | 'en'): string => marketplace(id)?.names[locale] ?? id;
-
-/** A marketplace's badge colour (white text on it); a neutral grey for an unknown one. */
-export const marketplaceColour = (id: string): string => marketplace(id)?.colour ?? '#555555';

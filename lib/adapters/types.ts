@@ -128,6 +128,11 @@ export interface MarketplaceAdapter {
   readonly matches: readonly string[];
   readonly pages: readonly PageDef[];
   readonly endpoints: readonly EndpointDef[];
+  /**
+   * The adapter's selectors.ts module: every selector, list of fallbacks and pattern, each selector `x` with
+   * its evidence `xEvidence` beside it. The contract test checks every claim of every adapter.
+   */
+  readonly selectors: Readonly<Record<string, unknown>>;
   /** Which shop is logged in, from the page when the responses do not say. Pure; never throws. */
   shopFromDocument(doc: Document, url: URL): ShopIdentity;
   /** Rows on screen for a page kind. */

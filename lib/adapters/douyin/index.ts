@@ -6,6 +6,7 @@ import type { MarketplaceAdapter } from '../types';
 import { matchesOf } from '../manifest';
 import { isVerificationPath } from '../shared';
 import { douyinMeta } from './meta';
+import * as selectors from './selectors';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
 import { readAfterSaleList } from './aftersale-list';
@@ -17,6 +18,7 @@ export const douyinAdapter: MarketplaceAdapter = {
   meta: douyinMeta,
   matches: matchesOf(douyinMeta),
   pages,
+  selectors,
   endpoints: [
     {
       id: 'douyin.afterSaleList',

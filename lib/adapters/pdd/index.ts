@@ -23,6 +23,7 @@ export const pddAdapter: MarketplaceAdapter = {
   meta: pddMeta,
   matches: matchesOf(pddMeta),
   pages,
+  selectors: sel,
   endpoints: [
     { id: 'pdd.todoList', path: endpointPaths.todoList, evidence: ['work-order-list--base.json'], read: readTodoList },
     {

@@ -6,6 +6,7 @@ import type { MarketplaceAdapter, PageKind, ReadContext, ReadResult, ShopIdentit
 import { matchesOf } from '../manifest';
 import { isVerificationPath } from '../shared';
 import { taobaoMeta } from './meta';
+import * as selectors from './selectors';
 import { pages } from './pages';
 import { readRefundRecord } from './refund-list-records';
 import { readRefundRows, refundAnchors } from './refund-list';
@@ -19,6 +20,7 @@ export const taobaoAdapter: MarketplaceAdapter = {
   meta: taobaoMeta,
   matches: matchesOf(taobaoMeta),
   pages,
+  selectors,
   // No JSON endpoint is known (endpoints.ts); refund-list rows come from DOM text and React records.
   endpoints: [],
 

@@ -45,6 +45,7 @@ const ticket = (shopId: string, nativeId: string, dueInH: number): RawTicket => 
 export const testAdapter: MarketplaceAdapter = {
   id: 'pdd',
   meta: pddMeta,
+  selectors: {},
   matches: [`${ORIGIN}/*`],
   pages: [
     {
