@@ -1,4 +1,6 @@
 import { installHook } from '@/lib/overlay/hook';
+import { matchesOf } from '@/lib/adapters/manifest';
+import { taobaoMeta } from '@/lib/adapters/taobao/meta';
 import { endpointPaths, recordRows } from '@/lib/adapters/taobao/endpoints';
 
 /**
@@ -8,12 +10,13 @@ import { endpointPaths, recordRows } from '@/lib/adapters/taobao/endpoints';
  * frame is covered too (the hook wraps each frame once).
  */
 export default defineContentScript({
-  matches: ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*'],
+  // From the adapter's meta.ts (plain data, no zod), like every marketplace fact of the manifest.
+  matches: matchesOf(taobaoMeta),
   world: 'MAIN',
   // No `var <name> = …` global in the page: an anonymous IIFE leaves nothing a page script could look for.
   globalName: false,
   runAt: 'document_start',
-  allFrames: true,
+  allFrames: taobaoMeta.allFrames,
   main() {
     installHook({ paths: Object.values(endpointPaths), records: recordRows });
   },

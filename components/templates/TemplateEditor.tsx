@@ -8,7 +8,7 @@ import { PLATFORMS, TICKET_KINDS, type Platform, type TicketKind } from '../../l
 import { parseBody } from '../../lib/templates/render';
 import type { TemplateDraft } from '../../lib/templates/repo';
 import { VARIABLES, variableLabel, variableToken } from '../../lib/templates/variables';
-import { t, uiLocale } from './i18n';
+import { platformName, t, uiLocale } from './i18n';
 
 /** The form's own state: text fields as typed, lists as checkboxes. */
 export interface EditorForm {
@@ -223,7 +223,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
               checked={form.platforms.includes(p)}
               onChange={(e) => set('platforms', toggle(form.platforms, p, e.target.checked))}
             />
-            {t(`platform_${p}`)}
+            {platformName(p)}
           </label>
         ))}
       </fieldset>

@@ -12,7 +12,7 @@ import { cleanTags, clip, statusQuote } from '../dom';
 import { idText, isBlank, obj, str, tagTexts } from './ids';
 import { kindOf, serviceKinds, serviceStatusCodes, serviceStatuses, statusOf } from './kinds';
 import { HOST } from './pages';
-import { PROVIDER_TAG } from '../../sla/default-rules';
+import { PROVIDER_TAG } from './meta';
 
 /**
  * Ticket link: the list page. No public source gives a detail URL for 服务工单 (the list opens a drawer),
