@@ -2,7 +2,6 @@ import { douyinAdapter } from '@/lib/adapters/douyin';
 import { matchesOf } from '@/lib/adapters/manifest';
 import { douyinMeta } from '@/lib/adapters/douyin/meta';
 import { startOverlay } from '@/lib/overlay/start';
-import { freshnessIndicator } from '@/lib/features/freshness-indicator';
 
 export default defineContentScript({
   // From the adapter's meta.ts (plain data), like every marketplace fact of the manifest.
@@ -10,7 +9,6 @@ export default defineContentScript({
   allFrames: douyinMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    freshnessIndicator.init(ctx.signal);
     startOverlay(ctx, douyinAdapter);
   },
 });

@@ -161,7 +161,14 @@ describe('features', () => {
     w = await world({
       html: rowsHtml(IDS),
       features: [countdownBadge, broken],
-      settings: { features: { 'countdown-badge': false, 'template-picker': true, 'next-ticket': true } },
+      settings: {
+        features: {
+          'countdown-badge': false,
+          'template-picker': true,
+          'next-ticket': true,
+          'freshness-indicator': true,
+        },
+      },
     });
     w.respond(json);
     await w.settle();
@@ -172,7 +179,7 @@ describe('features', () => {
     // Switched on again: the badges come without a reload.
     w.settings = {
       ...w.settings,
-      features: { 'countdown-badge': true, 'template-picker': false, 'next-ticket': true },
+      features: { 'countdown-badge': true, 'template-picker': false, 'next-ticket': true, 'freshness-indicator': true },
     };
     w.overlay.settingsChanged(true);
     await w.settle();
