@@ -3,6 +3,7 @@
  * opens: the content scripts never carry React (issue 12). Inserts at the caret through the editor's own
  * input path, counts the use, and never presses send.
  */
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { TemplatePicker } from '../../components/template-picker/TemplatePicker';
 import { templatePickerStyles } from '../../components/template-picker/styles';
@@ -18,7 +19,8 @@ export function openPanel({ ctx, box, saved, templates, used, onClosed }: OpenPa
   const { adapter, session, signal } = ctx;
   const doc = session.doc;
   const shop = session.shop();
-  const { host, root: shadow } = shadowHost(doc, 'div', PICKER_PANEL_ATTR, templatePickerStyles);
+  // Closed: the merchant's templates and the filled preview are not the page's to read (template-picker.ts).
+  const { host, root: shadow } = shadowHost(doc, 'div', PICKER_PANEL_ATTR, templatePickerStyles, 'closed');
   const mount = doc.createElement('div');
   shadow.append(mount);
   // Read once when the merchant opens it (a click, not a frame of the page's rendering).
@@ -69,7 +71,10 @@ export function openPanel({ ctx, box, saved, templates, used, onClosed }: OpenPa
   void templates({ platform: adapter.id, shopKey: shopKey(adapter.id, shop.shopId) })
     .catch(() => ({ entries: [] }) as SearchIndex) // worker unreachable: the picker opens and says so
     .then((index) => {
-      if (!closed && !signal.aborted) render(index);
+      if (closed || signal.aborted) return;
+      // Committed before the readiness signal says so: a test then types straight into the focused search.
+      flushSync(() => render(index));
+      session.ready('picker-templates', index.entries.length);
     });
   return close;
 }

@@ -5,6 +5,11 @@
  * (template-picker-panel.tsx, built as entrypoints/picker-panel.ts), so pages never parse React (issue 12).
  *
  * Marketplace knowledge stays in the adapter (`replyBoxes`); this file only knows ReplyBox and TicketView.
+ *
+ * A page script must not open it or read it (issue 11): the trigger and the panel live in closed shadow
+ * roots, and the picker opens only on a trusted event (`isTrusted`: the merchant's own click or keystroke,
+ * never `dispatchEvent` or `element.click()` from a script). Tests find it through the readiness signal
+ * (`picker-refused`, `picker-templates` on <html>, only when tests turn it on) and the hosts' attributes.
  */
 import { browser } from 'wxt/browser';
 import { isOpenPickerShortcut, OPEN_PICKER_SHORTCUT_LABEL } from '../../components/template-picker/shortcut';
@@ -67,6 +72,13 @@ export function createTemplatePicker(load: () => Promise<PickerPanelModule> = lo
       const attached = new WeakSet<Element>();
       let close: (() => void) | undefined;
       let opening = false;
+      let refused = 0;
+      /** Only the merchant opens it: a synthetic event is ignored (and counted, for tests). */
+      const trusted = (e: Event) => {
+        if (e.isTrusted) return true;
+        session.ready('picker-refused', ++refused);
+        return false;
+      };
 
       const open = async (box: ReplyBox) => {
         if (close) return close();
@@ -94,19 +106,20 @@ export function createTemplatePicker(load: () => Promise<PickerPanelModule> = lo
       const attach = (box: ReplyBox) => {
         if (attached.has(box.element)) return;
         attached.add(box.element);
-        const { host: trigger, root: shadow } = shadowHost(doc, 'span', PICKER_TRIGGER_ATTR, TRIGGER_CSS);
+        const { host: trigger, root: shadow } = shadowHost(doc, 'span', PICKER_TRIGGER_ATTR, TRIGGER_CSS, 'closed');
         const button = doc.createElement('button');
         button.type = 'button';
         button.textContent = `${t('pickerOpen')} (${OPEN_PICKER_SHORTCUT_LABEL[uiLocale()]})`;
         // Keep the caret in the box: a mousedown on the button would move focus before we save the selection.
         button.addEventListener('mousedown', (e) => e.preventDefault(), { signal });
-        button.addEventListener('click', () => void open(box), { signal });
+        button.addEventListener('click', (e) => trusted(e) && void open(box), { signal });
         shadow.append(button);
         box.element.insertAdjacentElement('afterend', trigger);
         box.element.addEventListener(
           'keydown',
           (e) => {
             if (e instanceof KeyboardEvent && isOpenPickerShortcut(e)) {
+              if (!trusted(e)) return;
               e.preventDefault();
               e.stopPropagation();
               void open(box);

@@ -15,6 +15,9 @@ import {
   fixture,
   healthCodes,
   launchWithExtension,
+  openPopup,
+  readiness,
+  readinessAbove,
   readTable,
   serve,
   type Launched,
@@ -359,24 +362,41 @@ test('worker killed mid-flood: every batch is stored once the worker is back (0 
   expect((await readTable<{ code: string }>(worker, 'health')).map((h) => h.code)).not.toContain('ingest-failed');
 });
 
-test('tab closed 300 ms after 确认导入 of a 20,000-row backup: all or nothing, and the worker finishes it', async () => {
-  const now = Date.now();
-  const tickets = Array.from({ length: 20_000 }, (_, i) => ({
-    key: `pdd:445566778:workorder:${8_000_000 + i}`,
+/** A stored ticket as a backup file holds it (lib/model/ticket.ts `Ticket`). */
+function backupTicket(id: number, now: number, over: Record<string, unknown> = {}) {
+  return {
+    key: `pdd:445566778:workorder:${id}`,
     platform: 'pdd',
     surface: 'pdd.work-order-list',
     shopId: '445566778',
-    nativeId: String(8_000_000 + i),
+    nativeId: String(id),
     kind: 'refund',
-    title: `退款 ${i}`,
+    title: `退款 ${id}`,
     status: 'pending',
     urgent: false,
     tags: [],
-    url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${8_000_000 + i}`,
+    url: `https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=${id}`,
     dueHistory: [],
     firstSeenAt: now - 3_600_000,
     lastSeenAt: now,
-  }));
+    ...over,
+  };
+}
+
+/** Imports a backup file through the options page (诊断 → 导入备份 → 确认导入). */
+async function importBackup(path: string, expectAdded: string) {
+  const page = await l.context.newPage();
+  await page.goto(`chrome-extension://${l.extensionId}/options.html#diagnostics`);
+  await page.getByTestId('backup-file').setInputFiles(path);
+  const plan = page.getByTestId('backup-dry-run');
+  await expect(plan.locator('[data-table="tickets"] [data-col="added"]')).toHaveText(expectAdded, { timeout: 30_000 });
+  await plan.getByRole('button', { name: /确认导入/ }).click();
+  return page;
+}
+
+test('tab closed 300 ms after 确认导入 of a 20,000-row backup: all or nothing, and the worker finishes it', async () => {
+  const now = Date.now();
+  const tickets = Array.from({ length: 20_000 }, (_, i) => backupTicket(8_000_000 + i, now));
   const settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, enabled: false } };
   const file = join(test.info().outputDir, 'backup-20k.json');
   mkdirSync(test.info().outputDir, { recursive: true });
@@ -385,12 +405,7 @@ test('tab closed 300 ms after 确认导入 of a 20,000-row backup: all or nothin
     JSON.stringify({ format: 'ticket-radar/backup', version: 1, exportedAt: now, tickets, settings }),
   );
 
-  const page = await l.context.newPage();
-  await page.goto(`chrome-extension://${l.extensionId}/options.html#diagnostics`);
-  await page.getByTestId('backup-file').setInputFiles(file);
-  const plan = page.getByTestId('backup-dry-run');
-  await expect(plan.locator('[data-table="tickets"] [data-col="added"]')).toHaveText('20000', { timeout: 30_000 });
-  await plan.getByRole('button', { name: /确认导入/ }).click();
+  const page = await importBackup(file, '20000');
   // The attack is the timing itself: the merchant closes the tab while the import runs.
   await page.waitForTimeout(300);
   await page.close();
@@ -424,6 +439,81 @@ test('tab closed 300 ms after 确认导入 of a 20,000-row backup: all or nothin
   console.log(
     `import with the tab closed after 300 ms: ${rows} rows at the close, settings ${settingsWritten ? 'written' : 'not yet'}`,
   );
+});
+
+test('picker: a page script cannot open it with synthetic events, nor read the templates through a shadow root', async () => {
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/chat-merchant/index.html', fixture('pdd', 'chat--base.html')],
+  ]);
+  await expect.poll(async () => (await readTable(l.worker, 'templates')).length).toBeGreaterThan(0);
+  const titles = (await readTable<{ title: string }>(l.worker, 'templates')).map((t) => t.title);
+  const page = await l.context.newPage();
+  await page.goto('https://mms.pinduoduo.com/chat-merchant/index.html');
+  await expect(page.locator('[data-ticket-radar-picker-trigger]')).toHaveCount(1);
+
+  // 1. Synthetic: the shortcut dispatched on the reply box, clicks on the trigger's host.
+  const roots = await page.evaluate(() => {
+    const box = document.querySelector('#replyTextarea') as HTMLTextAreaElement;
+    const trigger = document.querySelector('[data-ticket-radar-picker-trigger]') as HTMLElement;
+    box.focus();
+    const key = (init: KeyboardEventInit) =>
+      box.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, composed: true, ...init }));
+    key({ key: 't', code: 'KeyT', altKey: true });
+    key({ key: '/', code: 'Slash', ctrlKey: true });
+    trigger.click();
+    trigger.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    return { trigger: trigger.shadowRoot === null };
+  });
+  expect(roots.trigger).toBe(true);
+  // Both shortcuts reached our listener and were refused (counted synchronously, so nothing is still opening).
+  await expect.poll(() => readiness(page, 'picker-refused')).toBe(2);
+  await expect(page.locator('[data-ticket-radar-picker]')).toHaveCount(0);
+
+  // 2. The merchant opens it; the page still cannot read it.
+  await page.locator('#replyTextarea').press('Alt+t');
+  await readinessAbove(page, 'picker-templates', 0);
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('[data-ticket-radar-picker]') as HTMLElement;
+    return {
+      root: host.shadowRoot === null,
+      lightText: host.textContent,
+      bodyText: document.body.innerText,
+      html: document.documentElement.outerHTML,
+    };
+  });
+  expect(seen.root).toBe(true);
+  expect(seen.lightText).toBe('');
+  const leaked = titles.filter((t) => seen.bodyText.includes(t) || seen.html.includes(t));
+  expect(leaked).toEqual([]);
+});
+
+test('foreign link: a backup ticket whose url is another https host is never opened from the popup', async () => {
+  const now = Date.now();
+  const foreign = backupTicket(7_700_001, now, {
+    url: 'https://evil.example/aftersales/work_order/tododetail?id=7700001',
+    dueAt: now + 60 * 60_000,
+    dueSource: 'platform',
+  });
+  const own = backupTicket(7_700_002, now, { dueAt: now + 90 * 60_000, dueSource: 'platform' });
+  const file = join(test.info().outputDir, 'backup-foreign.json');
+  mkdirSync(test.info().outputDir, { recursive: true });
+  writeFileSync(file, JSON.stringify({ format: 'ticket-radar/backup', version: 1, tickets: [foreign, own] }));
+  const options = await importBackup(file, '2');
+  await expect(options.getByText(/已导入：工单 2/)).toBeVisible();
+
+  const popup = await openPopup(l);
+  const row = (t: { key: string }) => popup.locator(`[data-ticket-key="${t.key}"] .main`);
+  await expect(row(foreign)).toBeVisible();
+  const opened: string[] = [];
+  l.context.on('page', (p) => opened.push(p.url()));
+  // Ctrl+click keeps the popup open: first the foreign row, then our own platform's row.
+  await row(foreign).click({ modifiers: ['Control'] });
+  const tab = l.context.waitForEvent('page');
+  await row(own).click({ modifiers: ['Control'] });
+  await tab;
+  // One tab opened, the second click's: the foreign row's click opened nothing before it.
+  expect(opened).toHaveLength(1);
+  await expect.poll(() => l.context.pages().filter((p) => p.url().includes('evil.example'))).toEqual([]);
 });
 
 test('least privilege: the built manifest asks for no `tabs`, only the seller hosts, and frames as intended', () => {

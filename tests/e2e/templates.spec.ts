@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, launchWithExtension, serve, type Launched } from './harness';
+import { fixture, launchWithExtension, readinessAbove, serve, type Launched } from './harness';
 
 const CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html';
 let l: Launched;
@@ -42,11 +42,14 @@ test('the picker beside the PDD chat box inserts a filled template at the caret,
   await box.fill('您好，稍等。');
   // Caret after "您好，".
   await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
-  await page.locator('[data-ticket-radar-picker-trigger] button').click();
+  // The trigger and the picker are in closed shadow roots: a trusted click on the host reaches the button inside,
+  // and the readiness signal says when the picker shows the templates (its search box has focus then).
+  await page.locator('[data-ticket-radar-picker-trigger]').click();
   const picker = page.locator('[data-ticket-radar-picker]');
   await expect(picker).toBeVisible();
+  await readinessAbove(page, 'picker-templates', 0);
   // Pinyin initials of 已进行召回: the worker built the pinyin index, the page never loads the dictionary.
-  await picker.locator('input').first().fill('yjxzh');
+  await page.keyboard.type('yjxzh');
   await page.keyboard.press('Enter');
   await expect(picker).toHaveCount(0);
   const value = await box.inputValue();
