@@ -24,19 +24,23 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA']);
  */
 export function textLines(el: Element): string[] {
   const out: string[] = [];
+  // Sibling pointers and a regex test, no arrays or string copies per node: this runs for every row of a
+  // 500-row list on each read (issue 12).
   const walk = (e: Element) => {
     if (SKIP.has(e.tagName)) return;
-    const ownText = [...e.childNodes].some((n) => n.nodeType === 3 && norm(n.textContent) !== '');
-    if (ownText) {
-      const t = norm(e.textContent);
-      if (t) out.push(t);
-      return;
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 && NON_SPACE.test(n.nodeValue ?? '')) {
+        const t = norm(e.textContent);
+        if (t) out.push(t);
+        return;
+      }
     }
-    for (const c of e.children) walk(c);
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) walk(c);
   };
   walk(el);
   return out;
 }
+const NON_SPACE = /\S/;
 
 /** Elements of the first selector in the list that matches anything (primary, then fallbacks). */
 export function queryFirst(root: ParentNode, selectors: readonly string[]): Element[] {
@@ -77,8 +81,15 @@ export function rowView(el: Element, headers?: readonly string[]): RowView {
   return { el, lines, text: lines.join(SEP), headers: aligned, cells };
 }
 
-const labelled = (spec: FieldSpec): RegExp | undefined =>
-  spec.label && new RegExp(`(?:${spec.label.source})\\s*(?:[:：]\\s*(?:¦\\s*)?|¦\\s*)(${spec.value.source})`);
+const labelledCache = new WeakMap<FieldSpec, RegExp | undefined>();
+/** `label：value` for a field, built once per spec (readField runs per field per row). */
+const labelled = (spec: FieldSpec): RegExp | undefined => {
+  if (labelledCache.has(spec)) return labelledCache.get(spec);
+  const re =
+    spec.label && new RegExp(`(?:${spec.label.source})\\s*(?:[:：]\\s*(?:¦\\s*)?|¦\\s*)(${spec.value.source})`);
+  labelledCache.set(spec, re);
+  return re;
+};
 
 /** The cell under the first header matching `column`. */
 export function cellFor(view: RowView, column: RegExp | undefined): Element | undefined {
