@@ -159,16 +159,20 @@ const BLOCK_SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA
  */
 export function textBlocks(el: Element): string[] {
   const out: string[] = [];
+  // Sibling pointers and a regex test, no arrays or string copies per node: this runs for every row of a
+  // 500-row list on each read (issue 12).
   const walk = (e: Element) => {
     if (BLOCK_SKIP.has(e.tagName)) return;
-    const ownText = [...e.childNodes].some((n) => n.nodeType === 3 && norm(n.textContent) !== '');
-    if (ownText) {
-      const t = norm(e.textContent);
-      if (t) out.push(t);
-      return;
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 && NON_SPACE.test(n.nodeValue ?? '')) {
+        const t = norm(e.textContent);
+        if (t) out.push(t);
+        return;
+      }
     }
-    for (const c of e.children) walk(c);
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) walk(c);
   };
   walk(el);
   return out;
 }
+const NON_SPACE = /\S/;

@@ -3,8 +3,8 @@
  * root, no React on the page: a host `<span>` carrying the test hooks (`data-ticket-key`, `data-due-at`,
  * `data-state`) so page CSS and ours never collide. Page text reaches it only through `textContent`.
  *
- * Cost on the seller page (issue 12): badges mount in slices of at most {@link MOUNT_SLICE_MS} per animation
- * frame, no layout is read, rows whose badge is already in place with the same view are not touched again,
+ * Cost on the seller page (issue 12): badges are built in slices of at most {@link MOUNT_SLICE_MS} per
+ * animation frame and inserted together in one (one table layout, not one per slice), no layout is read, rows whose badge is already in place with the same view are not touched again,
  * and the one shared ticker (lib/overlay/ticker.ts) wakes only when a badge in view changes its text or
  * colour ({@link nextChangeAt}). Hosts are `contain: content`, so a text change is laid out inside them.
  */
@@ -23,7 +23,7 @@ export const BADGE_ATTR = 'data-ticket-radar-badge';
 
 /** A row whose badge keeps being dropped by the page is re-mounted at most this often. */
 export const MAX_REMOUNTS = 30;
-/** Main-thread time per animation frame for mounting badges: 500 rows mount over frames, never in one long task. */
+/** Main-thread time per animation frame for building badges: 500 are built over frames, never in one long task. */
 export const MOUNT_SLICE_MS = 6;
 
 const CSS = `
@@ -174,6 +174,7 @@ export const countdownBadge: Feature = {
       entry.badge.host.remove();
       badges.delete(key);
       byHost.delete(entry.badge.host);
+      ready.delete(entry);
     };
 
     /**
@@ -186,6 +187,28 @@ export const countdownBadge: Feature = {
         if (live.has(key) && (wanted.has(key) || entry.badge.host.isConnected)) continue;
         drop(key, entry);
       }
+    };
+
+    /** Badges built and rendered off the page, waiting for the one frame that inserts them all. */
+    const ready = new Map<Entry, Element>();
+
+    /**
+     * Puts the ready badges into their rows, all in one frame: every insertion into a table row makes the
+     * browser lay the table out again, so 500 insertions spread over 20 frames cost 20 table layouts, in one
+     * frame one (issue 12). Building them (the script part) is what is spread over frames.
+     */
+    const insertReady = () => {
+      for (const [entry, slot] of ready) {
+        const { host } = entry.badge;
+        if (host.parentElement === slot || !slot.isConnected) continue;
+        // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
+        if (entry.mounted) entry.remounts++;
+        if (entry.remounts > MAX_REMOUNTS) continue;
+        entry.mounted = true;
+        slot.append(host);
+        ticker.observe(host);
+      }
+      ready.clear();
     };
 
     const mountSome = () => {
@@ -207,30 +230,23 @@ export const countdownBadge: Feature = {
           byHost.set(entry.badge.host, entry);
         }
         const { host } = entry.badge;
-        if (host.parentElement !== anchor.slot) {
-          // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
-          if (entry.mounted) entry.remounts++;
-          if (entry.remounts > MAX_REMOUNTS) continue;
-          entry.mounted = true;
-          // Text first, then into the page: one insertion, no second layout for the text.
-          if (entry.view !== view) {
-            host.title = badgeTooltip(view);
-            entry.view = view;
-          }
-          render(entry, view, now, tiers);
-          anchor.slot.append(host);
-          ticker.observe(host);
-          continue;
-        }
         if (entry.view !== view) {
           host.title = badgeTooltip(view);
           entry.view = view;
-          render(entry, view, now, tiers);
-          ticker.kick();
         }
+        if (host.parentElement !== anchor.slot) {
+          if (entry.remounts >= MAX_REMOUNTS) continue;
+          // Text first, then into the page: no second layout for the text.
+          render(entry, view, now, tiers);
+          ready.set(entry, anchor.slot);
+          continue;
+        }
+        render(entry, view, now, tiers);
+        ticker.kick();
       }
       queue.splice(0, done);
       if (queue.length) return schedule();
+      insertReady();
       let mounted = 0;
       for (const e of badges.values()) if (e.badge.host.isConnected) mounted++;
       session.ready('badges', mounted);

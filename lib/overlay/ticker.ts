@@ -3,7 +3,8 @@
  * one interval per badge (conventions.md, "Injected UI"). It wakes when the next visible badge's text or
  * colour changes (the callback says when), not every second over all of them: a badge a day away changes
  * once an hour, one under an hour away once a second (issue 12). Nothing runs while no badge is in view or
- * the tab is hidden.
+ * the tab is hidden. Wake-ups fall on whole seconds of `now` (a text is at most a second late, as with a 1 s
+ * interval), so all badges changing in a second change in one frame.
  */
 export interface Ticker {
   observe(el: HTMLElement): void;
@@ -33,7 +34,10 @@ export function createTicker(
     if (signal.aborted || !visible.size || win.document.hidden) return;
     arm(tick(now(), visible));
   };
-  const arm = (at: number) => {
+  const arm = (due: number, exact = false) => {
+    // On whole seconds: badges whose text changes within the same second change in one frame (one style,
+    // layout and paint for all), not in one frame each at their deadlines' own millisecond phases.
+    const at = exact ? due : Math.ceil(due / 1000) * 1000;
     if (!Number.isFinite(at) || at >= wakeAt) return;
     if (timer !== undefined) win.clearTimeout(timer);
     wakeAt = at;
@@ -44,7 +48,7 @@ export function createTicker(
     if (timer !== undefined) win.clearTimeout(timer);
     timer = undefined;
     wakeAt = Infinity;
-    arm(now());
+    arm(now(), true);
   };
   const io =
     'IntersectionObserver' in win

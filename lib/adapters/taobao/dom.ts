@@ -44,8 +44,15 @@ export function rowView(el: Element, headers?: readonly string[]): RowView {
   return { el, lines, text: lines.join(SEP), headers: aligned, cells };
 }
 
-const labelled = (spec: FieldSpec): RegExp | undefined =>
-  spec.label && new RegExp(`(?:${spec.label.source})\\s*(?:[:：]\\s*(?:¦\\s*)?|¦\\s*)(${spec.value.source})`);
+const labelledCache = new WeakMap<FieldSpec, RegExp | undefined>();
+/** `label：value` for a field, built once per spec (readField runs per field per row). */
+const labelled = (spec: FieldSpec): RegExp | undefined => {
+  if (labelledCache.has(spec)) return labelledCache.get(spec);
+  const re =
+    spec.label && new RegExp(`(?:${spec.label.source})\\s*(?:[:：]\\s*(?:¦\\s*)?|¦\\s*)(${spec.value.source})`);
+  labelledCache.set(spec, re);
+  return re;
+};
 
 /** The cell under the first header matching `column`. */
 export function cellFor(view: RowView, column: RegExp | undefined): Element | undefined {
