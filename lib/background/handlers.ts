@@ -15,6 +15,7 @@ import { capOpenTickets, OPEN_TICKET_CAP } from './caps';
 import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
+import { withRuleLabels } from '../rule-label';
 import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
 import type { FreshnessHooks } from '../freshness/worker';
@@ -179,7 +180,8 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
       const locale = uiLocale();
       // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`).
       const out = await ingestBatch(deps.db, { ...batch, shop, tickets: capped.tickets }, settings.rules, now, (t) =>
-        toView(t, settings.rules, now, locale),
+        // explain() names the rule: in the UI's language (lib/rule-label.ts).
+        toView(t, withRuleLabels(settings.rules), now, locale),
       );
       if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
       // Not awaited: the badges' reply must not wait for bookkeeping (the hooks never reject).
