@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setTestMessages } from './i18n';
 import { DEFAULT_SETTINGS } from './model/settings';
 import { explain } from './sla';
+import { H, bj, ticket } from './sla/testing';
 import { ruleLabel, ruleNameKey, withRuleLabels } from './rule-label';
 import en from '../public/_locales/en/messages.json';
 import zhCN from '../public/_locales/zh_CN/messages.json';
@@ -35,17 +36,9 @@ describe('rule names in the UI language', () => {
 
   it("gives explain() the label, so a tooltip's rule line is English in English", () => {
     setTestMessages(en);
-    const H = 3_600_000;
-    const created = Date.UTC(2026, 10, 24, 2); // 10:00 Beijing, inside the 09:00–21:00 clock
-    const ticket = {
-      platform: 'douyin' as const,
-      surface: 'douyin.service-tickets' as const,
-      kind: 'consult' as const,
-      tags: [],
-      urgent: false,
-      createdAt: created,
-    };
-    const lines = explain(ticket, withRuleLabels(rules), created + H, 'en').join('\n');
+    const created = bj('2026-11-24 10:00');
+    const t = ticket({ platform: 'douyin', surface: 'douyin.service-tickets', kind: 'consult', createdAt: created });
+    const lines = explain(t, withRuleLabels(rules), created + H, 'en').join('\n');
     expect(lines).toContain('Douyin service ticket');
     expect(lines).not.toContain('抖店服务工单');
     // One labelled copy per rules array: a batch of badge views does not re-map the rules per ticket.
