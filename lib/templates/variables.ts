@@ -165,7 +165,15 @@ export function ticketFieldsFromReplyContext(ctx: ReplyContext): TicketFields {
     product: ctx.product,
     trackingNo: ctx.trackingNo,
     nativeId: ctx.nativeId,
+    amountFen: yuanToFen(ctx.refundAmount),
   };
+}
+
+/** `12.3` / `12.30` (yuan, as pages write it) → 1230 fen; anything else → undefined. */
+export function yuanToFen(yuan: string | undefined): number | undefined {
+  const m = yuan === undefined ? null : /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
 const nonBlank = (s: string | undefined): string | undefined =>
