@@ -29,15 +29,43 @@ async function mostUrgent(): Promise<Ticket[]> {
  */
 export const SLICE = 500;
 
-/** Every open ticket, by deadline (none last): keys from the `status` index, then the rows slice by slice. */
-export async function openTicketsInSlices(): Promise<Ticket[]> {
-  const keys = await db().tickets.where('status').anyOf(OPEN_STATUSES).primaryKeys();
+/**
+ * One status's tickets with a deadline, by deadline, in slices of the `[status+dueAt]` index (each one
+ * `getAll`). A slice ends inside a run of equal deadlines: that deadline is then read whole, and the next slice
+ * starts above it, so ties are neither lost nor read twice.
+ */
+async function withDeadline(status: Ticket['status']): Promise<Ticket[]> {
   const out: Ticket[] = [];
-  for (let i = 0; i < keys.length; i += SLICE) {
-    const part = await db().tickets.bulkGet(keys.slice(i, i + SLICE));
-    for (const t of part) if (t) out.push(t);
+  let lower: number | undefined;
+  for (;;) {
+    const from = lower === undefined ? [status, Dexie.minKey] : [status, lower];
+    const part = await db()
+      .tickets.where('[status+dueAt]')
+      .between(from, [status, Dexie.maxKey], lower === undefined, true)
+      .limit(SLICE)
+      .toArray();
+    if (part.length < SLICE) {
+      out.push(...part);
+      return out;
+    }
+    const last = part.at(-1)!.dueAt!;
+    for (const t of part) if (t.dueAt !== last) out.push(t);
+    out.push(...(await db().tickets.where('[status+dueAt]').equals([status, last]).toArray()));
+    lower = last;
   }
-  return out.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+}
+
+/** Every open ticket, by deadline (none last), never in one long read. */
+export async function openTicketsInSlices(): Promise<Ticket[]> {
+  const dated = (await Promise.all(OPEN_STATUSES.map(withDeadline))).flat();
+  // Tickets without a deadline are not in the compound index: their keys are the status index's keys less
+  // the dated ones (keys only: cheap), read by key.
+  const seen = new Set(dated.map((t) => t.key));
+  const keys = (await db().tickets.where('status').anyOf(OPEN_STATUSES).primaryKeys()).filter((k) => !seen.has(k));
+  const undated: Ticket[] = [];
+  for (let i = 0; i < keys.length; i += SLICE)
+    for (const t of await db().tickets.bulkGet(keys.slice(i, i + SLICE))) if (t) undated.push(t);
+  return [...dated.sort((a, b) => a.dueAt! - b.dueAt!), ...undated];
 }
 
 let early: Promise<Ticket[]> | undefined;
