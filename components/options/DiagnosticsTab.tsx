@@ -32,7 +32,7 @@ const SOURCE_KEY: Record<string, string> = {
   'dom-text': 'opt_source_dom_text',
 };
 
-function HealthLog() {
+export function HealthLog() {
   const rows = useLiveQuery(() => db().health.orderBy('lastAt').reverse().toArray(), []);
   const [confirming, setConfirming] = useState(false);
   const actions =
