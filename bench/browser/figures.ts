@@ -382,7 +382,8 @@ async function firstOnce(
   }
 }
 
-async function storeFigures(ext: string, o: BrowserBenchOptions): Promise<Figure[]> {
+/** `popupOnly`: the popup's first-row figures alone (`--only=popup`), without the ingest and overview runs. */
+async function storeFigures(ext: string, o: BrowserBenchOptions, popupOnly = false): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const stored of [200, o.large]) {
     const b = await launch({ extension: ext });
@@ -406,7 +407,7 @@ async function storeFigures(ext: string, o: BrowserBenchOptions): Promise<Figure
         without: [],
         note: `longest task ${median(popup.map((x) => x.longest)).toFixed(0)} ms; afterwards ${median(popup.map((x) => x.busy)).toFixed(0)} ms/s busy`,
       });
-      if (stored === o.large) {
+      if (stored === o.large && !popupOnly) {
         const ing: Awaited<ReturnType<typeof ingestTwice>>[] = [];
         for (let i = 0; i < Math.min(o.runs, 3); i++)
           ing.push(
@@ -460,8 +461,10 @@ export function bundleFigures(ext: string): Figure[] {
     });
 }
 
-export type Section = 'lists' | 'ingest' | 'store' | 'bundle';
+export type Section = 'lists' | 'ingest' | 'store' | 'bundle' | 'popup';
+/** `popup` is a subset of `store` (the popup's figures alone), so a plain run does not measure it twice. */
 export const SECTIONS: readonly Section[] = ['lists', 'ingest', 'store', 'bundle'];
+export const KNOWN_SECTIONS: readonly Section[] = [...SECTIONS, 'popup'];
 
 export async function runBrowserBench(
   o: BrowserBenchOptions,
@@ -491,6 +494,7 @@ export async function runBrowserBench(
     // Shortest first: a run cut short still has the ingest and store figures.
     await run('ingest', 'ingest', () => ingestFigures(ext, o));
     await run('store', 'popup and options', () => storeFigures(ext, o));
+    if (!sections.includes('store')) await run('popup', 'popup', () => storeFigures(ext, o, true));
     await run('lists', 'list pages and ticking', () => listFigures(ext, o));
     if (sections.includes('bundle')) figures.push(...bundleFigures(ext));
     return figures;

@@ -10,6 +10,7 @@ import { useSettings } from '../common/use-settings';
 import { HistorySections, ExportButtons } from './OverviewHistory';
 import { BarList, Loading, Section, Stat } from './ui';
 import { useOverview } from './use-overview';
+import { ruleLabel } from '@/lib/rule-label';
 
 const COLUMNS: readonly { key: keyof Counts; label: string }[] = [
   { key: 'open', label: 'opt_col_open' },
@@ -52,7 +53,7 @@ export function AnalyticsTab() {
       </Section>
     );
   }
-  const ruleName = new Map(settings.rules.map((r) => [r.id, r.name]));
+  const ruleName = new Map(settings.rules.map((r) => [r.id, ruleLabel(r)]));
   const withDeadline = summary.sources.platform + summary.sources.rule;
 
   return (

@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
+import { healthCodeText } from '@/lib/diagnostics/explain';
 import { supportedSurfaces, type Confidence } from '@/lib/diagnostics/surfaces';
 import { platformName, t } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
@@ -31,7 +32,7 @@ const SOURCE_KEY: Record<string, string> = {
   'dom-text': 'opt_source_dom_text',
 };
 
-function HealthLog() {
+export function HealthLog() {
   const rows = useLiveQuery(() => db().health.orderBy('lastAt').reverse().toArray(), []);
   const [confirming, setConfirming] = useState(false);
   const actions =
@@ -73,7 +74,6 @@ function HealthLog() {
               <tr>
                 <th scope="col">{t('opt_col_platform')}</th>
                 <th scope="col">{t('opt_col_page')}</th>
-                <th scope="col">{t('opt_col_code')}</th>
                 <th scope="col">{t('opt_col_detail')}</th>
                 <th scope="col" className="num">
                   {t('opt_col_count')}
@@ -90,8 +90,14 @@ function HealthLog() {
                     <div>{PAGE_TITLES.get(h.page) ?? h.page}</div>
                     <div className="opt-mono opt-muted opt-small">{h.path}</div>
                   </td>
-                  <td className="opt-mono">{h.code}</td>
-                  <td className="opt-detail">{h.detail}</td>
+                  <td className="opt-detail">
+                    <div data-health-text>{healthCodeText(h.code)}</div>
+                    {/* The reader's own words are developer English: kept for support, folded away. */}
+                    <details className="opt-small opt-muted">
+                      <summary>{t('opt_health_tech')}</summary>
+                      <span className="opt-mono">{h.code}</span> {h.detail}
+                    </details>
+                  </td>
                   <td className="num">{h.count}</td>
                   <td className="opt-nowrap">{formatBeijing(h.firstAt)}</td>
                   <td className="opt-nowrap">{formatBeijing(h.lastAt)}</td>

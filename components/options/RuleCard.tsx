@@ -4,6 +4,7 @@ import { kindKey, platformName, surfaceName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, type Platform, type TicketKind } from '@/lib/model/ticket';
 import type { SurfaceId } from '@/lib/model/surface';
 import { HOLIDAY_DATA_YEARS } from '@/lib/sla';
+import { ruleLabel } from '@/lib/rule-label';
 import { RulePreview } from './RulePreview';
 import {
   addTag,
@@ -194,6 +195,8 @@ export function RuleCard(props: RuleCardProps) {
   const base = `rule-${form.id}`;
   const hasErrors = Object.keys(errors).length > 0;
   const set = (patch: Partial<RuleForm>) => onChange({ ...form, ...patch });
+  // A default rule the merchant never renamed is named in the UI's language; the field keeps what is stored.
+  const label = ruleLabel(form);
   const err = (field: string) => (errors[field] ? `${base}-${field}-err` : undefined);
 
   return (
@@ -204,7 +207,7 @@ export function RuleCard(props: RuleCardProps) {
         </span>
         <label className="opt-switch">
           <input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
-          <span className="opt-visually-hidden">{t('opt_rule_enabled_for', form.name || form.id)}</span>
+          <span className="opt-visually-hidden">{t('opt_rule_enabled_for', label || form.id)}</span>
         </label>
         <button
           type="button"
@@ -213,7 +216,7 @@ export function RuleCard(props: RuleCardProps) {
           aria-controls={`${base}-editor`}
           onClick={props.onToggleExpanded}
         >
-          <span className="opt-rule__name">{form.name || t('opt_rule_unnamed')}</span>
+          <span className="opt-rule__name">{label || t('opt_rule_unnamed')}</span>
           <span className="opt-rule__summary">{summaryOf(form)}</span>
         </button>
         <span className="opt-rule__badges">
@@ -231,7 +234,7 @@ export function RuleCard(props: RuleCardProps) {
             type="button"
             className="opt-btn is-icon"
             disabled={index === 0}
-            aria-label={t('opt_rule_up', form.name)}
+            aria-label={t('opt_rule_up', label)}
             onClick={() => props.onMove(-1)}
           >
             ↑
@@ -240,7 +243,7 @@ export function RuleCard(props: RuleCardProps) {
             type="button"
             className="opt-btn is-icon"
             disabled={index === count - 1}
-            aria-label={t('opt_rule_down', form.name)}
+            aria-label={t('opt_rule_down', label)}
             onClick={() => props.onMove(1)}
           >
             ↓
@@ -267,6 +270,11 @@ export function RuleCard(props: RuleCardProps) {
               aria-describedby={err('name')}
               onChange={(e) => set({ name: e.target.value })}
             />
+            {label !== form.name && (
+              <span className="opt-muted opt-small" data-rule-shown-as>
+                {t('opt_rule_name_shown_as', label)}
+              </span>
+            )}
             <span className="opt-muted opt-small opt-mono">id: {form.id}</span>
             <FieldError id={`${base}-name-err`} error={errors.name} />
             <FieldError id={`${base}-id-err`} error={errors.id} />

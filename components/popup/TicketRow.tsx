@@ -10,6 +10,7 @@ import type { SetAside } from '@/lib/tickets/state';
 import type { SectionId, SummaryItem } from '@/lib/tickets/summary';
 import { formatBeijing } from '@/lib/time';
 import { explain, type Rule } from '@/lib/sla';
+import { withRuleLabels } from '@/lib/rule-label';
 import { isMarkedNew } from '@/lib/freshness/new-tickets';
 import { countdownText } from './countdown';
 
@@ -54,7 +55,7 @@ export function TicketRow(p: Props) {
     setWhy(
       [
         ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
-        ...explain(ticket, p.rules, p.now, p.locale),
+        ...explain(ticket, withRuleLabels(p.rules), p.now, p.locale),
       ].join('\n'),
     );
   const snooze = (until: number) =>

@@ -110,8 +110,13 @@ export interface RowAnchor {
   row: Element;
 }
 
-/** Values a reply box's surroundings give a template (order number, buyer, product …). */
-export type ReplyContext = Partial<Record<'orderId' | 'buyer' | 'product' | 'trackingNo' | 'nativeId', string>>;
+/**
+ * Values a reply box's surroundings give a template (order number, buyer, product …). `refundAmount` is the
+ * amount as the page writes it, in yuan (`12.30`), only where the page labels it a refund (never the price paid).
+ */
+export type ReplyContext = Partial<
+  Record<'orderId' | 'buyer' | 'product' | 'trackingNo' | 'nativeId' | 'refundAmount', string>
+>;
 
 export interface ReplyBox {
   element: HTMLTextAreaElement | HTMLInputElement | HTMLElement;

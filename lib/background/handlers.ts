@@ -15,6 +15,7 @@ import { OPEN_TICKET_CAP } from './caps';
 import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
+import { withRuleLabels } from '../rule-label';
 import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
 import type { FreshnessHooks } from '../freshness/worker';
@@ -182,7 +183,8 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
         { ...batch, shop, tickets },
         settings.rules,
         now,
-        (t) => toView(t, settings.rules, now, locale),
+        // explain() names the rule: in the UI's language (lib/rule-label.ts).
+        (t) => toView(t, withRuleLabels(settings.rules), now, locale),
         { openCap: OPEN_TICKET_CAP },
       );
       if (out.dropped)

@@ -33,12 +33,15 @@ const CSS = `
      /* Narrow table cells: the source note wraps below the countdown instead of running under the buttons. */
      flex-wrap: wrap; row-gap: 0; }
 .b > span { white-space: nowrap; }
-.b::before { content: ""; width: 6px; height: 6px; border-radius: 50%; background: currentColor; }
+/* The state dot belongs to the countdown text: as the box's own flex item it stayed alone on the first line
+   when a narrow cell wrapped the text below it. */
+.b > span:first-child::before { content: ""; display: inline-block; width: 6px; height: 6px; margin-right: 4px;
+     border-radius: 50%; background: currentColor; vertical-align: 1px; }
 .ok { color: #1e7d32; background: #e8f5e9; border-color: #c8e6c9; }
 .soon { color: #a15c00; background: #fff4e0; border-color: #ffd699; }
 .critical { color: #c62828; background: #ffebee; border-color: #ffcdd2; }
 .overdue { color: #fff; background: #d32f2f; }
-.overdue::before { background: #fff; }
+.overdue > span:first-child::before { background: #fff; }
 .none { color: #666; background: #f2f2f2; border-color: #e0e0e0; }
 .src { font-weight: 400; opacity: .75; font-size: 11px; }
 `;
