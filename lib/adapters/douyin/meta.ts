@@ -25,7 +25,7 @@ const FOLDER = '抖店标准答复';
 
 export const douyinMeta = {
   id: 'douyin',
-  names: { zh: '抖店', en: 'Douyin shop' },
+  names: { zh: '抖店', en: 'Douyin' },
   colour: '#111111',
   hosts: ['fxg.jinritemai.com'],
   // The 售后 workbench may sit in a same-origin iframe (marketplaces.md).
