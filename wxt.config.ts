@@ -1,10 +1,32 @@
 import { defineConfig } from 'wxt';
 import { MARKETPLACES } from './lib/adapters/catalog';
 import { manifestHosts } from './lib/adapters/manifest';
+import type { Plugin } from 'vite';
+
+/**
+ * zod probes `new Function("")` once to decide whether it may compile fast object parsers. Under MV3's
+ * extension CSP the probe can only fail (and Chrome reports a CSP violation for it), and the probe is what
+ * `web-ext lint` flags as DANGEROUS_EVAL in every bundle. Answering "no" at build time is zod's `jitless`
+ * mode without a runtime flag every entrypoint would have to set first. The build fails if zod's probe
+ * changes shape, so this never silently stops applying.
+ */
+const zodWithoutEval = (): Plugin => ({
+  name: 'ticket-radar:zod-without-eval',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id)) return undefined;
+    const probe =
+      /try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/;
+    if (!probe.test(code)) throw new Error(`zod's eval probe changed (${id}): update zodWithoutEval in wxt.config.ts`);
+    return code.replace(probe, 'return false;');
+  },
+});
 
 // Thin config: manifest facts live here, everything else in lib/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Web Workers (the overview's analytics) are bundled apart: their plugins are listed apart.
+  vite: () => ({ plugins: [zodWithoutEval()], worker: { plugins: () => [zodWithoutEval()] } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
@@ -33,10 +55,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'ticket-radar@ticket-radar.dev',
-              // MV3 with world: 'MAIN' content scripts (the response observers) needs Firefox 128.
-              strict_min_version: '128.0',
+              // MV3 with world: 'MAIN' content scripts (the response observers) needs Firefox 128, and
+              // `data_collection_permissions` (required by addons.mozilla.org) Firefox 140 / Android 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

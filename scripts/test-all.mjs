@@ -6,7 +6,7 @@
 // Stages run in three lanes at once (the machine has 2 cores; each lane is mostly one process):
 //   static:  typecheck → lint → format → import cycles → time zones
 //   unit:    vitest
-//   browser: build → Playwright
+//   browser: build → Playwright → Firefox build + web-ext lint
 // Nothing is retried: a test that passes only on a second try fails the run (playwright.config.ts).
 // Each stage's output is buffered and printed whole when it ends, so lanes do not interleave line by line.
 import { spawn } from 'node:child_process';
@@ -101,9 +101,14 @@ const stages = {
   },
   build: () => check('build', 'npx', ['wxt', 'build']),
   e2e: () => playwright(),
+  // The Firefox build and `web-ext lint` on it: 0 errors, only explained warnings (scripts/firefox-lint.mjs).
+  // After the browser tests: two wxt builds at once would both write .wxt/.
+  firefox: async () =>
+    (await check('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3'])) &&
+    check('web-ext lint (Firefox)', 'node', ['scripts/firefox-lint.mjs']),
 };
 
-const lanes = [['typecheck', 'lint', 'format', 'cycles', 'timezones'], ['unit'], ['build', 'e2e']];
+const lanes = [['typecheck', 'lint', 'format', 'cycles', 'timezones'], ['unit'], ['build', 'e2e', 'firefox']];
 
 const only = process.argv.slice(2); // `npm test -- unit` (or `-- build e2e`) runs only those stages
 const unknown = only.filter((s) => !(s in stages));
