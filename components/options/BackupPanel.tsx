@@ -6,10 +6,13 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
-import { applyBackupPlan, readBackupData, type SettingsIo } from '@/lib/backup/apply';
+import { readBackupData, type ApplyOutcome, type SettingsIo } from '@/lib/backup/apply';
+import { ResponseSchemas } from '@/lib/messaging/protocol';
 import {
   BACKUP_TABLES,
   buildBackup,
+  MAX_BACKUP_FILE_BYTES,
+  planToWrites,
   parseBackupText,
   planBackupImport,
   planInvalid,
@@ -17,6 +20,7 @@ import {
   type BackupError,
   type BackupPlan,
   type BackupTable,
+  type BackupWrites,
 } from '@/lib/backup/plan';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import { formatBeijing } from '@/lib/time';
@@ -25,8 +29,16 @@ import { Section } from './ui';
 const SETTINGS_IO: SettingsIo = { load: loadSettings, save: saveSettings };
 /** Invalid rows listed per table; the rest are counted. */
 const MAX_INVALID_SHOWN = 20;
-/** Files larger than this are refused before reading: a backup of a busy store is a few MB. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+async function applyInWorker(writes: BackupWrites): Promise<ApplyOutcome> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'backup/apply', writes });
+  const parsed = ResponseSchemas['backup/apply'].safeParse(reply);
+  if (!parsed.success) {
+    const error = reply && typeof reply === 'object' && 'error' in reply ? String(reply.error) : 'no reply';
+    throw new Error(error);
+  }
+  return parsed.data;
+}
 
 const TABLE_KEY: Record<BackupTable, string> = {
   tickets: 'opt_backup_table_tickets',
@@ -185,7 +197,7 @@ export function BackupPanel() {
     const file = e.target.files?.[0];
     e.target.value = ''; // the same file can be chosen again after a fix
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return setState({ kind: 'error', message: t('opt_backup_err_too_big') });
+    if (file.size > MAX_BACKUP_FILE_BYTES) return setState({ kind: 'error', message: t('opt_backup_err_too_big') });
     setState({ kind: 'busy' });
     try {
       const parsed = parseBackupText(await file.text());
@@ -201,7 +213,8 @@ export function BackupPanel() {
   const apply = async (plan: BackupPlan) => {
     setState({ kind: 'busy' });
     try {
-      const out = await applyBackupPlan(db(), plan, SETTINGS_IO);
+      // The worker writes it (rows and settings, all or nothing): closing this tab now cuts nothing in half.
+      const out = await applyInWorker(planToWrites(plan));
       setState({
         kind: 'done',
         message: t(

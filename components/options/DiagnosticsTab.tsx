@@ -8,7 +8,7 @@ import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { healthCodeText } from '@/lib/diagnostics/explain';
 import { supportedSurfaces, type Confidence } from '@/lib/diagnostics/surfaces';
-import { t } from '@/lib/i18n';
+import { platformName, t } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import { formatBeijing } from '@/lib/time';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -85,7 +85,7 @@ export function HealthLog() {
             <tbody>
               {rows.map((h) => (
                 <tr key={h.id} data-health-id={h.id} data-code={h.code}>
-                  <td>{isPlatform(h.adapter) ? t(`platform_${h.adapter}`) : h.adapter}</td>
+                  <td>{isPlatform(h.adapter) ? platformName(h.adapter) : h.adapter}</td>
                   <td>
                     <div>{PAGE_TITLES.get(h.page) ?? h.page}</div>
                     <div className="opt-mono opt-muted opt-small">{h.path}</div>
@@ -128,7 +128,7 @@ function Surfaces() {
           <tbody>
             {SURFACES.map((s) => (
               <tr key={s.kind} data-surface={s.kind}>
-                <td>{t(`platform_${s.platform}`)}</td>
+                <td>{platformName(s.platform)}</td>
                 <td>{s.title}</td>
                 <td className="opt-mono opt-small opt-break">
                   {s.byContent ? t('opt_surface_by_content', s.exampleUrl ?? '') : (s.exampleUrl ?? '—')}
@@ -209,7 +209,7 @@ function Stats() {
         <dl className="opt-dl">
           {stats.perPlatform.map((p) => (
             <div key={p.platform} data-stat={`tickets-${p.platform}`}>
-              <dt>{t('opt_stats_tickets_of', t(`platform_${p.platform}`))}</dt>
+              <dt>{t('opt_stats_tickets_of', platformName(p.platform))}</dt>
               <dd>{p.count}</dd>
             </div>
           ))}

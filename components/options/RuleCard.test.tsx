@@ -56,13 +56,13 @@ describe('RuleCard surfaces (适用列表)', () => {
   it('shows the rule lists ticked, names the platform-only lists, and edits them', () => {
     const { el, changes } = mount(formFromRule(DEFAULT_RULES.find((r) => r.id === 'douyin-service-normal')!));
     const boxes = [...el.querySelectorAll<HTMLInputElement>('[data-field="surfaces"] input[type="checkbox"]')];
-    // Outside an extension the i18n key is shown: the names come from surface_* messages.
+    // The names come from the adapters' meta.ts (surfaceName), in the UI language (zh-CN outside an extension).
     expect(boxes.map((b) => [b.value, b.checked])).toEqual([
       ['douyin.service-tickets', true],
       ['taobao.task-tickets', false],
     ]);
-    expect(el.querySelector('[data-platform-surfaces]')?.textContent).toContain('surface_pdd_work_order_list');
-    expect(el.textContent).toContain('surface_douyin_service_tickets');
+    expect(el.querySelector('[data-platform-surfaces]')?.textContent).toContain('拼多多 工单');
+    expect(el.textContent).toContain('抖店 服务工单');
     act(() => boxes[1]!.click());
     expect(changes.at(-1)?.surfaces).toEqual(['douyin.service-tickets', 'taobao.task-tickets']);
   });

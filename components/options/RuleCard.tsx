@@ -1,8 +1,8 @@
 /** One rule in the 时效规则 list: a summary row, and when expanded, its editor and live preview. */
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { kindKey, t, uiLocale } from '@/lib/i18n';
+import { kindKey, platformName, surfaceName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, type Platform, type TicketKind } from '@/lib/model/ticket';
-import { surfaceNameKey, type SurfaceId } from '@/lib/model/surface';
+import type { SurfaceId } from '@/lib/model/surface';
 import { HOLIDAY_DATA_YEARS } from '@/lib/sla';
 import { ruleLabel } from '@/lib/rule-label';
 import { RulePreview } from './RulePreview';
@@ -174,8 +174,8 @@ function summaryOf(form: RuleForm): string {
   const locale = uiLocale();
   const sep = locale === 'en' ? ', ' : '、';
   const parts = [
-    form.surfaces.length ? form.surfaces.map((s) => t(surfaceNameKey(s))).join(sep) : t('opt_any_surface'),
-    form.platforms.length ? form.platforms.map((p) => t(`platform_${p}`)).join(sep) : t('opt_any_platform'),
+    form.surfaces.length ? form.surfaces.map((s) => surfaceName(s)).join(sep) : t('opt_any_surface'),
+    form.platforms.length ? form.platforms.map((p) => platformName(p)).join(sep) : t('opt_any_platform'),
     form.kinds.length ? form.kinds.map((k) => t(kindKey(k))).join(sep) : t('opt_any_kind'),
   ];
   if (form.tags.length) parts.push(t('opt_summary_tags', form.tags.join(' / ')));
@@ -291,7 +291,7 @@ export function RuleCard(props: RuleCardProps) {
                     checked={form.surfaces.includes(s)}
                     onChange={(e) => set({ surfaces: toggle(form.surfaces, s, e.target.checked) })}
                   />
-                  {t(surfaceNameKey(s))}
+                  {surfaceName(s)}
                 </label>
               ))}
             </div>
@@ -299,7 +299,7 @@ export function RuleCard(props: RuleCardProps) {
             <p className="opt-hint" data-platform-surfaces>
               {t(
                 'opt_rule_platform_surfaces',
-                PLATFORM_SURFACES.map((s) => t(surfaceNameKey(s))).join(uiLocale() === 'en' ? ', ' : '、'),
+                PLATFORM_SURFACES.map((s) => surfaceName(s)).join(uiLocale() === 'en' ? ', ' : '、'),
               )}
             </p>
           </fieldset>
@@ -314,7 +314,7 @@ export function RuleCard(props: RuleCardProps) {
                     checked={form.platforms.includes(p)}
                     onChange={(e) => set({ platforms: toggle(form.platforms, p, e.target.checked) })}
                   />
-                  {t(`platform_${p}`)}
+                  {platformName(p)}
                 </label>
               ))}
             </div>

@@ -1,7 +1,7 @@
 /** 店铺: every shop seen, its alias and whether it may raise alerts. */
 import { useState, type KeyboardEvent } from 'react';
 import { db } from '@/lib/db/schema';
-import { t } from '@/lib/i18n';
+import { platformName, platformStyle, t } from '@/lib/i18n';
 import { PLATFORMS, type Shop } from '@/lib/model';
 import { formatBeijing } from '@/lib/time';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -102,7 +102,9 @@ export function ShopsTab() {
             {sorted.map((s) => (
               <tr key={s.key} data-shop-key={s.key} data-muted={s.muted}>
                 <td>
-                  <span className={`opt-plat plat-${s.platform}`}>{t(`platform_${s.platform}`)}</span>
+                  <span className="opt-plat" style={platformStyle(s.platform)}>
+                    {platformName(s.platform)}
+                  </span>
                 </td>
                 <td>
                   <div data-shop-name>{shopDisplayName({ name: s.name }, names.get(s.key))}</div>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { kindKey, t, uiLocale } from '@/lib/i18n';
+import { kindKey, platformName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
 import type { Shop } from '@/lib/model/shop';
 import { summarize, type SectionId } from '@/lib/tickets/summary';
@@ -240,7 +240,7 @@ export function Popup() {
               <option value="">{t('popupAllPlatforms')}</option>
               {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
-                  {t(`platform_${p}`)}
+                  {platformName(p)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { kindKey, t } from '@/lib/i18n';
+import { kindKey, platformName, platformStyle, t } from '@/lib/i18n';
 import type { MerchantClock } from '@/lib/model/settings';
 import type { Ticket } from '@/lib/model/ticket';
 import { nextStaffedAt } from '@/lib/alarms/staffed';
@@ -95,7 +95,9 @@ export function TicketRow(p: Props) {
         }}
       >
         <div className="line1">
-          <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
+          <span className="plat" style={platformStyle(ticket.platform)}>
+            {platformName(ticket.platform)}
+          </span>
           <span className="shop">{p.shop}</span>
           <span className="kind">{t(kindKey(ticket.kind))}</span>
           {p.dataFrom !== undefined && (

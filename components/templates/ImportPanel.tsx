@@ -6,6 +6,7 @@ import { useState, type ChangeEvent, type ReactNode } from 'react';
 import {
   applyImport,
   decodeImportFile,
+  MAX_TEMPLATE_FILE_BYTES,
   planImport,
   readImport,
   type ImportPlan,
@@ -86,6 +87,11 @@ export function ImportPanel({ repo, onDone, onClose }: ImportPanelProps): ReactN
     if (!file) return;
     setMessage('');
     setDropInvalid(false);
+    // Refused before reading or parsing: a huge file would freeze the options page (issue 11).
+    if (file.size > MAX_TEMPLATE_FILE_BYTES) {
+      setStage({ kind: 'failed', message: t('tpl_import_too_big', Math.round(MAX_TEMPLATE_FILE_BYTES / 1024 / 1024)) });
+      return;
+    }
     const text = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
     const read = readImport(text, file.name);
     if (!read.ok) {

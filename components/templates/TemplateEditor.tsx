@@ -9,7 +9,7 @@ import { parseBody } from '../../lib/templates/render';
 import type { TemplateDraft } from '../../lib/templates/repo';
 import { VARIABLES, variableToken } from '../../lib/templates/variables';
 import { variableHint, variableText } from '../../lib/templates/variable-labels';
-import { t } from './i18n';
+import { platformName, t } from './i18n';
 
 /** The form's own state: text fields as typed, lists as checkboxes. */
 export interface EditorForm {
@@ -223,7 +223,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
               checked={form.platforms.includes(p)}
               onChange={(e) => set('platforms', toggle(form.platforms, p, e.target.checked))}
             />
-            {t(`platform_${p}`)}
+            {platformName(p)}
           </label>
         ))}
       </fieldset>

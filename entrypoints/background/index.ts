@@ -6,8 +6,10 @@ import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
 import { handleMessage } from '@/lib/background/handlers';
-import { createSessionGuard } from '@/lib/background/session-guard';
-import { loadSettings, watchSettings } from '@/lib/settings/store';
+import { createSessionGuard, SESSION_RATE } from '@/lib/background/session-guard';
+import { sessionBindingStore } from '@/lib/background/session-store';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/store';
+import { finishPendingImport } from '@/lib/backup/apply';
 import type { Settings } from '@/lib/model/settings';
 import { onTicketsChanged, registerAlarmListeners } from './alarms';
 import { registerTemplateSync, scheduleSync, seedTemplates } from './template-sync';
@@ -15,6 +17,8 @@ import { onSettingsChanged } from './settings-sync';
 import { finishUpgrade } from '@/lib/db/upgrade-followup';
 import { rekeySnoozes } from '@/lib/alarms/state';
 import { freshness, registerFreshnessListeners } from './freshness';
+
+const SETTINGS_IO = { load: loadSettings, save: saveSettings };
 
 export default defineBackground(() => {
   const base = new URL(browser.runtime.getURL('/'));
@@ -29,9 +33,10 @@ export default defineBackground(() => {
     }
     return settings;
   };
-  // Which shop and surface each page session may write; a closed tab's sessions end with it.
-  const guard = createSessionGuard(Date.now);
-  browser.tabs.onRemoved.addListener((tabId) => guard.forgetTab(tabId));
+  // Which shop and surface each page session may write, kept in storage.session so a restarted worker still
+  // knows (session-guard.ts); a closed tab's sessions end with it.
+  const guard = createSessionGuard(Date.now, SESSION_RATE, sessionBindingStore());
+  browser.tabs.onRemoved.addListener((tabId) => void guard.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((msg, sender) =>
     handleMessage(msg, sender, {
@@ -41,6 +46,7 @@ export default defineBackground(() => {
       self,
       marketplaceMatches,
       guard,
+      settingsIo: SETTINGS_IO,
       onTicketsChanged,
       onTicketsRekeyed: rekeySnoozes,
       freshness,
@@ -49,6 +55,10 @@ export default defineBackground(() => {
   );
 
   registerAlarmListeners();
+  // An import whose rows committed before the worker stopped gets its settings now (lib/backup/apply.ts).
+  void finishPendingImport(db(), SETTINGS_IO)
+    .then((done) => done && onTicketsChanged())
+    .catch((e: unknown) => console.warn('[ticket-radar] finishing an import', e));
   // After the Dexie v3 upgrade (ticket keys gained their family): move stored keys, recompute deadlines.
   void loadSettings()
     .then((s) => finishUpgrade(db(), s.rules, browser.storage.local))

@@ -19,6 +19,7 @@ import { withRuleLabels } from '../rule-label';
 import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
 import type { FreshnessHooks } from '../freshness/worker';
+import { applyBackupWrites, type SettingsIo } from '../backup/apply';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -35,6 +36,8 @@ export interface HandlerDeps {
   log?: (msg: string) => void;
   /** Which shop and surface each page session may write (session-guard.ts); one per worker. */
   guard?: SessionGuard;
+  /** Settings storage for imports (`backup/apply`). */
+  settingsIo?: SettingsIo;
 }
 
 const defaultGuards = new WeakMap<HandlerDeps, SessionGuard>();
@@ -93,7 +96,7 @@ async function guardIngest(
 ): Promise<RequestOf<'tickets/ingest'> | ErrorReply> {
   const session = sessionOf(sender);
   const v = session
-    ? guardOf(deps).check(session, {
+    ? await guardOf(deps).check(session, {
         platform: req.platform,
         shopId: req.shop.shopId,
         pageKind: req.pageKind,
@@ -210,6 +213,12 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
     case 'tickets/next': {
       const next = await openNextTicket(deps);
       return { ok: true, ...(next ? { key: next.key } : {}) } satisfies ResponseFor<'tickets/next'>;
+    }
+    case 'backup/apply': {
+      if (!deps.settingsIo) throw new Error('backup/apply: no settings storage');
+      const out = await applyBackupWrites(deps.db, req.writes, deps.settingsIo);
+      deps.onTicketsChanged?.();
+      return { ok: true, ...out } satisfies ResponseFor<'backup/apply'>;
     }
     case 'templates/used': {
       await deps.db.templates

@@ -11,9 +11,15 @@
  * - each session has a token bucket; a batch beyond it is refused with a retry time (the content side waits
  *   and retries, nothing is lost).
  *
- * Pure apart from the clock it is given; state is in memory (a worker restart forgets sessions, and the next
- * batch of a session binds it again from the same page).
+ * The bindings (platform and shop per session) outlive the worker: MV3 stops it after 30 s idle, or kills it
+ * mid-flood, and a guard that forgot them would let the next batch (a forged other-shop listing) bind the
+ * session again. They are kept in a {@link BindingStore} (`storage.session` in the worker: extension pages
+ * only, never content scripts; cleared with the browser), read back before the first check after a start,
+ * and written before the batch that made them is answered. Validated when read (zod): what storage hands
+ * back is input like any other. A tab that closes takes its sessions with it; a new document in a frame
+ * (navigation, reload) ends the sessions of the documents it replaced. Rate buckets stay in memory.
  */
+import { z } from 'zod';
 import { isFallbackShopId } from '../db/shops-repo';
 
 export interface SessionRef {
@@ -37,7 +43,23 @@ export type GuardVerdict =
   | { ok: false; reason: 'rate' | 'other-shop' | 'other-platform'; detail: string; retryAfterMs?: number };
 
 export const SESSION_RATE = { perSecond: 20, burst: 60 };
-const MAX_SESSIONS = 500;
+export const MAX_SESSIONS = 500;
+/** The `storage.session` key of the persisted bindings. */
+export const BINDINGS_KEY = 'ticket-radar:session-bindings';
+
+/** Where bindings are kept across worker restarts; the worker's is `storage.session`. */
+export interface BindingStore {
+  load(): Promise<unknown>;
+  save(bindings: Bindings): Promise<void>;
+}
+
+const BindingsSchema = z
+  .array(
+    z.tuple([z.string().max(200), z.object({ platform: z.string().max(40), shopId: z.string().max(200).optional() })]),
+  )
+  .max(MAX_SESSIONS);
+/** Session key → binding, least recently used first. */
+export type Bindings = z.infer<typeof BindingsSchema>;
 
 interface Session {
   platform: string;
@@ -48,19 +70,64 @@ interface Session {
 
 export const sessionKey = (s: SessionRef) => `${s.tabId}|${s.frameId}|${s.documentId ?? ''}`;
 
-export function createSessionGuard(now: () => number, rate = SESSION_RATE) {
+export function createSessionGuard(now: () => number, rate = SESSION_RATE, store?: BindingStore) {
   const sessions = new Map<string, Session>();
+  let saving: Promise<void> = Promise.resolve();
+  // Read once per worker life, before the first check; a broken or missing entry starts empty.
+  const loaded: Promise<void> = (store?.load() ?? Promise.resolve(undefined)).then(
+    (raw) => {
+      const parsed = BindingsSchema.safeParse(raw ?? []);
+      if (!parsed.success) return;
+      const t = now();
+      for (const [key, b] of parsed.data)
+        sessions.set(key, {
+          platform: b.platform,
+          ...(b.shopId ? { shopId: b.shopId } : {}),
+          tokens: rate.burst,
+          at: t,
+        });
+    },
+    () => undefined,
+  );
 
-  function check(ref: SessionRef, claim: BatchClaim): GuardVerdict {
+  /** Writes the bindings as they are now, after any write before it; never rejects. */
+  const persist = (): Promise<void> => {
+    if (!store) return Promise.resolve();
+    const snapshot: Bindings = [...sessions].map(([k, s]) => [
+      k,
+      { platform: s.platform, ...(s.shopId ? { shopId: s.shopId } : {}) },
+    ]);
+    saving = saving.then(() => store.save(snapshot)).catch(() => undefined);
+    return saving;
+  };
+
+  async function check(ref: SessionRef, claim: BatchClaim): Promise<GuardVerdict> {
+    await loaded;
+    const verdict = decide(ref, claim);
+    if (verdict.changed) await persist();
+    return verdict.verdict;
+  }
+
+  function decide(ref: SessionRef, claim: BatchClaim): { verdict: GuardVerdict; changed: boolean } {
     const key = sessionKey(ref);
     const t = now();
     let s = sessions.get(key);
+    let changed = false;
     if (!s) {
       s = { platform: claim.platform, tokens: rate.burst, at: t };
+      changed = true;
+      // A frame holds one document at a time: a new one (navigation, reload) ends the sessions before it.
+      const frame = `${ref.tabId}|${ref.frameId}|`;
+      for (const k of [...sessions.keys()]) if (k.startsWith(frame)) sessions.delete(k);
       if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
     } else sessions.delete(key); // re-inserted below: the map stays in least-recently-used order
     sessions.set(key, s);
+    const shopBefore = s.shopId;
+    const verdict = judge(s, claim, t);
+    return { verdict, changed: changed || s.shopId !== shopBefore };
+  }
 
+  function judge(s: Session, claim: BatchClaim, t: number): GuardVerdict {
     s.tokens = Math.min(rate.burst, s.tokens + ((t - s.at) / 1000) * rate.perSecond);
     s.at = t;
     if (s.tokens < 1) {
@@ -92,9 +159,12 @@ export function createSessionGuard(now: () => number, rate = SESSION_RATE) {
     return { ok: true, shopId, complete, notes };
   }
 
-  /** A tab closed or navigated: its sessions end. */
-  function forgetTab(tabId: number) {
+  /** A tab closed: its sessions end. */
+  async function forgetTab(tabId: number): Promise<void> {
+    await loaded;
+    const before = sessions.size;
     for (const k of [...sessions.keys()]) if (k.startsWith(`${tabId}|`)) sessions.delete(k);
+    if (sessions.size !== before) await persist();
   }
 
   return { check, forgetTab };

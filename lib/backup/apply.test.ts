@@ -3,8 +3,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RadarDb } from '../db/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import type { Shop, Ticket } from '../model';
-import { applyBackupPlan, readBackupData, type SettingsIo } from './apply';
-import { BACKUP_FORMAT, buildBackup, planBackupImport, type BackupPlan } from './plan';
+import {
+  applyBackupPlan,
+  finishPendingImport,
+  PENDING_IMPORT_SETTINGS,
+  readBackupData,
+  type SettingsIo,
+} from './apply';
+import {
+  BACKUP_FORMAT,
+  BackupWritesSchema,
+  buildBackup,
+  MAX_BACKUP_ROWS,
+  planBackupImport,
+  type BackupPlan,
+} from './plan';
 
 const NOW = Date.UTC(2026, 10, 25, 2);
 const H = 3600_000;
@@ -41,6 +54,8 @@ function memorySettings(initial: Settings = DEFAULT_SETTINGS): SettingsIo & { va
   };
   return io;
 }
+
+const EMPTY = { tickets: [], shops: [], templates: [], settings: DEFAULT_SETTINGS };
 
 let db: RadarDb;
 beforeEach(async () => {
@@ -138,7 +153,46 @@ describe('applyBackupPlan', () => {
     expect(await db.tickets.toArray()).toEqual([ticket('1')]);
     expect(await db.shops.count()).toBe(0);
     expect(settings.value).toEqual(DEFAULT_SETTINGS);
-    expect(settings.saves).toBe(2); // written, then put back
+    expect(settings.saves).toBe(0); // settings are written only after the rows committed
+    expect(await db.meta.get(PENDING_IMPORT_SETTINGS)).toBeUndefined();
+  });
+
+  it('a worker stopped after the rows committed finishes the settings when it starts again', async () => {
+    const settings = memorySettings();
+    const next = { ...DEFAULT_SETTINGS, popupHorizonMs: 5 * H };
+    // The first worker: its settings write never happens (stopped between the transaction and the write).
+    const dying: SettingsIo = { load: settings.load, save: () => Promise.reject(new Error('worker stopped')) };
+    const p = await plan({ format: BACKUP_FORMAT, version: 1, tickets: [ticket('1')], settings: next }, settings);
+    await expect(applyBackupPlan(db, p, dying)).rejects.toThrow('worker stopped');
+    expect(await db.tickets.count()).toBe(1);
+    expect(settings.value).toEqual(DEFAULT_SETTINGS);
+    // The next worker start.
+    expect(await finishPendingImport(db, settings)).toBe(true);
+    expect(settings.value).toEqual(next);
+    expect(await db.meta.get(PENDING_IMPORT_SETTINGS)).toBeUndefined();
+    expect(await finishPendingImport(db, settings)).toBe(false); // once
+  });
+
+  it('staged settings that fail validation are dropped, not written', async () => {
+    const settings = memorySettings();
+    await db.meta.put({ key: PENDING_IMPORT_SETTINGS, value: { notifications: 'off' } });
+    expect(await finishPendingImport(db, settings)).toBe(false);
+    expect(settings.saves).toBe(0);
+    expect(await db.meta.get(PENDING_IMPORT_SETTINGS)).toBeUndefined();
+  });
+
+  it('the worker refuses writes the options page could not have planned (schema, row cap)', () => {
+    const writes = { tickets: [ticket('1')], shops: [], templates: [] };
+    expect(BackupWritesSchema.safeParse(writes).success).toBe(true);
+    expect(BackupWritesSchema.safeParse({ ...writes, tickets: [{ ...ticket('1'), status: 'bogus' }] }).success).toBe(
+      false,
+    );
+    const many = Array.from({ length: MAX_BACKUP_ROWS + 1 }, () => shop);
+    expect(BackupWritesSchema.safeParse({ ...writes, shops: many }).success).toBe(false);
+    expect(planBackupImport({ format: BACKUP_FORMAT, version: 1, shops: many }, EMPTY)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-shape' },
+    });
   });
 
   it('writes nothing for a plan with nothing to do', async () => {

@@ -42,6 +42,11 @@ export interface BackupFile {
   settings: Settings;
 }
 
+/** Files larger than this are refused before they are read: a backup of a busy store is a few MB. */
+export const MAX_BACKUP_FILE_BYTES = 50 * 1024 * 1024;
+/** Rows per table one import may write (a 50 MB file holds about 40,000 tickets). */
+export const MAX_BACKUP_ROWS = 100_000;
+
 /** The tables a backup restores. */
 export const BACKUP_TABLES = ['tickets', 'shops', 'templates'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -110,9 +115,9 @@ const EnvelopeSchema = z.object({
   exportedAt: z.number().optional(),
   extensionVersion: z.string().max(40).optional(),
   // Rows are checked one by one below, so one bad row does not sink the file.
-  tickets: z.array(z.unknown()).optional(),
-  shops: z.array(z.unknown()).optional(),
-  templates: z.array(z.unknown()).optional(),
+  tickets: z.array(z.unknown()).max(MAX_BACKUP_ROWS).optional(),
+  shops: z.array(z.unknown()).max(MAX_BACKUP_ROWS).optional(),
+  templates: z.array(z.unknown()).max(MAX_BACKUP_ROWS).optional(),
   settings: z.unknown().optional(),
 });
 
@@ -251,3 +256,28 @@ export function planInvalid(plan: BackupPlan): number {
   const rows = BACKUP_TABLES.reduce((n, t) => n + plan[t].invalid.length, 0);
   return rows + (plan.settings.state === 'invalid' ? 1 : 0);
 }
+
+/** What an import writes: the plan's added and changed rows, and its settings when they changed. */
+export interface BackupWrites {
+  tickets: Ticket[];
+  shops: Shop[];
+  templates: Template[];
+  settings?: Settings | undefined;
+}
+
+export function planToWrites(plan: BackupPlan): BackupWrites {
+  return {
+    tickets: [...plan.tickets.added, ...plan.tickets.changed],
+    shops: [...plan.shops.added, ...plan.shops.changed],
+    templates: [...plan.templates.added, ...plan.templates.changed],
+    ...(plan.settings.state === 'changed' ? { settings: plan.settings.value } : {}),
+  };
+}
+
+/** {@link BackupWrites} as the worker checks them again when the options page hands them over. */
+export const BackupWritesSchema = z.object({
+  tickets: z.array(TicketSchema).max(MAX_BACKUP_ROWS),
+  shops: z.array(ShopSchema).max(MAX_BACKUP_ROWS),
+  templates: z.array(TemplateSchema).max(MAX_BACKUP_ROWS),
+  settings: SettingsSchema.optional(),
+});

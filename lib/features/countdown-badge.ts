@@ -3,8 +3,10 @@
  * root, no React on the page: a host `<span>` carrying the test hooks (`data-ticket-key`, `data-due-at`,
  * `data-state`) so page CSS and ours never collide. Page text reaches it only through `textContent`.
  *
- * Cost on the seller page (issue 12): badges mount at most {@link MOUNT_PER_FRAME} per animation frame, no
- * layout is read, and the one shared ticker writes text only for badges in view and only when it changed.
+ * Cost on the seller page (issue 12): badges mount in slices of at most {@link MOUNT_SLICE_MS} per animation
+ * frame, no layout is read, rows whose badge is already in place with the same view are not touched again,
+ * and the one shared ticker (lib/overlay/ticker.ts) wakes only when a badge in view changes its text or
+ * colour ({@link nextChangeAt}). Hosts are `contain: content`, so a text change is laid out inside them.
  */
 import type { RowAnchor } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
@@ -21,11 +23,11 @@ export const BADGE_ATTR = 'data-ticket-radar-badge';
 
 /** A row whose badge keeps being dropped by the page is re-mounted at most this often. */
 export const MAX_REMOUNTS = 30;
-/** Badges inserted per animation frame: 500 rows mount over a few frames, never in one long task. */
-export const MOUNT_PER_FRAME = 100;
+/** Main-thread time per animation frame for mounting badges: 500 rows mount over frames, never in one long task. */
+export const MOUNT_SLICE_MS = 6;
 
 const CSS = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; }
+:host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; contain: content; }
 .b { display: inline-flex; align-items: center; gap: 4px; font: 600 12px/18px -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
      padding: 1px 8px; border-radius: 10px; cursor: help; border: 1px solid transparent;
      /* Narrow table cells: the source note wraps below the countdown instead of running under the buttons. */
@@ -101,6 +103,36 @@ export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: 
   if (source.textContent !== src) source.textContent = src;
 }
 
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+const DAY = 24 * HOUR;
+/** The step of formatDuration's text (lib/time/light.ts): seconds under an hour, minutes under a day, hours after. */
+const textStep = (absMs: number) => (absMs < HOUR ? SECOND : absMs < DAY ? 60 * SECOND : HOUR);
+
+/**
+ * The first instant after `now` at which {@link renderBadge} would write something else: the countdown
+ * text's next step, or a colour boundary of the tiers (lib/tickets/state.ts `tierFor`: left ≤ 0, ≤ critical,
+ * ≤ soon, ≤ a share of the rule's budget). Infinity for a badge that never changes by itself (finished, no
+ * deadline). The ticker sleeps until then instead of re-rendering every badge every second.
+ */
+export function nextChangeAt(view: TicketView, now: number, tiers: TierSettings): number {
+  if (!isOpen(view) || view.dueAt === undefined) return Infinity;
+  const due = view.dueAt;
+  const left = due - now;
+  let next: number;
+  if (left > 0) {
+    const step = textStep(left);
+    next = due - Math.floor(left / step) * step + 1;
+  } else {
+    const step = textStep(-left);
+    next = due + (Math.floor(-left / step) + 1) * step;
+  }
+  const share = view.budgetMs !== undefined ? view.budgetMs * tiers.soonShare : undefined;
+  for (const b of [0, tiers.criticalWithinMs, tiers.soonWithinMs, share])
+    if (b !== undefined && left > b) next = Math.min(next, Math.ceil(due - b));
+  return Math.max(next, now + 1);
+}
+
 /** Tooltip: the deadline in Beijing time and how it was found. Set when the view changes, not per tick. */
 export function badgeTooltip(view: TicketView): string {
   const head = view.dueAt !== undefined ? t('tooltipDue', beijingDateTime(view.dueAt)) : t('badgeNone');
@@ -112,6 +144,8 @@ interface Entry {
   remounts: number;
   mounted?: boolean;
   view?: TicketView;
+  /** When its text or colour changes next ({@link nextChangeAt}); the ticker renders it then. */
+  nextAt: number;
 }
 
 export const countdownBadge: Feature = {
@@ -119,17 +153,31 @@ export const countdownBadge: Feature = {
   init({ session, signal, report }) {
     const { doc, win } = session;
     const badges = new Map<string, Entry>();
-    const tick = () => {
-      const now = session.now();
-      const { tiers } = session.settings();
-      for (const host of ticker.visible()) {
-        const entry = badges.get(host.getAttribute('data-ticket-key') ?? '');
-        if (entry?.view) renderBadge(entry.badge, entry.view, now, tiers);
-      }
+    const byHost = new Map<HTMLElement, Entry>();
+    const render = (entry: Entry, view: TicketView, now: number, tiers: TierSettings) => {
+      renderBadge(entry.badge, view, now, tiers);
+      entry.nextAt = nextChangeAt(view, now, tiers);
     };
-    const ticker = createTicker(win, signal, tick);
+    const ticker = createTicker(win, signal, (now, visible) => {
+      const { tiers } = session.settings();
+      let next = Infinity;
+      for (const host of visible) {
+        const entry = byHost.get(host);
+        if (!entry?.view) continue;
+        if (entry.nextAt <= now) render(entry, entry.view, now, tiers);
+        next = Math.min(next, entry.nextAt);
+      }
+      return next;
+    });
     let queue: { anchor: RowAnchor; view: TicketView }[] = [];
     let scheduled = false;
+
+    const drop = (key: string, entry: Entry) => {
+      ticker.unobserve(entry.badge.host);
+      entry.badge.host.remove();
+      badges.delete(key);
+      byHost.delete(entry.badge.host);
+    };
 
     /**
      * Drops badges whose key is no longer live (its stand-in shop was replaced by the real one: the row now
@@ -139,9 +187,7 @@ export const countdownBadge: Feature = {
       const live = session.liveKeys();
       for (const [key, entry] of badges) {
         if (live.has(key) && (wanted.has(key) || entry.badge.host.isConnected)) continue;
-        ticker.unobserve(entry.badge.host);
-        entry.badge.host.remove();
-        badges.delete(key);
+        drop(key, entry);
       }
     };
 
@@ -150,12 +196,18 @@ export const countdownBadge: Feature = {
       if (signal.aborted) return;
       const now = session.now();
       const { tiers } = session.settings();
-      const batch = queue.splice(0, MOUNT_PER_FRAME);
-      for (const { anchor, view } of batch) {
+      const clock = win.performance;
+      const until = clock.now() + MOUNT_SLICE_MS;
+      let done = 0;
+      // At least one per frame, then as many as fit in the slice.
+      for (const { anchor, view } of queue) {
+        if (done > 0 && clock.now() > until) break;
+        done++;
         let entry = badges.get(view.key);
         if (!entry) {
-          entry = { badge: createBadge(doc, view.key), remounts: 0 };
+          entry = { badge: createBadge(doc, view.key), remounts: 0, nextAt: 0 };
           badges.set(view.key, entry);
+          byHost.set(entry.badge.host, entry);
         }
         const { host } = entry.badge;
         if (host.parentElement !== anchor.slot) {
@@ -163,15 +215,24 @@ export const countdownBadge: Feature = {
           if (entry.mounted) entry.remounts++;
           if (entry.remounts > MAX_REMOUNTS) continue;
           entry.mounted = true;
+          // Text first, then into the page: one insertion, no second layout for the text.
+          if (entry.view !== view) {
+            host.title = badgeTooltip(view);
+            entry.view = view;
+          }
+          render(entry, view, now, tiers);
           anchor.slot.append(host);
           ticker.observe(host);
+          continue;
         }
         if (entry.view !== view) {
           host.title = badgeTooltip(view);
           entry.view = view;
+          render(entry, view, now, tiers);
+          ticker.kick();
         }
-        renderBadge(entry.badge, view, now, tiers);
       }
+      queue.splice(0, done);
       if (queue.length) return schedule();
       let mounted = 0;
       for (const e of badges.values()) if (e.badge.host.isConnected) mounted++;
@@ -200,6 +261,9 @@ export const countdownBadge: Feature = {
         // A row we could not read gets no badge rather than a guess; one badge per ticket.
         if (!view || seen.has(view.key)) continue;
         seen.add(view.key);
+        // In place with the same view: nothing to do (the ticker keeps its text).
+        const entry = badges.get(view.key);
+        if (entry && entry.view === view && entry.badge.host.parentElement === anchor.slot) continue;
         queue.push({ anchor, view });
       }
       removeStale(seen);
@@ -212,6 +276,7 @@ export const countdownBadge: Feature = {
       () => {
         for (const { badge } of badges.values()) badge.host.remove();
         badges.clear();
+        byHost.clear();
       },
       { once: true },
     );

@@ -12,6 +12,7 @@ import {
 } from '../model/ticket';
 import { HealthReportSchema } from '../diagnostics/health';
 import { SearchIndexSchema } from '../templates/search';
+import { BackupWritesSchema } from '../backup/plan';
 
 /** What a badge needs to know of a stored ticket. */
 export const TicketViewSchema = z.object({
@@ -87,6 +88,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('freshness/shops') }),
   /** The popup opened these tickets: they are no longer marked new. */
   z.object({ type: z.literal('tickets/opened'), keys: z.array(z.string().max(200)).max(500) }),
+  /**
+   * 确认导入 of a backup (options page only): the worker writes it, so closing the tab cannot cut it in half
+   * (lib/backup/apply.ts).
+   */
+  z.object({ type: z.literal('backup/apply'), writes: BackupWritesSchema }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -119,6 +125,11 @@ export const ResponseSchemas = {
   // The rows are built by the worker from validated storage; the popup renders them as they come.
   'freshness/shops': z.object({ ok: z.literal(true), shops: z.array(z.record(z.string(), z.unknown())) }),
   'tickets/opened': z.object({ ok: z.literal(true) }),
+  'backup/apply': z.object({
+    ok: z.literal(true),
+    rows: z.object({ tickets: z.number(), shops: z.number(), templates: z.number() }),
+    settings: z.boolean(),
+  }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;

@@ -76,6 +76,52 @@ describe('batcher', () => {
     ]);
   });
 
+  it('a batch refused for good is given up at once and does not hold up the ones behind it', async () => {
+    vi.useFakeTimers();
+    const stored: string[] = [];
+    const b = createBatcher({
+      final: (e) => e instanceof Error && e.message === 'other-shop',
+      send: async (r) => {
+        if (r.shop.shopId === 'other') throw new Error('other-shop');
+        stored.push(...r.tickets.map((x) => x.nativeId));
+        return views(r);
+      },
+    });
+    const forged = expect(b.ingest({ ...req([1], true), shop: { shopId: 'other' } })).rejects.toThrow('other-shop');
+    const next = b.ingest(req([2], true));
+    await vi.runAllTimersAsync();
+    await forged;
+    await expect(next).resolves.toHaveLength(1);
+    expect(stored).toEqual(['2']);
+    vi.useRealTimers();
+  });
+
+  it('while the worker is away, reads of one page fold into one waiting batch; all are stored once it is back', async () => {
+    vi.useFakeTimers();
+    let down = true;
+    const sent: IngestRequest[] = [];
+    const b = createBatcher({
+      send: async (r) => {
+        if (down) throw new Error('Could not establish connection. Receiving end does not exist.');
+        sent.push(r);
+        return views(r);
+      },
+    });
+    const all: Promise<TicketView[]>[] = [];
+    for (let i = 0; i < 300; i++) {
+      all.push(b.ingest(req([i])));
+      await vi.advanceTimersByTimeAsync(25);
+    }
+    expect(b.pending()).toBeLessThanOrEqual(3); // the one being retried, one waiting, one open
+    down = false;
+    await vi.runAllTimersAsync();
+    await Promise.all(all);
+    expect(new Set(sent.flatMap((r) => r.tickets.map((x) => x.nativeId))).size).toBe(300);
+    expect(sent.length).toBeLessThan(10);
+    expect(b.pending()).toBe(0);
+    vi.useRealTimers();
+  });
+
   it('stops retrying once the extension context is gone', async () => {
     const b = createBatcher({
       send: async () => Promise.reject(new Error('Extension context invalidated')),

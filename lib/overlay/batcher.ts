@@ -9,7 +9,11 @@
  *   that cannot be made whole is dropped (tickets are stored; nothing is marked unseen on its evidence).
  * - A message counts as delivered only when the worker answered, which it does after its transaction
  *   committed. A failure (worker killed, restarting, or refusing over its rate) is retried with backoff,
- *   in order, for as long as the page lives; the runtime's promise resolves when it is stored.
+ *   in order, for as long as the page lives; the runtime's promise resolves when it is stored. Retrying is
+ *   safe: a batch the worker committed but could not acknowledge is stored again as the same rows (upserts
+ *   by key that compare before writing).
+ * - A batch the worker refused for good (`final`: another shop's, an invalid one) is given up at once: it
+ *   would be refused again, and retrying it would hold up every later batch of the page behind it.
  *
  * Pure apart from the timers and `send` it is given (unit-tested with fake timers).
  */
@@ -30,6 +34,8 @@ export interface BatcherOptions {
   send: (req: IngestRequest) => Promise<TicketView[]>;
   /** False once the extension context is gone: retrying cannot succeed then. */
   alive?: () => boolean;
+  /** Whether a failure is the worker's final answer (a refusal), not a missing one. */
+  final?: (error: unknown) => boolean;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   onRetry?: (attempt: number, error: unknown) => void;
 }
@@ -37,6 +43,7 @@ export interface BatcherOptions {
 export function createBatcher(opts: BatcherOptions) {
   const later = opts.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const alive = opts.alive ?? (() => true);
+  const final = opts.final ?? (() => false);
   const queue: Pending[] = [];
   let open: Pending | undefined; // the batch still accepting merges
   let mergeTimer = false;
@@ -83,7 +90,7 @@ export function createBatcher(opts: BatcherOptions) {
       try {
         return { ok: true, views: await opts.send(req) };
       } catch (e) {
-        if (!alive()) return { ok: false, error: e };
+        if (!alive() || final(e)) return { ok: false, error: e };
         opts.onRetry?.(attempt, e);
         const hinted = /retry after (\d+) ms/.exec(e instanceof Error ? e.message : '')?.[1];
         const wait = Math.max(Number(hinted ?? 0), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);

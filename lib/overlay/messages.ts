@@ -6,15 +6,28 @@
 import { browser } from 'wxt/browser';
 import type { FreshnessState, RequestOf, ResponseFor, TicketView } from '../messaging/protocol';
 
-export class PageMessageError extends Error {}
+export class PageMessageError extends Error {
+  /**
+   * The worker answered and refused the request (another shop, an invalid payload, a sender it does not
+   * allow): sending it again gets the same answer. Not a refusal: no answer at all (the worker stopped while
+   * it was handling it, which the polyfill resolves as `undefined`) and "rate: retry after …".
+   */
+  constructor(
+    message: string,
+    readonly refused = false,
+  ) {
+    super(message);
+  }
+}
 
 const ok = (reply: unknown): reply is { ok: true } & Record<string, unknown> =>
   !!reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true;
 
-const failure = (type: string, reply: unknown) =>
-  new PageMessageError(
-    `${type}: ${reply && typeof reply === 'object' && 'error' in reply ? String((reply as { error: unknown }).error) : 'invalid reply'}`,
-  );
+const failure = (type: string, reply: unknown) => {
+  const error =
+    reply && typeof reply === 'object' && 'error' in reply ? String((reply as { error: unknown }).error) : undefined;
+  return new PageMessageError(`${type}: ${error ?? 'invalid reply'}`, error !== undefined && !/^rate\b/.test(error));
+};
 
 const isView = (v: unknown): v is TicketView =>
   !!v &&

@@ -1,11 +1,14 @@
 /**
  * The read pipeline of a page session: what the MAIN-world hook copied (responses, row records) and the DOM
  * text go through the adapter's readers, the page's shop is decided by the one identity owner
- * (lib/identity/shop.ts), and the tickets go to the worker one batch at a time, in the order they were read.
+ * (lib/identity/shop.ts), and the tickets are handed to `ingest` at once, in the order they were read.
  *
- * Why one at a time: two batches in flight can be stored in either order. With the DOM read first under a
- * stand-in shop and the JSON second under the real one, the JSON batch carries `supersedes`, and the worker
- * moves what the DOM batch stored; that is only right if the DOM batch was stored first.
+ * Why in order: with the DOM read first under a stand-in shop and the JSON second under the real one, the
+ * JSON batch carries `supersedes`, and the worker moves what the DOM batch stored; that is only right if the
+ * DOM batch was stored first. `ingest` (the batcher, batcher.ts) stores batches in the order it was given
+ * them and retries each until the worker committed it, so the pipeline does not wait for one batch to be
+ * stored before handing over the next: waiting capped a page at one batch per round trip plus the merge
+ * window (~6 a second), and a flood, or a worker restart, left a backlog that took minutes to drain.
  */
 import type { MarketplaceAdapter, PageDef, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../adapters/types';
 import { isFallbackShopId, resolvePageShop, supersededShop } from '../identity/shop';
@@ -29,6 +32,7 @@ export interface PipelineDeps {
   win: Window & typeof globalThis;
   now(): number;
   page(): PageDef | undefined;
+  /** Stores batches in the order given, each retried until committed (batcher.ts); resolves once stored. */
   ingest(req: IngestRequest): Promise<TicketView[]>;
   report(issues: readonly ReadIssue[]): void;
   /** Views came back from the worker. */
@@ -66,7 +70,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   const pendingRecords: PageMessage[] = [];
   const responses: CapturedResponse[] = [];
   let records: unknown[] = [];
-  let chain: Promise<void> = Promise.resolve();
+  /** Batches handed to `ingest` and not yet stored. */
+  const inFlight = new Set<Promise<void>>();
   let structuredQueued = 0;
   let lastDomSignature = '';
   let lastDomSentAt = 0;
@@ -110,7 +115,7 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       for (const t of tickets) ids.add(t.nativeId);
       underStandIn.set(s.shopId, ids);
     }
-    const stored = await d.ingest({
+    const stored = d.ingest({
       platform: adapter.id,
       pageKind,
       shop: { shopId: s.shopId, ...(s.name ? { name: s.name } : {}) },
@@ -119,23 +124,25 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       ...(result.complete && result.completeSince !== undefined ? { completeSince: result.completeSince } : {}),
       ...(supersedes.length ? { supersedes } : {}),
     });
+    // Handed over: the batcher delivers the move before any later batch, so the next one need not repeat it.
     for (const x of supersedes) underStandIn.delete(x.shopId);
-    d.onViews(stored);
+    d.onViews(await stored);
   };
 
-  /** Queues a read for the worker behind the ones before it. */
+  /** Hands a read to the worker now (behind the ones before it: `ingest` keeps the order). */
   const accept = (result: ReadResult, pageKind: string, structured: boolean) => {
     d.report(result.issues);
     if (structured) structuredQueued++;
-    chain = chain
-      .then(() => send(result, pageKind))
+    const done: Promise<void> = send(result, pageKind)
       .catch((e: unknown) =>
         d.report([{ code: 'ingest-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'ingest failed' }]),
       )
       .finally(() => {
+        inFlight.delete(done);
         if (structured) structuredQueued--;
         d.onSettled();
       });
+    inFlight.add(done);
   };
 
   const onResponse = (msg: Extract<PageMessage, { type: 'response' }>) => {
@@ -237,11 +244,7 @@ export function createPipeline(d: PipelineDeps): Pipeline {
     shop: currentShop,
     recent: () => ({ responses, records }),
     idle: async () => {
-      let last: Promise<void>;
-      do {
-        last = chain;
-        await last;
-      } while (last !== chain);
+      while (inFlight.size) await Promise.all(inFlight);
     },
   };
 }

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import type { MarketplaceAdapter } from '../adapters/types';
 import { FEATURES } from '../features/registry';
-import { ingest, reportHealth } from './messages';
+import { ingest, PageMessageError, reportHealth } from './messages';
 import { DEFAULT_PAGE_SETTINGS, watchPageSettings, type PageSettings } from './page-settings';
 import { runOverlay } from './session';
 import { createBatcher } from './batcher';
@@ -15,7 +15,11 @@ import { createBatcher } from './batcher';
 export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter) {
   let settings: PageSettings = DEFAULT_PAGE_SETTINGS;
   // Reads are merged, chunked, and retried until the worker has committed them (batcher.ts).
-  const batcher = createBatcher({ alive: () => !ctx.isInvalid, send: ingest });
+  const batcher = createBatcher({
+    alive: () => !ctx.isInvalid,
+    final: (e) => e instanceof PageMessageError && e.refused,
+    send: ingest,
+  });
   const overlay = runOverlay(
     adapter,
     window,

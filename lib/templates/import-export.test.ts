@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../model/template';
 import { defaultTemplates } from './defaults';
 import {
+  MAX_TEMPLATE_FILE_BYTES,
+  MAX_TEMPLATE_ROWS,
   CSV_COLUMNS,
   applyImport,
   decodeImportFile,
@@ -247,5 +249,15 @@ describe('applyImport', () => {
   it('exports every column', () => {
     const header = exportCsv([]).replace('\uFEFF', '').trim().split(',');
     expect(header).toEqual([...CSV_COLUMNS]);
+  });
+});
+
+describe('import size caps', () => {
+  it('refuses text over the file cap before parsing, and more rows than the row cap', () => {
+    expect(readImport('x'.repeat(MAX_TEMPLATE_FILE_BYTES + 1), 'huge.csv')).toMatchObject({ ok: false });
+    const rows = Array.from({ length: MAX_TEMPLATE_ROWS + 1 }, (_, i) => `t${i},b${i}`).join('\n');
+    const over = readImport(`title,body\n${rows}`, 'many.csv');
+    expect(over).toMatchObject({ ok: false, error: expect.stringContaining(`at most ${MAX_TEMPLATE_ROWS}`) });
+    expect(readImport(`title,body\n${rows.split('\n').slice(1).join('\n')}`, 'ok.csv')).toMatchObject({ ok: true });
   });
 });

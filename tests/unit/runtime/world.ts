@@ -3,6 +3,7 @@
  * features run on a happy-dom window, against the real background handler on fake-indexeddb. The worker's
  * answers are gated, so the order in which reads arrive and are stored is chosen by the test, not the clock.
  */
+import { pddMeta } from '../../../lib/adapters/pdd/meta';
 import Dexie from 'dexie';
 import { Window as HappyWindow } from 'happy-dom';
 import type { MarketplaceAdapter, ReadResult, RowAnchor } from '../../../lib/adapters/types';
@@ -43,7 +44,8 @@ const ticket = (shopId: string, nativeId: string, dueInH: number): RawTicket => 
  */
 export const testAdapter: MarketplaceAdapter = {
   id: 'pdd',
-  name: 'test',
+  meta: pddMeta,
+  selectors: {},
   matches: [`${ORIGIN}/*`],
   pages: [
     {
@@ -52,6 +54,7 @@ export const testAdapter: MarketplaceAdapter = {
       examples: [LIST],
       sources: ['responses', 'dom-text'],
       title: 'test list',
+      confidence: 'modelled',
     },
   ],
   endpoints: [
@@ -132,6 +135,7 @@ export async function world(opts: {
   const rekeyed: [string, string][] = [];
   const gates: (() => void)[] = [];
   let auto = !opts.hold;
+  let delivered: Promise<void> = Promise.resolve();
   const deps: HandlerDeps = {
     db,
     now: () => NOW,
@@ -165,16 +169,24 @@ export async function world(opts: {
       now: () => NOW + (Date.now() - startedAt),
       domGraceMs: opts.domGraceMs ?? 0,
       settings: () => state.settings,
-      async ingest(req) {
-        sent.push(req);
-        if (!auto) await new Promise<void>((r) => gates.push(r));
-        const reply = await handleMessage(
-          { type: 'tickets/ingest', ...req },
-          { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
-          deps,
+      // One batch at a time, in the order handed over, as the batcher delivers them (batcher.ts).
+      ingest(req) {
+        const next = delivered.then(async () => {
+          sent.push(req);
+          if (!auto) await new Promise<void>((r) => gates.push(r));
+          const reply = await handleMessage(
+            { type: 'tickets/ingest', ...req },
+            { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
+            deps,
+          );
+          if (!reply.ok) throw new Error(reply.error);
+          return reply.views as TicketView[];
+        });
+        delivered = next.then(
+          () => undefined,
+          () => undefined,
         );
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.views as TicketView[];
+        return next;
       },
       report: (rs) => reports.push(...rs),
     },
