@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { MARKETPLACES } from './lib/adapters/catalog';
+import { manifestHosts } from './lib/adapters/manifest';
 import type { Plugin } from 'vite';
 
 /**
@@ -40,26 +42,10 @@ export default defineConfig({
       'notifications',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
-    host_permissions: [
-      'https://mms.pinduoduo.com/*',
-      'https://fxg.jinritemai.com/*',
-      'https://myseller.taobao.com/*',
-      'https://qn.taobao.com/*',
-    ],
+    // The seller hosts come from the adapters' meta.ts (lib/adapters/catalog.ts): host_permissions and the
+    // picker panel's web_accessible_resources (the content scripts compute their matches the same way).
+    ...manifestHosts(MARKETPLACES),
     action: { default_title: '__MSG_extName__' },
-    // The template picker's panel (React) is imported by the content scripts the first time it opens
-    // (lib/features/template-picker.ts), so it must be reachable from the seller pages' origins.
-    web_accessible_resources: [
-      {
-        resources: ['picker-panel.js'],
-        matches: [
-          'https://mms.pinduoduo.com/*',
-          'https://fxg.jinritemai.com/*',
-          'https://myseller.taobao.com/*',
-          'https://qn.taobao.com/*',
-        ],
-      },
-    ],
     // Work the queue from the keyboard; rebindable in chrome://extensions/shortcuts (lib/tickets/next.ts).
     commands: {
       'open-next-ticket': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTicket__' },

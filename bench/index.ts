@@ -6,10 +6,14 @@
  *   npm run bench                      everything (build first: npx wxt build); ~10 min, Chromium lock per section
  *   npm run bench -- --check           exit 1 when a budget is missed
  *   npm run bench -- --only=ingest,bundle --pairs=5 --runs=5 --large=50000 --no-browser
+ *   npm run bench -- --only=popup      the popup's first-row figures alone (200 and --large stored)
+ *   npm run bench -- --only=lists --pages=douyin:500,taobao --pairs=2   some list pages (ticking: with pdd)
+ *
+ * The bench takes /tmp/chromium.lock itself, per section: do not wrap it in `flock` (it would wait for itself).
  */
 import { runSlaBench, SLA_BENCH_GOAL_MS } from './sla.bench';
 import { runStoreBench } from './store.bench';
-import { runBrowserBench, SECTIONS, type Section } from './browser/figures';
+import { KNOWN_SECTIONS, runBrowserBench, SECTIONS, type Section } from './browser/figures';
 import { missed, table } from './browser/stats';
 
 const args = process.argv.slice(2);
@@ -25,7 +29,13 @@ const only = args
   ?.slice(7)
   .split(',') as Section[] | undefined;
 for (const s of only ?? [])
-  if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+  if (!KNOWN_SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${KNOWN_SECTIONS.join(', ')})`);
+
+const pages = args
+  .find((x) => x.startsWith('--pages='))
+  ?.slice(8)
+  .split(',')
+  .filter(Boolean);
 
 const print = (rs: { name: string; value: number; unit: string }[]) => {
   for (const r of rs) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
@@ -46,6 +56,7 @@ if (!flag('no-browser')) {
       pairs: opt('pairs', 5),
       runs: opt('runs', 5),
       large: opt('large', 50_000),
+      ...(pages ? { pages } : {}),
       log: (m) => process.stderr.write(`[bench] ${m}\n`),
       onSection: (s, f) => process.stderr.write(`[bench] ${s} done:\n${table(f)}\n`),
     },

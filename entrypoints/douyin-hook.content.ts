@@ -4,15 +4,18 @@
  * Imports only endpoint patterns, so this bundle carries no zod or readers.
  */
 import { installHook } from '@/lib/overlay/hook';
+import { matchesOf } from '@/lib/adapters/manifest';
+import { douyinMeta } from '@/lib/adapters/douyin/meta';
 import { endpointPaths, recordSource } from '@/lib/adapters/douyin/endpoints';
 
 export default defineContentScript({
-  matches: ['https://fxg.jinritemai.com/*'],
+  // From the adapter's meta.ts (plain data, no zod), like every marketplace fact of the manifest.
+  matches: matchesOf(douyinMeta),
   world: 'MAIN',
   // No `var <name> = …` global in the page: an anonymous IIFE leaves nothing a page script could look for.
   globalName: false,
   runAt: 'document_start',
-  allFrames: true,
+  allFrames: douyinMeta.allFrames,
   main() {
     installHook({ paths: Object.values(endpointPaths), records: recordSource });
   },

@@ -7,6 +7,9 @@
  * messages through {@link setTestMessages}, so the tests read real wording. Production never calls it.
  */
 import { browser } from 'wxt/browser';
+import { MARKETPLACES, marketplaceColour, marketplaceName } from './adapters/catalog';
+import type { CSSProperties } from 'react';
+import type { MarketplaceMeta } from './adapters/meta-types';
 
 /** Every key of the default locale: typed lookups where the key is a literal. */
 export type MessageKey = keyof typeof import('../public/_locales/zh_CN/messages.json');
@@ -59,3 +62,23 @@ export function uiLocale(): 'zh' | 'en' {
 }
 
 export const kindKey = (kind: string) => `kind_${kind.replace(/-/g, '_')}`;
+
+/**
+ * A marketplace's display name in the UI language. Names live in the adapter's meta.ts (lib/adapters/catalog.ts),
+ * not in the message files, so a new marketplace is named where it is defined.
+ */
+export const platformName = (platform: string): string => marketplaceName(platform, uiLocale());
+
+/** A surface's display name, after its marketplace's (`拼多多 工单`, `Pinduoduo work orders (工单)`). */
+export function surfaceName(surface: string): string {
+  const locale = uiLocale();
+  for (const m of MARKETPLACES as readonly MarketplaceMeta[]) {
+    const s = m.surfaces.find((x) => x.id === surface);
+    if (s) return `${m.names[locale]} ${s.names[locale]}`;
+  }
+  return surface;
+}
+
+/** Inline style giving a platform badge (`.plat`, `.opt-plat`) its marketplace's colour. */
+export const platformStyle = (platform: string): CSSProperties =>
+  ({ '--plat': marketplaceColour(platform) }) as CSSProperties;

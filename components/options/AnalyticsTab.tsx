@@ -3,13 +3,14 @@
  * volume, problem products, time to handle, deadline sources, CSV export. The numbers are computed in a worker
  * (use-overview.ts), so 50,000 tickets never freeze the page; every chart has its values as text.
  */
-import { kindKey, t } from '@/lib/i18n';
+import { kindKey, platformName, platformStyle, t } from '@/lib/i18n';
 import { sharePercent, type Counts } from '@/lib/analytics/summary';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { HistorySections, ExportButtons } from './OverviewHistory';
 import { BarList, Loading, Section, Stat } from './ui';
 import { useOverview } from './use-overview';
+import { ruleLabel } from '@/lib/rule-label';
 
 const COLUMNS: readonly { key: keyof Counts; label: string }[] = [
   { key: 'open', label: 'opt_col_open' },
@@ -52,7 +53,7 @@ export function AnalyticsTab() {
       </Section>
     );
   }
-  const ruleName = new Map(settings.rules.map((r) => [r.id, r.name]));
+  const ruleName = new Map(settings.rules.map((r) => [r.id, ruleLabel(r)]));
   const withDeadline = summary.sources.platform + summary.sources.rule;
 
   return (
@@ -89,7 +90,9 @@ export function AnalyticsTab() {
             {summary.byPlatform.map((p) => (
               <tr key={p.platform} data-platform={p.platform}>
                 <th scope="row">
-                  <span className={`opt-plat plat-${p.platform}`}>{t(`platform_${p.platform}`)}</span>
+                  <span className="opt-plat" style={platformStyle(p.platform)}>
+                    {platformName(p.platform)}
+                  </span>
                 </th>
                 <CountCells c={p} />
               </tr>
@@ -118,7 +121,7 @@ export function AnalyticsTab() {
                   {s.label || t('shopUnnamed')}
                   {s.muted && <span className="opt-tag">{t('opt_shop_muted')}</span>}
                 </th>
-                <td>{t(`platform_${s.platform}`)}</td>
+                <td>{platformName(s.platform)}</td>
                 <CountCells c={s} />
               </tr>
             ))}

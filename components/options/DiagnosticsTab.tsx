@@ -6,8 +6,9 @@ import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/schema';
+import { healthCodeText } from '@/lib/diagnostics/explain';
 import { supportedSurfaces, type Confidence } from '@/lib/diagnostics/surfaces';
-import { t } from '@/lib/i18n';
+import { platformName, t } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import { formatBeijing } from '@/lib/time';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -31,7 +32,7 @@ const SOURCE_KEY: Record<string, string> = {
   'dom-text': 'opt_source_dom_text',
 };
 
-function HealthLog() {
+export function HealthLog() {
   const rows = useLiveQuery(() => db().health.orderBy('lastAt').reverse().toArray(), []);
   const [confirming, setConfirming] = useState(false);
   const actions =
@@ -73,7 +74,6 @@ function HealthLog() {
               <tr>
                 <th scope="col">{t('opt_col_platform')}</th>
                 <th scope="col">{t('opt_col_page')}</th>
-                <th scope="col">{t('opt_col_code')}</th>
                 <th scope="col">{t('opt_col_detail')}</th>
                 <th scope="col" className="num">
                   {t('opt_col_count')}
@@ -85,13 +85,19 @@ function HealthLog() {
             <tbody>
               {rows.map((h) => (
                 <tr key={h.id} data-health-id={h.id} data-code={h.code}>
-                  <td>{isPlatform(h.adapter) ? t(`platform_${h.adapter}`) : h.adapter}</td>
+                  <td>{isPlatform(h.adapter) ? platformName(h.adapter) : h.adapter}</td>
                   <td>
                     <div>{PAGE_TITLES.get(h.page) ?? h.page}</div>
                     <div className="opt-mono opt-muted opt-small">{h.path}</div>
                   </td>
-                  <td className="opt-mono">{h.code}</td>
-                  <td className="opt-detail">{h.detail}</td>
+                  <td className="opt-detail">
+                    <div data-health-text>{healthCodeText(h.code)}</div>
+                    {/* The reader's own words are developer English: kept for support, folded away. */}
+                    <details className="opt-small opt-muted">
+                      <summary>{t('opt_health_tech')}</summary>
+                      <span className="opt-mono">{h.code}</span> {h.detail}
+                    </details>
+                  </td>
                   <td className="num">{h.count}</td>
                   <td className="opt-nowrap">{formatBeijing(h.firstAt)}</td>
                   <td className="opt-nowrap">{formatBeijing(h.lastAt)}</td>
@@ -122,7 +128,7 @@ function Surfaces() {
           <tbody>
             {SURFACES.map((s) => (
               <tr key={s.kind} data-surface={s.kind}>
-                <td>{t(`platform_${s.platform}`)}</td>
+                <td>{platformName(s.platform)}</td>
                 <td>{s.title}</td>
                 <td className="opt-mono opt-small opt-break">
                   {s.byContent ? t('opt_surface_by_content', s.exampleUrl ?? '') : (s.exampleUrl ?? '—')}
@@ -203,7 +209,7 @@ function Stats() {
         <dl className="opt-dl">
           {stats.perPlatform.map((p) => (
             <div key={p.platform} data-stat={`tickets-${p.platform}`}>
-              <dt>{t('opt_stats_tickets_of', t(`platform_${p.platform}`))}</dt>
+              <dt>{t('opt_stats_tickets_of', platformName(p.platform))}</dt>
               <dd>{p.count}</dd>
             </div>
           ))}

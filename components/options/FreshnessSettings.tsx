@@ -5,8 +5,7 @@
  * typed stays a local draft with an error until it is valid.
  */
 import { useId, useState } from 'react';
-import { surfaceNameKey } from '@/lib/model/surface';
-import { t } from '@/lib/i18n';
+import { platformName, surfaceName, t } from '@/lib/i18n';
 import { FreshnessSettingsSchema, type FreshnessSettings, type Settings } from '@/lib/model/settings';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import { LIST_SURFACES } from '@/lib/freshness/surfaces';
@@ -87,7 +86,7 @@ export function FreshnessSettingsPanel({ settings, onChange }: FreshnessSettings
             checked={f[field][p]}
             onChange={(e) => emit({ [field]: { ...f[field], [p]: e.currentTarget.checked } })}
           />
-          {t(`platform_${p}`)}
+          {platformName(p)}
         </label>
       ))}
     </div>
@@ -144,7 +143,7 @@ export function FreshnessSettingsPanel({ settings, onChange }: FreshnessSettings
                 emit({ announceSurfaces: { ...f.announceSurfaces, [s.surface]: e.currentTarget.checked } })
               }
             />
-            {t(`platform_${s.platform}`)} {t(surfaceNameKey(s.surface))}
+            {surfaceName(s.surface)}
           </label>
         ))}
       </div>

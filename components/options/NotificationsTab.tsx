@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { Settings } from '@/lib/model/settings';
 import { NotificationSettings } from './NotificationSettings';
+import { FeatureToggles } from './FeatureToggles';
 import { FreshnessSettingsPanel } from './FreshnessSettings';
 import { Loading, Section } from './ui';
 import { useStoredSettings } from './use-stored-settings';
@@ -24,6 +25,7 @@ export function NotificationsTab() {
     <Section id="notifications" title={t('opt_tab_notifications')}>
       <NotificationSettings settings={settings} onChange={onChange} />
       <FreshnessSettingsPanel settings={settings} onChange={onChange} />
+      <FeatureToggles settings={settings} onChange={onChange} />
       {failed && (
         <p className="opt-error" role="alert">
           {t('opt_rules_failed', failed)}

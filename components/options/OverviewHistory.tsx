@@ -1,5 +1,5 @@
 /** The overview's "how are we doing" part: on-time rate, trend, volume, products, time to handle; CSV export. */
-import { kindKey, t } from '@/lib/i18n';
+import { kindKey, platformName, t } from '@/lib/i18n';
 import type { History, OnTime } from '@/lib/analytics/history';
 import { toCsv, type Cell } from '@/lib/analytics/csv';
 import type { Settings } from '@/lib/model/settings';
@@ -131,7 +131,7 @@ export function HistorySections({ history: h, labels }: { history: History; labe
         <div className="opt-grid2">
           <RateTable
             caption={t('opt_col_platform')}
-            rows={h.byPlatform.map((p) => ({ key: p.platform, label: t(`platform_${p.platform}`), o: p }))}
+            rows={h.byPlatform.map((p) => ({ key: p.platform, label: platformName(p.platform), o: p }))}
           />
           <RateTable
             caption={t('opt_col_week')}
@@ -184,13 +184,13 @@ function figuresCsv(o: Overview): string {
   for (const [k, v] of Object.entries(s.totals)) rows.push(['totals', '', k, v]);
   for (const p of s.byPlatform)
     for (const [k, v] of Object.entries(p))
-      if (k !== 'platform') rows.push(['platform', t(`platform_${p.platform}`), k, v as Cell]);
+      if (k !== 'platform') rows.push(['platform', platformName(p.platform), k, v as Cell]);
   for (const sh of s.byShop)
     for (const k of ['open', 'overdue', 'dueSoon', 'dueToday', 'later', 'waiting', 'noDeadline', 'unseen'] as const)
       rows.push(['shop', sh.label || t('shopUnnamed'), k, sh[k]]);
   const h = o.history;
   onTime('on_time', 'all', h.onTime);
-  for (const p of h.byPlatform) onTime('on_time_platform', t(`platform_${p.platform}`), p);
+  for (const p of h.byPlatform) onTime('on_time_platform', platformName(p.platform), p);
   for (const sh of h.byShop) onTime('on_time_shop', o.shopLabels.get(sh.shopKey) || t('shopUnnamed'), sh);
   for (const w of h.byWeek) onTime('on_time_week', w.week, w);
   for (const d of h.trend)
@@ -230,7 +230,7 @@ export function ExportButtons({ data, now }: { data: Overview; settings: Pick<Se
         'last_seen',
       ].map((k) => t(`csv_col_${k}`)),
       rows.map((r) => [
-        t(`platform_${r.platform}`),
+        platformName(r.platform),
         data.shopLabels.get(r.shopKey) || t('shopUnnamed'),
         t(kindKey(r.kind)),
         r.title,

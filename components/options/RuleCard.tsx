@@ -1,9 +1,10 @@
 /** One rule in the 时效规则 list: a summary row, and when expanded, its editor and live preview. */
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { kindKey, t, uiLocale } from '@/lib/i18n';
+import { kindKey, platformName, surfaceName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, type Platform, type TicketKind } from '@/lib/model/ticket';
-import { surfaceNameKey, type SurfaceId } from '@/lib/model/surface';
+import type { SurfaceId } from '@/lib/model/surface';
 import { HOLIDAY_DATA_YEARS } from '@/lib/sla';
+import { ruleLabel } from '@/lib/rule-label';
 import { RulePreview } from './RulePreview';
 import {
   addTag,
@@ -173,8 +174,8 @@ function summaryOf(form: RuleForm): string {
   const locale = uiLocale();
   const sep = locale === 'en' ? ', ' : '、';
   const parts = [
-    form.surfaces.length ? form.surfaces.map((s) => t(surfaceNameKey(s))).join(sep) : t('opt_any_surface'),
-    form.platforms.length ? form.platforms.map((p) => t(`platform_${p}`)).join(sep) : t('opt_any_platform'),
+    form.surfaces.length ? form.surfaces.map((s) => surfaceName(s)).join(sep) : t('opt_any_surface'),
+    form.platforms.length ? form.platforms.map((p) => platformName(p)).join(sep) : t('opt_any_platform'),
     form.kinds.length ? form.kinds.map((k) => t(kindKey(k))).join(sep) : t('opt_any_kind'),
   ];
   if (form.tags.length) parts.push(t('opt_summary_tags', form.tags.join(' / ')));
@@ -194,6 +195,8 @@ export function RuleCard(props: RuleCardProps) {
   const base = `rule-${form.id}`;
   const hasErrors = Object.keys(errors).length > 0;
   const set = (patch: Partial<RuleForm>) => onChange({ ...form, ...patch });
+  // A default rule the merchant never renamed is named in the UI's language; the field keeps what is stored.
+  const label = ruleLabel(form);
   const err = (field: string) => (errors[field] ? `${base}-${field}-err` : undefined);
 
   return (
@@ -204,7 +207,7 @@ export function RuleCard(props: RuleCardProps) {
         </span>
         <label className="opt-switch">
           <input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
-          <span className="opt-visually-hidden">{t('opt_rule_enabled_for', form.name || form.id)}</span>
+          <span className="opt-visually-hidden">{t('opt_rule_enabled_for', label || form.id)}</span>
         </label>
         <button
           type="button"
@@ -213,7 +216,7 @@ export function RuleCard(props: RuleCardProps) {
           aria-controls={`${base}-editor`}
           onClick={props.onToggleExpanded}
         >
-          <span className="opt-rule__name">{form.name || t('opt_rule_unnamed')}</span>
+          <span className="opt-rule__name">{label || t('opt_rule_unnamed')}</span>
           <span className="opt-rule__summary">{summaryOf(form)}</span>
         </button>
         <span className="opt-rule__badges">
@@ -231,7 +234,7 @@ export function RuleCard(props: RuleCardProps) {
             type="button"
             className="opt-btn is-icon"
             disabled={index === 0}
-            aria-label={t('opt_rule_up', form.name)}
+            aria-label={t('opt_rule_up', label)}
             onClick={() => props.onMove(-1)}
           >
             ↑
@@ -240,7 +243,7 @@ export function RuleCard(props: RuleCardProps) {
             type="button"
             className="opt-btn is-icon"
             disabled={index === count - 1}
-            aria-label={t('opt_rule_down', form.name)}
+            aria-label={t('opt_rule_down', label)}
             onClick={() => props.onMove(1)}
           >
             ↓
@@ -267,6 +270,11 @@ export function RuleCard(props: RuleCardProps) {
               aria-describedby={err('name')}
               onChange={(e) => set({ name: e.target.value })}
             />
+            {label !== form.name && (
+              <span className="opt-muted opt-small" data-rule-shown-as>
+                {t('opt_rule_name_shown_as', label)}
+              </span>
+            )}
             <span className="opt-muted opt-small opt-mono">id: {form.id}</span>
             <FieldError id={`${base}-name-err`} error={errors.name} />
             <FieldError id={`${base}-id-err`} error={errors.id} />
@@ -283,7 +291,7 @@ export function RuleCard(props: RuleCardProps) {
                     checked={form.surfaces.includes(s)}
                     onChange={(e) => set({ surfaces: toggle(form.surfaces, s, e.target.checked) })}
                   />
-                  {t(surfaceNameKey(s))}
+                  {surfaceName(s)}
                 </label>
               ))}
             </div>
@@ -291,7 +299,7 @@ export function RuleCard(props: RuleCardProps) {
             <p className="opt-hint" data-platform-surfaces>
               {t(
                 'opt_rule_platform_surfaces',
-                PLATFORM_SURFACES.map((s) => t(surfaceNameKey(s))).join(uiLocale() === 'en' ? ', ' : '、'),
+                PLATFORM_SURFACES.map((s) => surfaceName(s)).join(uiLocale() === 'en' ? ', ' : '、'),
               )}
             </p>
           </fieldset>
@@ -306,7 +314,7 @@ export function RuleCard(props: RuleCardProps) {
                     checked={form.platforms.includes(p)}
                     onChange={(e) => set({ platforms: toggle(form.platforms, p, e.target.checked) })}
                   />
-                  {t(`platform_${p}`)}
+                  {platformName(p)}
                 </label>
               ))}
             </div>

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { t, uiLocale } from '@/lib/i18n';
 import { computeDeadline, explain } from '@/lib/sla';
+import { withRuleLabels } from '@/lib/rule-label';
 import { formatBeijing } from '@/lib/time';
 import { formatBeijingLocal, parseBeijingLocal, previewTicket, type RuleResult } from './rules-form';
 
@@ -27,7 +28,7 @@ export function RulePreview({ result }: { result: RuleResult }) {
           {due ? t('opt_preview_due', formatBeijing(due.dueAt)) : t('opt_preview_no_due')}
         </p>
         <ol className="opt-preview__lines" aria-label={t('opt_preview_why')}>
-          {explain(ticket, rules, undefined, uiLocale()).map((line, i) => (
+          {explain(ticket, withRuleLabels(rules), undefined, uiLocale()).map((line, i) => (
             <li key={i}>{line}</li>
           ))}
         </ol>

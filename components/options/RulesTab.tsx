@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { ruleLabel } from '@/lib/rule-label';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/lib/model/settings';
 import { RuleCard } from './RuleCard';
 import {
@@ -197,7 +198,7 @@ export function RulesTab() {
                 index={i}
                 count={view.rules.length}
                 errors={ruleCheck.ruleErrors[i] ?? {}}
-                shadowedBy={by === undefined ? undefined : view.rules[by]!.name}
+                shadowedBy={by === undefined ? undefined : ruleLabel(view.rules[by]!)}
                 expanded={expanded === form.id}
                 onToggleExpanded={() => setExpanded((x) => (x === form.id ? undefined : form.id))}
                 onChange={(next) => setRules((rules) => rules.map((r, j) => (j === i ? next : r)))}

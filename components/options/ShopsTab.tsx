@@ -1,7 +1,7 @@
 /** 店铺: every shop seen, its alias and whether it may raise alerts. */
 import { useState, type KeyboardEvent } from 'react';
 import { db } from '@/lib/db/schema';
-import { t } from '@/lib/i18n';
+import { platformName, platformStyle, t } from '@/lib/i18n';
 import { PLATFORMS, type Shop } from '@/lib/model';
 import { formatBeijing } from '@/lib/time';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,20 +9,30 @@ import { setShopAlias, setShopMuted } from '@/lib/db/shops-repo';
 import { isFallbackShopId, normaliseAlias } from './shop-actions';
 import { Loading, Section } from './ui';
 
-/** Open tickets per shop key, counted from the `status` index. */
-async function openCounts(): Promise<Map<string, number>> {
+/**
+ * Open tickets per shop key, counted from the `status` index, and the shop name the tickets carry (a shop row
+ * made before a page showed its name has none).
+ */
+async function openCounts(): Promise<{ counts: Map<string, number>; names: Map<string, string> }> {
   const counts = new Map<string, number>();
+  const names = new Map<string, string>();
   await db()
     .tickets.where('status')
     .anyOf('pending', 'processing')
     .each((t) => {
       const key = `${t.platform}:${t.shopId}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (t.shopName) names.set(key, t.shopName);
     });
-  return counts;
+  return { counts, names };
 }
 
-function AliasField({ shop }: { shop: Shop }) {
+/** What the merchant calls a shop: never an internal id (`name-1uwmft0`, `default`). */
+export function shopDisplayName(shop: Pick<Shop, 'alias' | 'name'>, fromTickets?: string): string {
+  return shop.alias || shop.name || fromTickets || t('shopUnnamed');
+}
+
+function AliasField({ shop, name }: { shop: Shop; name: string }) {
   const [value, setValue] = useState(shop.alias ?? '');
   const [error, setError] = useState(false);
   const commit = () => {
@@ -46,8 +56,8 @@ function AliasField({ shop }: { shop: Shop }) {
         className="opt-input"
         value={value}
         maxLength={40}
-        placeholder={shop.name ?? shop.shopId}
-        aria-label={t('opt_shop_alias_for', shop.name ?? shop.shopId)}
+        placeholder={name}
+        aria-label={t('opt_shop_alias_for', name)}
         aria-invalid={error}
         aria-describedby={error ? errId : undefined}
         onChange={(e) => setValue(e.target.value)}
@@ -66,7 +76,7 @@ function AliasField({ shop }: { shop: Shop }) {
 export function ShopsTab() {
   const data = useLiveQuery(() => Promise.all([db().shops.toArray(), openCounts()]), []);
   if (!data) return <Loading />;
-  const [shops, counts] = data;
+  const [shops, { counts, names }] = data;
   const sorted = [...shops].sort(
     (a, b) => PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) || a.lastSeenAt - b.lastSeenAt,
   );
@@ -92,11 +102,16 @@ export function ShopsTab() {
             {sorted.map((s) => (
               <tr key={s.key} data-shop-key={s.key} data-muted={s.muted}>
                 <td>
-                  <span className={`opt-plat plat-${s.platform}`}>{t(`platform_${s.platform}`)}</span>
+                  <span className="opt-plat" style={platformStyle(s.platform)}>
+                    {platformName(s.platform)}
+                  </span>
                 </td>
                 <td>
-                  <div>{s.name ?? '—'}</div>
-                  <div className="opt-mono opt-muted">{s.shopId}</div>
+                  <div data-shop-name>{shopDisplayName({ name: s.name }, names.get(s.key))}</div>
+                  {/* The platform's own shop number helps support; a made-up stand-in id means nothing to anyone. */}
+                  {!isFallbackShopId(s.shopId) && (
+                    <div className="opt-mono opt-muted opt-small">{t('opt_shop_id', s.shopId)}</div>
+                  )}
                   {isFallbackShopId(s.shopId) && (
                     <div className="opt-warn-text" title={t('opt_shop_fallback_help')}>
                       {t('opt_shop_fallback')}
@@ -105,7 +120,7 @@ export function ShopsTab() {
                 </td>
                 <td>
                   {/* Remounted when the stored alias changes elsewhere, so the field shows it. */}
-                  <AliasField key={s.alias ?? ''} shop={s} />
+                  <AliasField key={s.alias ?? ''} shop={s} name={shopDisplayName({ name: s.name }, names.get(s.key))} />
                 </td>
                 <td className="opt-nowrap">
                   <div>

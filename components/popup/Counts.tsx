@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { platformName, t } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/model/ticket';
 import type { StateCounts } from '@/lib/tickets/state';
 import type { Summary } from '@/lib/tickets/summary';
@@ -22,7 +22,7 @@ export function Counts({ summary, shopLabel, onPick }: Props) {
   for (const p of PLATFORMS) {
     const c = summary.byPlatform.get(p);
     if (!c) continue;
-    rows.push({ key: p, label: t(`platform_${p}`), c, platform: p });
+    rows.push({ key: p, label: platformName(p), c, platform: p });
     const shops = [...summary.byShop].filter(([k]) => k.startsWith(`${p}:`));
     if (shops.length > 1)
       for (const [k, sc] of shops) rows.push({ key: k, label: shopLabel(k), c: sc, platform: p, shop: k, sub: true });

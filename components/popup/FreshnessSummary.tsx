@@ -6,7 +6,7 @@
  * Rows carry `data-shop-key`, `data-stale`, `data-logged-out` for tests.
  */
 import { db } from '@/lib/db/schema';
-import { t } from '@/lib/i18n';
+import { platformName, t } from '@/lib/i18n';
 import { shopFreshness, ageText, indicatorText } from '@/lib/freshness/summary';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -54,7 +54,7 @@ export function FreshnessSummary({ list }: { list: ReturnType<typeof shopFreshne
           })}
         >
           <span>
-            {t(`platform_${s.platform}`)} {s.name}
+            {platformName(s.platform)} {s.name}
           </span>
           <span>
             {ageText(s.ageMs)}

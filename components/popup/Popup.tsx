@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { kindKey, t, uiLocale } from '@/lib/i18n';
+import { kindKey, platformName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
 import type { Shop } from '@/lib/model/shop';
 import { summarize, type SectionId } from '@/lib/tickets/summary';
 import { matches } from '@/lib/tickets/filter';
-import { initialsOf } from '@/lib/tickets/initials';
 import { loadSetAside, SET_ASIDE_KEY } from '@/lib/tickets/marks';
 import { DEFAULT_VIEW, loadPopupView, savePopupView, type PopupView } from '@/lib/tickets/popup-view';
 import { queueRows, stepTicket, type QueueRow } from '@/lib/tickets/queue';
@@ -22,7 +21,12 @@ import { FirstRun } from './FirstRun';
 import { FreshnessSummary, useShopFreshness } from './FreshnessSummary';
 import { TicketRow } from './TicketRow';
 import { useCountdownTicker } from './use-countdown-ticker';
+import { useInitials } from './use-initials';
 import { useQueueData } from './use-queue-data';
+
+let earlyView: Promise<PopupView> | undefined;
+/** The remembered view, read as early as the first rows (see prefetchFirstRows). */
+export const prefetchPopupView = (): Promise<PopupView> => (earlyView ??= loadPopupView());
 
 /** The merchant's name for a shop; never the internal id (`name-1uwmft0`). */
 export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly Ticket[]) {
@@ -80,7 +84,7 @@ export function Popup() {
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState<string>();
 
-  useEffect(() => void loadPopupView().then(setView), []);
+  useEffect(() => void prefetchPopupView().then(setView), []);
   const update = useCallback((patch: Partial<PopupView>) => {
     setView((v) => {
       const next = { ...(v ?? DEFAULT_VIEW), ...patch };
@@ -96,6 +100,7 @@ export function Popup() {
     [data, settings, now, marks.setAside],
   );
   const v = view ?? DEFAULT_VIEW;
+  const initialsOf = useInitials(v.query);
   const rows: QueueRow[] = useMemo(
     () =>
       sum
@@ -104,7 +109,7 @@ export function Popup() {
             unfolded: v.unfolded,
           })
         : [],
-    [sum, v, shopLabel],
+    [sum, v, shopLabel, initialsOf],
   );
 
   // TanStack Virtual's instance is mutable by design; the compiler skips memoizing this component, which is fine.
@@ -114,6 +119,9 @@ export function Popup() {
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows[i]?.type === 'ticket' ? 54 : 30),
     overscan: 6,
+    // The list's box is fixed in popup.css (440 × 380): with it known up front the first render already has
+    // rows, instead of an empty pass that waits for the element to be measured.
+    initialRect: { width: 440, height: 380 },
     getItemKey: (i) => {
       const r = rows[i]!;
       return r.type === 'ticket' ? r.item.ticket.key : r.type === 'shop' ? `shop|${r.key}|${i}` : r.id;
@@ -232,7 +240,7 @@ export function Popup() {
               <option value="">{t('popupAllPlatforms')}</option>
               {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
-                  {t(`platform_${p}`)}
+                  {platformName(p)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { kindKey, t } from '@/lib/i18n';
+import { kindKey, platformName, platformStyle, t } from '@/lib/i18n';
 import type { MerchantClock } from '@/lib/model/settings';
 import type { Ticket } from '@/lib/model/ticket';
 import { nextStaffedAt } from '@/lib/alarms/staffed';
@@ -10,6 +10,7 @@ import type { SetAside } from '@/lib/tickets/state';
 import type { SectionId, SummaryItem } from '@/lib/tickets/summary';
 import { formatBeijing } from '@/lib/time';
 import { explain, type Rule } from '@/lib/sla';
+import { withRuleLabels } from '@/lib/rule-label';
 import { isMarkedNew } from '@/lib/freshness/new-tickets';
 import { countdownText } from './countdown';
 
@@ -54,7 +55,7 @@ export function TicketRow(p: Props) {
     setWhy(
       [
         ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
-        ...explain(ticket, p.rules, p.now, p.locale),
+        ...explain(ticket, withRuleLabels(p.rules), p.now, p.locale),
       ].join('\n'),
     );
   const snooze = (until: number) =>
@@ -94,7 +95,9 @@ export function TicketRow(p: Props) {
         }}
       >
         <div className="line1">
-          <span className={`plat plat-${ticket.platform}`}>{t(`platform_${ticket.platform}`)}</span>
+          <span className="plat" style={platformStyle(ticket.platform)}>
+            {platformName(ticket.platform)}
+          </span>
           <span className="shop">{p.shop}</span>
           <span className="kind">{t(kindKey(ticket.kind))}</span>
           {p.dataFrom !== undefined && (

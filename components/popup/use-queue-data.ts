@@ -1,18 +1,18 @@
 /**
  * The popup's data at any size: the first rows come from one indexed query (the most urgent open tickets by
- * `[status+dueAt]`, a few hundred rows), so the first row shows at once with 50,000 stored; the whole open set
- * follows (openTickets: the `status` index, finished tickets are never read), then stays live.
+ * `[status+dueAt]`, a hundred rows per open status), so the first row shows at once with 50,000 stored; the
+ * whole open set follows, read in slices so no single read blocks the main thread (a scroll or a key press
+ * gets its turn between slices), then stays live. Finished tickets are never read.
  */
 import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 import { db } from '@/lib/db/schema';
-import { openTickets } from '@/lib/db/tickets-repo';
 import type { Shop } from '@/lib/model/shop';
 import { OPEN_STATUSES, type Ticket } from '@/lib/model/ticket';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 /** Rows read before the full open set: enough to fill the popup several times over. */
-export const FIRST_ROWS = 200;
+export const FIRST_ROWS = 100;
 
 async function mostUrgent(): Promise<Ticket[]> {
   const parts = await Promise.all(
@@ -21,6 +21,60 @@ async function mostUrgent(): Promise<Ticket[]> {
     ),
   );
   return parts.flat();
+}
+
+/**
+ * Open tickets per slice read. One IndexedDB answer is deserialised on the main thread in one go: 8,000 open
+ * tickets at once took one task of well over 50 ms; 500 rows take a few ms, and each slice is its own task.
+ */
+export const SLICE = 500;
+
+/**
+ * One status's tickets with a deadline, by deadline, in slices of the `[status+dueAt]` index (each one
+ * `getAll`). A slice ends inside a run of equal deadlines: that deadline is then read whole, and the next slice
+ * starts above it, so ties are neither lost nor read twice.
+ */
+async function withDeadline(status: Ticket['status']): Promise<Ticket[]> {
+  const out: Ticket[] = [];
+  let lower: number | undefined;
+  for (;;) {
+    const from = lower === undefined ? [status, Dexie.minKey] : [status, lower];
+    const part = await db()
+      .tickets.where('[status+dueAt]')
+      .between(from, [status, Dexie.maxKey], lower === undefined, true)
+      .limit(SLICE)
+      .toArray();
+    if (part.length < SLICE) {
+      out.push(...part);
+      return out;
+    }
+    const last = part.at(-1)!.dueAt!;
+    for (const t of part) if (t.dueAt !== last) out.push(t);
+    out.push(...(await db().tickets.where('[status+dueAt]').equals([status, last]).toArray()));
+    lower = last;
+  }
+}
+
+/** Every open ticket, by deadline (none last), never in one long read. */
+export async function openTicketsInSlices(): Promise<Ticket[]> {
+  const dated = (await Promise.all(OPEN_STATUSES.map(withDeadline))).flat();
+  // Tickets without a deadline are not in the compound index: their keys are the status index's keys less
+  // the dated ones (keys only: cheap), read by key.
+  const seen = new Set(dated.map((t) => t.key));
+  const keys = (await db().tickets.where('status').anyOf(OPEN_STATUSES).primaryKeys()).filter((k) => !seen.has(k));
+  const undated: Ticket[] = [];
+  for (let i = 0; i < keys.length; i += SLICE)
+    for (const t of await db().tickets.bulkGet(keys.slice(i, i + SLICE))) if (t) undated.push(t);
+  return [...dated.sort((a, b) => a.dueAt! - b.dueAt!), ...undated];
+}
+
+let early: Promise<Ticket[]> | undefined;
+/**
+ * Starts the first rows' query at once (entrypoints/popup/main.tsx calls it before React renders), so the
+ * database opens and answers while React sets up instead of after its first render.
+ */
+export function prefetchFirstRows(): Promise<Ticket[]> {
+  return (early ??= mostUrgent());
 }
 
 export interface QueueData {
@@ -34,13 +88,13 @@ export function useQueueData(): QueueData | undefined {
   const [first, setFirst] = useState<Ticket[]>();
   useEffect(() => {
     let live = true;
-    void mostUrgent().then((t) => live && setFirst(t));
+    void prefetchFirstRows().then((t) => live && setFirst(t));
     return () => {
       live = false;
     };
   }, []);
   // The whole open set only after the first rows are on screen: reading it competes for the main thread.
-  const all = useLiveQuery(() => (first ? openTickets(db()) : Promise.resolve(undefined)), [first !== undefined]);
+  const all = useLiveQuery(() => (first ? openTicketsInSlices() : Promise.resolve(undefined)), [first !== undefined]);
   const shops = useLiveQuery(() => db().shops.toArray(), []);
   if (all) return { tickets: all, complete: true, shops: shops ?? [] };
   if (first) return { tickets: first, complete: false, shops: shops ?? [] };

@@ -189,7 +189,10 @@ describe('rendering', () => {
       />,
     );
     expect(html).toContain('Variables still to fill in: 2');
-    expect(html).toContain('placeholder="newTrackingNo"');
+    // Localized labels and hints, never the raw variable key (`newTrackingNo`, `refundAmount`).
+    expect(html).toContain('placeholder="New tracking number"');
+    expect(html).toContain('title="The replacement tracking number"');
+    expect(html).not.toMatch(/placeholder="[a-z]+[A-Z]/);
     setTestMessages(zhCN);
   });
 });

@@ -8,13 +8,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import type { Template } from '../../lib/model/template';
 import { isVariableSegment, renderSegments, renderText } from '../../lib/templates/render';
 import { searchTemplates, type SearchIndex, type SearchScope } from '../../lib/templates/search';
-import {
-  hasValue,
-  variableDef,
-  variableLabel,
-  type VariableKey,
-  type VariableValues,
-} from '../../lib/templates/variables';
+import { hasValue, type VariableKey, type VariableValues } from '../../lib/templates/variables';
+import { variableHint, variableText } from '../../lib/templates/variable-labels';
 import { t } from '../../lib/i18n';
 
 export interface TemplatePickerProps {
@@ -28,6 +23,7 @@ export interface TemplatePickerProps {
   /** Called with the fully rendered text; the overlay inserts it and counts the use. */
   onInsert(text: string, template: Template): void;
   onClose(): void;
+  /** The UI's language; labels and hints come from the messages (variable-labels.ts), which already follow it. */
   locale: 'zh' | 'en';
   /** Only templates for this platform / kind / shop are listed. */
   scope?: SearchScope;
@@ -50,7 +46,7 @@ function isComposing(e: KeyboardEvent): boolean {
 }
 
 export function TemplatePicker(props: TemplatePickerProps): ReactNode {
-  const { index, context, onInsert, onClose, locale, scope, initialQuery = '', maxResults = 50 } = props;
+  const { index, context, onInsert, onClose, scope, initialQuery = '', maxResults = 50 } = props;
   const uid = useId();
   const [query, setQuery] = useState(initialQuery);
   const [activeId, setActiveId] = useState<string | undefined>(undefined);
@@ -217,8 +213,7 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
                       </mark>
                     );
                   }
-                  const def = variableDef(key);
-                  const label = variableLabel(key, locale);
+                  const label = variableText(key);
                   const v = typed[key] ?? '';
                   return (
                     <input
@@ -229,7 +224,7 @@ export function TemplatePicker(props: TemplatePickerProps): ReactNode {
                       aria-label={`${t('picker_fill_prompt')} ${label}`}
                       aria-invalid={!hasValue(v)}
                       placeholder={label}
-                      title={locale === 'zh' ? def.hintZh : def.hintEn}
+                      title={variableHint(key)}
                       value={v}
                       size={Math.max(4, Math.min(24, (v || label).length + 2))}
                       onChange={(e) => setTyped((cur) => ({ ...cur, [key]: e.target.value }))}

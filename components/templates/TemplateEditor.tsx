@@ -7,8 +7,9 @@ import type { Template } from '../../lib/model/template';
 import { PLATFORMS, TICKET_KINDS, type Platform, type TicketKind } from '../../lib/model/ticket';
 import { parseBody } from '../../lib/templates/render';
 import type { TemplateDraft } from '../../lib/templates/repo';
-import { VARIABLES, variableLabel, variableToken } from '../../lib/templates/variables';
-import { t, uiLocale } from './i18n';
+import { VARIABLES, variableToken } from '../../lib/templates/variables';
+import { variableHint, variableText } from '../../lib/templates/variable-labels';
+import { platformName, t } from './i18n';
 
 /** The form's own state: text fields as typed, lists as checkboxes. */
 export interface EditorForm {
@@ -80,7 +81,6 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
   const [form, setForm] = useState<EditorForm>(() => formFromTemplate(template, props.folder));
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const caretRef = useRef<number | undefined>(undefined);
-  const locale = uiLocale();
   const set = <K extends keyof EditorForm>(k: K, v: EditorForm[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   // Put the caret after an inserted variable once React has rendered the new body.
@@ -149,11 +149,11 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
               key={v.key}
               type="button"
               className="tr-lib__chip"
-              title={locale === 'zh' ? v.hintZh : v.hintEn}
+              title={variableHint(v.key)}
               onMouseDown={(e) => e.preventDefault() /* keep the caret in the body */}
               onClick={() => insertToken(variableToken(v.key))}
             >
-              {variableLabel(v.key, locale)}
+              {variableText(v.key)}
             </button>
           ))}
         </div>
@@ -223,7 +223,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
               checked={form.platforms.includes(p)}
               onChange={(e) => set('platforms', toggle(form.platforms, p, e.target.checked))}
             />
-            {t(`platform_${p}`)}
+            {platformName(p)}
           </label>
         ))}
       </fieldset>

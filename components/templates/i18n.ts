@@ -1,2 +1,2 @@
 /** The template library speaks through the one i18n path (lib/i18n.ts, strings in public/_locales). */
-export { t, uiLocale, type MessageKey } from '../../lib/i18n';
+export { platformName, t, uiLocale, type MessageKey } from '../../lib/i18n';

@@ -1,14 +1,14 @@
 import { douyinAdapter } from '@/lib/adapters/douyin';
+import { matchesOf } from '@/lib/adapters/manifest';
+import { douyinMeta } from '@/lib/adapters/douyin/meta';
 import { startOverlay } from '@/lib/overlay/start';
-import { freshnessIndicator } from '@/lib/features/freshness-indicator';
 
 export default defineContentScript({
-  matches: ['https://fxg.jinritemai.com/*'],
-  // The 售后 workbench may sit in a same-origin iframe (marketplaces.md).
-  allFrames: true,
+  // From the adapter's meta.ts (plain data), like every marketplace fact of the manifest.
+  matches: matchesOf(douyinMeta),
+  allFrames: douyinMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    freshnessIndicator.init(ctx.signal);
     startOverlay(ctx, douyinAdapter);
   },
 });

@@ -1,12 +1,14 @@
 import { pddAdapter } from '@/lib/adapters/pdd';
+import { matchesOf } from '@/lib/adapters/manifest';
+import { pddMeta } from '@/lib/adapters/pdd/meta';
 import { startOverlay } from '@/lib/overlay/start';
-import { freshnessIndicator } from '@/lib/features/freshness-indicator';
 
 export default defineContentScript({
-  matches: ['https://mms.pinduoduo.com/*'],
+  // From the adapter's meta.ts (plain data), like every marketplace fact of the manifest.
+  matches: matchesOf(pddMeta),
+  allFrames: pddMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    freshnessIndicator.init(ctx.signal);
     startOverlay(ctx, pddAdapter);
   },
 });

@@ -1,13 +1,14 @@
 import { taobaoAdapter } from '@/lib/adapters/taobao';
+import { matchesOf } from '@/lib/adapters/manifest';
+import { taobaoMeta } from '@/lib/adapters/taobao/meta';
 import { startOverlay } from '@/lib/overlay/start';
-import { freshnessIndicator } from '@/lib/features/freshness-indicator';
 
 export default defineContentScript({
-  matches: ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*'],
-  allFrames: true,
+  // From the adapter's meta.ts (plain data), like every marketplace fact of the manifest.
+  matches: matchesOf(taobaoMeta),
+  allFrames: taobaoMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    freshnessIndicator.init(ctx.signal);
     startOverlay(ctx, taobaoAdapter);
   },
 });

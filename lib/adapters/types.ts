@@ -6,6 +6,7 @@
  * `document`, `window`, `Date.now()` or `browser.*`, and never throw (failures become `issues`).
  */
 import type { SurfaceId } from '../model/surface';
+import type { MarketplaceMeta } from './meta-types';
 import type { Platform, RawTicket, TicketKind } from '../model/ticket';
 
 /** `${platform}.${page}`, e.g. `pdd.work-order-list`. Stable: used in diagnostics and fixtures. */
@@ -92,6 +93,11 @@ export interface PageDef {
   sources: readonly ('responses' | 'react-records' | 'dom-text')[];
   /** A human name for diagnostics (zh-CN). */
   title: string;
+  /**
+   * How sure we are of the page (README of the adapter, marketplaces.md): `seen` several independent public
+   * sources agree; `one-source` one public source; `modelled` no public source, waiting for a capture.
+   */
+  confidence: 'seen' | 'one-source' | 'modelled';
 }
 
 /** A row on screen that shows a ticket: where a badge anchors. */
@@ -104,8 +110,13 @@ export interface RowAnchor {
   row: Element;
 }
 
-/** Values a reply box's surroundings give a template (order number, buyer, product …). */
-export type ReplyContext = Partial<Record<'orderId' | 'buyer' | 'product' | 'trackingNo' | 'nativeId', string>>;
+/**
+ * Values a reply box's surroundings give a template (order number, buyer, product …). `refundAmount` is the
+ * amount as the page writes it, in yuan (`12.30`), only where the page labels it a refund (never the price paid).
+ */
+export type ReplyContext = Partial<
+  Record<'orderId' | 'buyer' | 'product' | 'trackingNo' | 'nativeId' | 'refundAmount', string>
+>;
 
 export interface ReplyBox {
   element: HTMLTextAreaElement | HTMLInputElement | HTMLElement;
@@ -114,14 +125,19 @@ export interface ReplyBox {
 }
 
 export interface MarketplaceAdapter {
-  /** Stable id used in keys, rows, fixture folders. Never rename without a migration. */
+  /** Stable id used in keys, rows, fixture folders (`meta.id`). Never rename without a migration. */
   readonly id: Platform;
-  /** zh-CN display name (拼多多, 抖店, 淘宝/天猫). */
-  readonly name: string;
-  /** Manifest match patterns of the seller centers. */
+  /** Everything known of the marketplace besides readers: names, colour, hosts, surfaces, rules, templates. */
+  readonly meta: MarketplaceMeta;
+  /** Manifest match patterns of the seller centers (`matchesOf(meta)`, lib/adapters/manifest.ts). */
   readonly matches: readonly string[];
   readonly pages: readonly PageDef[];
   readonly endpoints: readonly EndpointDef[];
+  /**
+   * The adapter's selectors.ts module: every selector, list of fallbacks and pattern, each selector `x` with
+   * its evidence `xEvidence` beside it. The contract test checks every claim of every adapter.
+   */
+  readonly selectors: Readonly<Record<string, unknown>>;
   /** Which shop is logged in, from the page when the responses do not say. Pure; never throws. */
   shopFromDocument(doc: Document, url: URL): ShopIdentity;
   /** Rows on screen for a page kind. */

@@ -53,14 +53,14 @@ describe('buildNotification', () => {
       iconUrl: 'chrome-extension://x/icon/128.png',
       title: 'alertTitleMixed(1,1)',
       message:
-        'alertItemTitle(platform_pdd,旗舰店,kind_refund)：买家申请仅退款 · #…789012 · alertOverdueBy(spanHours(1,0)) · alertLate',
+        'alertItemTitle(拼多多,旗舰店,kind_refund)：买家申请仅退款 · #…789012 · alertOverdueBy(spanHours(1,0)) · alertLate',
       items: [
         // Platform, shop and kind; then title, short order number and time late: alike lines differ.
         {
-          title: 'alertItemTitle(platform_pdd,旗舰店,kind_refund)',
+          title: 'alertItemTitle(拼多多,旗舰店,kind_refund)',
           message: '买家申请仅退款 · #…789012 · alertOverdueBy(spanHours(1,0)) · alertLate',
         },
-        { title: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)', message: 't · alertLeft(spanMinutes(10))' },
+        { title: 'alertItemTitle(拼多多,页面店名,kind_urge_ship)', message: 't · alertLeft(spanMinutes(10))' },
       ],
       buttons: [{ title: 'alertOpen' }, { title: 'alertSnooze' }],
       priority: 2,
@@ -77,7 +77,7 @@ describe('buildNotification', () => {
       type: 'basic',
       iconUrl: 'chrome-extension://x/icon/128.png',
       title: 'alertTitleSoon(1)',
-      message: 'alertItemTitle(platform_pdd,页面店名,kind_urge_ship)：t · alertLeft(spanMinutes(10)) · alertHeld',
+      message: 'alertItemTitle(拼多多,页面店名,kind_urge_ship)：t · alertLeft(spanMinutes(10)) · alertHeld',
     });
   });
 

@@ -4,7 +4,7 @@
  * on keys). Chrome gets a `list` notification with buttons; Firefox supports only `basic` (text lines, no
  * buttons), so `rich: false` builds that instead.
  */
-import { kindKey, t } from '../i18n';
+import { kindKey, platformName, t } from '../i18n';
 import type { Shop } from '../model/shop';
 import { shopKey, type Ticket } from '../model/ticket';
 import { shortOrder } from '../tickets/filter';
@@ -72,7 +72,7 @@ export function leftText(dueAt: number, now: number): string {
 /** `拼多多 · 店铺名 · 退款`: the merchant's alias wins over the page's shop name; never the internal id. */
 export function ticketLabel(ticket: Ticket, shop: Shop | undefined): string {
   const shopName = shop?.alias ?? shop?.name ?? ticket.shopName ?? t('shopUnnamed');
-  return t('alertItemTitle', t(`platform_${ticket.platform}`), shopName, t(kindKey(ticket.kind)));
+  return t('alertItemTitle', platformName(ticket.platform), shopName, t(kindKey(ticket.kind)));
 }
 
 function flagText(a: Alert): string | undefined {

@@ -24,7 +24,7 @@ describe('badgeFor', () => {
     );
     expect(b).toMatchObject({ text: '2', color: BADGE_AMBER, overdue: 0, soon: 2 });
     expect(b.title).toBe(
-      'toolbarTitleBusy(0,2,3)\ntoolbarTitleNext(alertItemTitle(platform_pdd,店铺s,kind_refund),alertLeft(spanMinutes(20)))',
+      'toolbarTitleBusy(0,2,3)\ntoolbarTitleNext(alertItemTitle(拼多多,店铺s,kind_refund),alertLeft(spanMinutes(20)))',
     );
   });
 

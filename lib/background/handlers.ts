@@ -11,10 +11,11 @@ import { RequestSchema, type Request, type RequestOf, type ResponseFor } from '.
 import { checkSender, sessionOf, type SenderLike } from '../messaging/sender';
 import { adapters } from '../adapters/registry';
 import { createSessionGuard, type SessionGuard } from './session-guard';
-import { capOpenTickets, OPEN_TICKET_CAP } from './caps';
+import { OPEN_TICKET_CAP } from './caps';
 import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
 import { toView } from './views';
+import { withRuleLabels } from '../rule-label';
 import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
 import type { FreshnessHooks } from '../freshness/worker';
@@ -174,16 +175,22 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
         moved.push(...(await rekeyFallbackShop(deps.db, req.platform, s.shopId, shop, s.nativeIds)).moved);
       if (moved.length) await deps.onTicketsRekeyed?.(moved).catch(() => undefined);
       const { supersedes: _supersedes, ...batch } = req;
-      const capped = await capOpenTickets(deps.db, { platform: req.platform, shopId, pageKind: req.pageKind }, tickets);
-      if (capped.dropped)
-        await recordHealth(deps, [
-          guardReport(req, 'open-cap', `${capped.dropped} new tickets over ${OPEN_TICKET_CAP} open: not stored`),
-        ]);
       const locale = uiLocale();
-      // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`).
-      const out = await ingestBatch(deps.db, { ...batch, shop, tickets: capped.tickets }, settings.rules, now, (t) =>
-        toView(t, settings.rules, now, locale),
+      // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`), and the
+      // open-ticket cap is decided on that pass's read (one bulkGet per batch, issue 12).
+      const out = await ingestBatch(
+        deps.db,
+        { ...batch, shop, tickets },
+        settings.rules,
+        now,
+        // explain() names the rule: in the UI's language (lib/rule-label.ts).
+        (t) => toView(t, withRuleLabels(settings.rules), now, locale),
+        { openCap: OPEN_TICKET_CAP },
       );
+      if (out.dropped)
+        await recordHealth(deps, [
+          guardReport(req, 'open-cap', `${out.dropped} new tickets over ${OPEN_TICKET_CAP} open: not stored`),
+        ]);
       if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
       // Not awaited: the badges' reply must not wait for bookkeeping (the hooks never reject).
       void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });

@@ -25,6 +25,14 @@ export interface IngestBatch {
   completeSince?: number | undefined;
 }
 
+export interface IngestOptions {
+  /**
+   * At most this many open tickets per shop and page (lib/background/caps.ts): beyond it, tickets already
+   * stored still update and new open ones are refused (`dropped`). Decided on the transaction's own read.
+   */
+  openCap?: number;
+}
+
 export interface IngestOutcome<A = never> {
   /** The stored rows for the batch's tickets, after the merge. */
   tickets: Ticket[];
@@ -32,6 +40,8 @@ export interface IngestOutcome<A = never> {
   answers: A[];
   written: number;
   markedUnseen: number;
+  /** New open tickets refused by `openCap`. */
+  dropped: number;
 }
 
 /**
@@ -49,19 +59,37 @@ export async function ingestBatch<A = never>(
   rules: readonly Rule[],
   now: number,
   answer?: (t: Ticket) => A,
+  opts: IngestOptions = {},
 ): Promise<IngestOutcome<A>> {
   // A surface belongs to one platform: a ticket claiming another platform's list would get a key family
   // that list never uses.
-  const tickets = batch.tickets.filter((t) => surfaceDef(t.surface).platform === t.platform);
+  let tickets = batch.tickets.filter((t) => surfaceDef(t.surface).platform === t.platform);
   return db.transaction('rw', db.tickets, db.shops, async () => {
-    const keys = tickets.map((t) => ticketKey(t));
+    let keys = tickets.map((t) => ticketKey(t));
     const listed = new Set(keys);
     // Every read is issued at once: IndexedDB serves them back to back, one wait instead of three.
-    const [prevRows, prevShop, missing] = await Promise.all([
+    const [readRows, prevShop, missing] = await Promise.all([
       db.tickets.bulkGet(keys),
       db.shops.get(shopKey(batch.platform, batch.shop.shopId)),
       batch.complete ? noLongerListed(db, batch, listed) : Promise.resolve([]),
     ]);
+    let prevRows = readRows;
+    let dropped = 0;
+    if (opts.openCap !== undefined) {
+      const fresh = tickets.filter((t, i) => !prevRows[i] && OPEN_STATUSES.includes(t.status));
+      // Counted only when a batch brings new open tickets: a listing of known ones costs nothing more.
+      const room = fresh.length
+        ? Math.max(0, opts.openCap - (await countOpenListed(db, { ...batch, shopId: batch.shop.shopId })))
+        : Infinity;
+      if (fresh.length > room) {
+        const refused = new Set(fresh.slice(room));
+        dropped = refused.size;
+        const kept = tickets.map((t) => !refused.has(t));
+        tickets = tickets.filter((_, i) => kept[i]);
+        keys = keys.filter((_, i) => kept[i]);
+        prevRows = prevRows.filter((_, i) => kept[i]);
+      }
+    }
     const merged = tickets.map((raw, i) =>
       mergeTicket(prevRows[i], raw, { rules, now, pageKind: batch.pageKind, complete: batch.complete }),
     );
@@ -71,8 +99,20 @@ export async function ingestBatch<A = never>(
     const stored = Promise.all([writes.length ? db.tickets.bulkPut(writes) : undefined, shop && db.shops.put(shop)]);
     const answers = answer ? merged.map(answer) : [];
     await stored;
-    return { tickets: merged, answers, written: changed.length, markedUnseen: missing.length };
+    return { tickets: merged, answers, written: changed.length, markedUnseen: missing.length, dropped };
   });
+}
+
+/** Open tickets a shop's page lists now (not unseen): what the open-ticket cap counts. */
+export function countOpenListed(
+  db: RadarDb,
+  scope: { platform: Platform; shopId: string; pageKind: string },
+): Promise<number> {
+  return db.tickets
+    .where('[platform+shopId]')
+    .equals([scope.platform, scope.shopId])
+    .filter((t) => t.listedOn === scope.pageKind && OPEN_STATUSES.includes(t.status) && !t.unseenSince)
+    .count();
 }
 
 /**

@@ -1,8 +1,7 @@
 /**
  * The supported surfaces shown on the options page (诊断 → 支持的页面): every page the adapter registry
- * recognises, with how sure we are of it. Confidence is data here, transcribed from the marks in
- * ../shared/marketplaces.md and the adapters' own comments ([seen], [one source], [modelled]); when an
- * adapter folder gains a README.md stating confidence, keep this map in step with it.
+ * recognises, with how sure we are of it. Confidence is each page's own (`PageDef.confidence` in the
+ * adapter's pages.ts), transcribed from the marks in ../shared/marketplaces.md and the adapter's README.md.
  */
 import type { MarketplaceAdapter, PageDef, PageKind } from '../adapters/types';
 import type { Platform } from '../model/ticket';
@@ -14,19 +13,6 @@ import type { Platform } from '../model/ticket';
  * - `unknown`: a page added to an adapter without a confidence entry here (surfaces.test.ts flags it).
  */
 export type Confidence = 'seen' | 'one-source' | 'modelled' | 'unknown';
-
-/** Confidence per page kind (marketplaces.md section in the comment). */
-export const SURFACE_CONFIDENCE: Readonly<Record<string, Exclude<Confidence, 'unknown'>>> = {
-  'pdd.work-order-list': 'seen', // Pinduoduo, 工单 list [seen]
-  'pdd.work-order-detail': 'seen', // Pinduoduo, 工单 list [seen]: detail page and endpoint
-  'pdd.aftersale-list': 'seen', // Pinduoduo, 售后 list [seen]
-  'pdd.chat': 'one-source', // Pinduoduo, Chat [one source]
-  'douyin.aftersale-list': 'seen', // Douyin, 售后 workbench [seen]
-  'douyin.service-tickets': 'one-source', // Douyin, 服务工单 [one source, a shipped extension]
-  'taobao.refund-list': 'one-source', // Taobao, refund list [one source]
-  'taobao.task-tickets': 'modelled', // Taobao, 工单 / 任务工单 [modelled]
-  'taobao.task-ticket-detail': 'modelled', // Taobao, 工单 / 任务工单 [modelled]
-};
 
 /** One row of the supported-surfaces table. */
 export interface SurfaceRow {
@@ -49,13 +35,13 @@ export function supportedSurfaces(adapters: readonly MarketplaceAdapter[]): Surf
   return adapters.flatMap((a) =>
     a.pages.map((p) => ({
       platform: a.id,
-      platformName: a.name,
+      platformName: a.meta.names.zh,
       kind: p.kind,
       title: p.title,
       exampleUrl: p.examples[0],
       sources: p.sources,
       byContent: p.byContent === true,
-      confidence: SURFACE_CONFIDENCE[p.kind] ?? 'unknown',
+      confidence: p.confidence ?? 'unknown',
     })),
   );
 }

@@ -3,8 +3,10 @@
  * root, no React on the page: a host `<span>` carrying the test hooks (`data-ticket-key`, `data-due-at`,
  * `data-state`) so page CSS and ours never collide. Page text reaches it only through `textContent`.
  *
- * Cost on the seller page (issue 12): badges mount at most {@link MOUNT_PER_FRAME} per animation frame, no
- * layout is read, and the one shared ticker writes text only for badges in view and only when it changed.
+ * Cost on the seller page (issue 12): badges are built in slices of at most {@link MOUNT_SLICE_MS} per
+ * animation frame and inserted together in one (one table layout, not one per slice), no layout is read, rows whose badge is already in place with the same view are not touched again,
+ * and the one shared ticker (lib/overlay/ticker.ts) wakes only when a badge in view changes its text or
+ * colour ({@link nextChangeAt}). Hosts are `contain: content`, so a text change is laid out inside them.
  */
 import type { RowAnchor } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
@@ -21,22 +23,25 @@ export const BADGE_ATTR = 'data-ticket-radar-badge';
 
 /** A row whose badge keeps being dropped by the page is re-mounted at most this often. */
 export const MAX_REMOUNTS = 30;
-/** Badges inserted per animation frame: 500 rows mount over a few frames, never in one long task. */
-export const MOUNT_PER_FRAME = 100;
+/** Main-thread time per animation frame for building badges: 500 are built over frames, never in one long task. */
+export const MOUNT_SLICE_MS = 6;
 
 const CSS = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; }
+:host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; contain: content; }
 .b { display: inline-flex; align-items: center; gap: 4px; font: 600 12px/18px -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
      padding: 1px 8px; border-radius: 10px; cursor: help; border: 1px solid transparent;
      /* Narrow table cells: the source note wraps below the countdown instead of running under the buttons. */
      flex-wrap: wrap; row-gap: 0; }
 .b > span { white-space: nowrap; }
-.b::before { content: ""; width: 6px; height: 6px; border-radius: 50%; background: currentColor; }
+/* The state dot belongs to the countdown text: as the box's own flex item it stayed alone on the first line
+   when a narrow cell wrapped the text below it. */
+.b > span:first-child::before { content: ""; display: inline-block; width: 6px; height: 6px; margin-right: 4px;
+     border-radius: 50%; background: currentColor; vertical-align: 1px; }
 .ok { color: #1e7d32; background: #e8f5e9; border-color: #c8e6c9; }
 .soon { color: #a15c00; background: #fff4e0; border-color: #ffd699; }
 .critical { color: #c62828; background: #ffebee; border-color: #ffcdd2; }
 .overdue { color: #fff; background: #d32f2f; }
-.overdue::before { background: #fff; }
+.overdue > span:first-child::before { background: #fff; }
 .none { color: #666; background: #f2f2f2; border-color: #e0e0e0; }
 .src { font-weight: 400; opacity: .75; font-size: 11px; }
 `;
@@ -98,6 +103,36 @@ export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: 
   if (source.textContent !== src) source.textContent = src;
 }
 
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+const DAY = 24 * HOUR;
+/** The step of formatDuration's text (lib/time/light.ts): seconds under an hour, minutes under a day, hours after. */
+const textStep = (absMs: number) => (absMs < HOUR ? SECOND : absMs < DAY ? 60 * SECOND : HOUR);
+
+/**
+ * The first instant after `now` at which {@link renderBadge} would write something else: the countdown
+ * text's next step, or a colour boundary of the tiers (lib/tickets/state.ts `tierFor`: left ≤ 0, ≤ critical,
+ * ≤ soon, ≤ a share of the rule's budget). Infinity for a badge that never changes by itself (finished, no
+ * deadline). The ticker sleeps until then instead of re-rendering every badge every second.
+ */
+export function nextChangeAt(view: TicketView, now: number, tiers: TierSettings): number {
+  if (!isOpen(view) || view.dueAt === undefined) return Infinity;
+  const due = view.dueAt;
+  const left = due - now;
+  let next: number;
+  if (left > 0) {
+    const step = textStep(left);
+    next = due - Math.floor(left / step) * step + 1;
+  } else {
+    const step = textStep(-left);
+    next = due + (Math.floor(-left / step) + 1) * step;
+  }
+  const share = view.budgetMs !== undefined ? view.budgetMs * tiers.soonShare : undefined;
+  for (const b of [0, tiers.criticalWithinMs, tiers.soonWithinMs, share])
+    if (b !== undefined && left > b) next = Math.min(next, Math.ceil(due - b));
+  return Math.max(next, now + 1);
+}
+
 /** Tooltip: the deadline in Beijing time and how it was found. Set when the view changes, not per tick. */
 export function badgeTooltip(view: TicketView): string {
   const head = view.dueAt !== undefined ? t('tooltipDue', beijingDateTime(view.dueAt)) : t('badgeNone');
@@ -109,6 +144,8 @@ interface Entry {
   remounts: number;
   mounted?: boolean;
   view?: TicketView;
+  /** When its text or colour changes next ({@link nextChangeAt}); the ticker renders it then. */
+  nextAt: number;
 }
 
 export const countdownBadge: Feature = {
@@ -116,17 +153,32 @@ export const countdownBadge: Feature = {
   init({ session, signal, report }) {
     const { doc, win } = session;
     const badges = new Map<string, Entry>();
-    const tick = () => {
-      const now = session.now();
-      const { tiers } = session.settings();
-      for (const host of ticker.visible()) {
-        const entry = badges.get(host.getAttribute('data-ticket-key') ?? '');
-        if (entry?.view) renderBadge(entry.badge, entry.view, now, tiers);
-      }
+    const byHost = new Map<HTMLElement, Entry>();
+    const render = (entry: Entry, view: TicketView, now: number, tiers: TierSettings) => {
+      renderBadge(entry.badge, view, now, tiers);
+      entry.nextAt = nextChangeAt(view, now, tiers);
     };
-    const ticker = createTicker(win, signal, tick);
+    const ticker = createTicker(win, signal, (now, visible) => {
+      const { tiers } = session.settings();
+      let next = Infinity;
+      for (const host of visible) {
+        const entry = byHost.get(host);
+        if (!entry?.view) continue;
+        if (entry.nextAt <= now) render(entry, entry.view, now, tiers);
+        next = Math.min(next, entry.nextAt);
+      }
+      return next;
+    });
     let queue: { anchor: RowAnchor; view: TicketView }[] = [];
     let scheduled = false;
+
+    const drop = (key: string, entry: Entry) => {
+      ticker.unobserve(entry.badge.host);
+      entry.badge.host.remove();
+      badges.delete(key);
+      byHost.delete(entry.badge.host);
+      ready.delete(entry);
+    };
 
     /**
      * Drops badges whose key is no longer live (its stand-in shop was replaced by the real one: the row now
@@ -136,10 +188,30 @@ export const countdownBadge: Feature = {
       const live = session.liveKeys();
       for (const [key, entry] of badges) {
         if (live.has(key) && (wanted.has(key) || entry.badge.host.isConnected)) continue;
-        ticker.unobserve(entry.badge.host);
-        entry.badge.host.remove();
-        badges.delete(key);
+        drop(key, entry);
       }
+    };
+
+    /** Badges built and rendered off the page, waiting for the one frame that inserts them all. */
+    const ready = new Map<Entry, Element>();
+
+    /**
+     * Puts the ready badges into their rows, all in one frame: every insertion into a table row makes the
+     * browser lay the table out again, so 500 insertions spread over 20 frames cost 20 table layouts, in one
+     * frame one (issue 12). Building them (the script part) is what is spread over frames.
+     */
+    const insertReady = () => {
+      for (const [entry, slot] of ready) {
+        const { host } = entry.badge;
+        if (host.parentElement === slot || !slot.isConnected) continue;
+        // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
+        if (entry.mounted) entry.remounts++;
+        if (entry.remounts > MAX_REMOUNTS) continue;
+        entry.mounted = true;
+        slot.append(host);
+        ticker.observe(host);
+      }
+      ready.clear();
     };
 
     const mountSome = () => {
@@ -147,29 +219,37 @@ export const countdownBadge: Feature = {
       if (signal.aborted) return;
       const now = session.now();
       const { tiers } = session.settings();
-      const batch = queue.splice(0, MOUNT_PER_FRAME);
-      for (const { anchor, view } of batch) {
+      const clock = win.performance;
+      const until = clock.now() + MOUNT_SLICE_MS;
+      let done = 0;
+      // At least one per frame, then as many as fit in the slice.
+      for (const { anchor, view } of queue) {
+        if (done > 0 && clock.now() > until) break;
+        done++;
         let entry = badges.get(view.key);
         if (!entry) {
-          entry = { badge: createBadge(doc, view.key), remounts: 0 };
+          entry = { badge: createBadge(doc, view.key), remounts: 0, nextAt: 0 };
           badges.set(view.key, entry);
+          byHost.set(entry.badge.host, entry);
         }
         const { host } = entry.badge;
-        if (host.parentElement !== anchor.slot) {
-          // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
-          if (entry.mounted) entry.remounts++;
-          if (entry.remounts > MAX_REMOUNTS) continue;
-          entry.mounted = true;
-          anchor.slot.append(host);
-          ticker.observe(host);
-        }
         if (entry.view !== view) {
           host.title = badgeTooltip(view);
           entry.view = view;
         }
-        renderBadge(entry.badge, view, now, tiers);
+        if (host.parentElement !== anchor.slot) {
+          if (entry.remounts >= MAX_REMOUNTS) continue;
+          // Text first, then into the page: no second layout for the text.
+          render(entry, view, now, tiers);
+          ready.set(entry, anchor.slot);
+          continue;
+        }
+        render(entry, view, now, tiers);
+        ticker.kick();
       }
+      queue.splice(0, done);
       if (queue.length) return schedule();
+      insertReady();
       let mounted = 0;
       for (const e of badges.values()) if (e.badge.host.isConnected) mounted++;
       session.ready('badges', mounted);
@@ -197,6 +277,9 @@ export const countdownBadge: Feature = {
         // A row we could not read gets no badge rather than a guess; one badge per ticket.
         if (!view || seen.has(view.key)) continue;
         seen.add(view.key);
+        // In place with the same view: nothing to do (the ticker keeps its text).
+        const entry = badges.get(view.key);
+        if (entry && entry.view === view && entry.badge.host.parentElement === anchor.slot) continue;
         queue.push({ anchor, view });
       }
       removeStale(seen);
@@ -209,6 +292,7 @@ export const countdownBadge: Feature = {
       () => {
         for (const { badge } of badges.values()) badge.host.remove();
         badges.clear();
+        byHost.clear();
       },
       { once: true },
     );

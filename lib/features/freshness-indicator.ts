@@ -9,9 +9,11 @@
  *    one-click pause for this tab. The worker answers each report with the indicator's state and pushes it
  *    again after every read of this tab's list.
  *
- * Self-contained: `init(signal, deps)` starts everything and the signal stops it, so it plugs into any feature
- * registry as `{ id: 'freshness-indicator', init }`. It knows no marketplace: the worker learns this tab's
- * shop and surface from its reads.
+ * Two parts with two lifetimes. The activity reports (1) protect the merchant's drafts, so they run in every
+ * frame for the content script's whole life, whatever the page and the feature toggles: startOverlay starts
+ * them (`startFreshnessActivity`). The indicator (2) is a feature of the registry (`freshnessIndicator`,
+ * lib/features/registry.ts): shown while the feature runs on a recognised page, toggled in the options page
+ * like every feature. It knows no marketplace: the worker learns this tab's shop and surface from its reads.
  *
  * Why no `scroll` listener: SPAs scroll programmatically (virtual lists, "back to top"), and those events are
  * trusted too; `wheel`, `touchmove` and keys are what a person scrolling produces.
@@ -23,6 +25,7 @@ import { asFreshnessState, freshnessActivity } from '../overlay/messages';
 import { indicatorText } from '../freshness/summary';
 import { t } from '../i18n';
 import { PICKER_PANEL_ATTR } from './template-picker';
+import type { Feature } from './types';
 
 export const FRESHNESS_ATTR = 'data-ticket-radar-freshness';
 
@@ -39,6 +42,8 @@ export interface FreshnessIndicatorDeps {
   }): Promise<FreshnessState>;
   /** Calls back with states the worker pushes. */
   onPush(cb: (s: FreshnessState) => void, signal: AbortSignal): void;
+  /** Whether the indicator is wanted now (the registry feature runs); activity is reported either way. */
+  visible?: () => boolean;
 }
 
 const CSS = `
@@ -70,8 +75,12 @@ function deepActive(doc: Document): Element | null {
   return el;
 }
 
-export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndicatorDeps = defaultDeps()): void {
+export function initFreshnessIndicator(
+  signal: AbortSignal,
+  deps: FreshnessIndicatorDeps = defaultDeps(),
+): { render(): void } {
   const { win } = deps;
+  const visible = deps.visible ?? (() => true);
   const doc = win.document;
   const frame = Math.random().toString(36).slice(2, 12);
   const isTop = win.top === win;
@@ -95,7 +104,7 @@ export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndic
   };
 
   const render = () => {
-    if (!isTop || !state?.watched || signal.aborted) {
+    if (!isTop || !state?.watched || signal.aborted || !visible()) {
       host?.remove();
       return;
     }
@@ -213,6 +222,7 @@ export function initFreshnessIndicator(signal: AbortSignal, deps: FreshnessIndic
   if (doc.readyState === 'loading')
     doc.addEventListener('DOMContentLoaded', () => void send_(), { once: true, signal });
   else void send_();
+  return { render };
 }
 
 function defaultDeps(): FreshnessIndicatorDeps {
@@ -234,8 +244,36 @@ function defaultDeps(): FreshnessIndicatorDeps {
   };
 }
 
-/** The feature as a registry entry (lib/features registry, issue 10): one `init(signal)`. */
-export const freshnessIndicator = {
+/** Pages of this frame where the indicator feature runs now (a page session restarts it on SPA navigation). */
+let shownBy = 0;
+let rerender: (() => void) | undefined;
+
+/**
+ * The activity reports of this frame, for the content script's life (`signal`), whatever the feature toggles
+ * say: a tab is never reloaded under a draft because its indicator is hidden. Called by startOverlay.
+ */
+export function startFreshnessActivity(signal: AbortSignal, deps: FreshnessIndicatorDeps = defaultDeps()): void {
+  const handle = initFreshnessIndicator(signal, { ...deps, visible: () => shownBy > 0 });
+  rerender = handle.render;
+  signal.addEventListener('abort', () => (rerender = undefined), { once: true });
+}
+
+/**
+ * The indicator as a feature of the registry: while it runs on a page (on by default, a toggle in the options
+ * page), the frame's activity reporter shows its indicator (top frame only, when the worker watches the tab).
+ */
+export const freshnessIndicator: Feature = {
   id: 'freshness-indicator',
-  init: (signal: AbortSignal) => initFreshnessIndicator(signal),
-} as const;
+  init({ signal }) {
+    shownBy++;
+    rerender?.();
+    signal.addEventListener(
+      'abort',
+      () => {
+        shownBy--;
+        rerender?.();
+      },
+      { once: true },
+    );
+  },
+};

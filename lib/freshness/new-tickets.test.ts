@@ -88,7 +88,7 @@ describe('buildNewTicketsNotification', () => {
   it('one notification for the burst, titled with the count and the shop, with an open button', () => {
     const n = buildNewTicketsNotification([tk('1'), tk('2'), tk('3')], shops, { rich: true, iconUrl: 'i.png' })!;
     // i18n returns keys outside the extension: the count and "platform shop" are the substitutions.
-    expect(n.options.title).toBe('freshNewTitle(3,platform_pdd 暖居家纺)');
+    expect(n.options.title).toBe('freshNewTitle(3,拼多多 暖居家纺)');
     expect(n.options.items).toHaveLength(3);
     expect(n.options.buttons).toEqual([{ title: 'alertOpen' }]);
     expect(n.ticketKeys).toEqual(['pdd:445566:workorder:1', 'pdd:445566:workorder:2', 'pdd:445566:workorder:3']);
@@ -100,7 +100,7 @@ describe('buildNewTicketsNotification', () => {
       rich: false,
       iconUrl: 'i.png',
     })!;
-    expect(n.options.title).toBe('freshNewTitle(2,platform_pdd 暖居家纺 …)');
+    expect(n.options.title).toBe('freshNewTitle(2,拼多多 暖居家纺 …)');
     expect(n.options.type).toBe('basic');
     expect(n.options.buttons).toBeUndefined();
   });

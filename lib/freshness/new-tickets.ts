@@ -5,7 +5,7 @@
 import { isOpenStatus, shopKey, type Ticket } from '../model/ticket';
 import type { Shop } from '../model/shop';
 import type { FreshnessSettings } from '../model/settings';
-import { t } from '../i18n';
+import { platformName, t } from '../i18n';
 import { MAX_ITEMS, ticketLabel, type NotificationPayload } from '../alarms/notify';
 import type { FreshRow } from './schedule';
 
@@ -62,7 +62,7 @@ export function buildNewTicketsNotification(
   const first = tickets[0];
   if (!first) return undefined;
   const shopKeys = new Set(tickets.map((tk) => shopKey(tk.platform, tk.shopId)));
-  const where = `${t(`platform_${first.platform}`)} ${shopName(first, shops)}${shopKeys.size > 1 ? ' …' : ''}`;
+  const where = `${platformName(first.platform)} ${shopName(first, shops)}${shopKeys.size > 1 ? ' …' : ''}`;
   const title = t('freshNewTitle', tickets.length, where);
   const items = tickets.slice(0, MAX_ITEMS).map((tk) => ({
     title: ticketLabel(tk, shops.get(shopKey(tk.platform, tk.shopId))),
@@ -87,5 +87,5 @@ export function buildNewTicketsNotification(
 
 /** `拼多多 暖居家纺：登录已失效，请重新登录`. */
 export function loggedOutText(platform: Ticket['platform'], shop: Shop | undefined, shopId: string): string {
-  return t('freshLoggedOut', t(`platform_${platform}`), shop?.alias ?? shop?.name ?? shopId);
+  return t('freshLoggedOut', platformName(platform), shop?.alias ?? shop?.name ?? shopId);
 }

@@ -100,7 +100,7 @@ describe('reads and new tickets', () => {
     const id = await flushAnnounce(fdeps);
     expect(id).toMatch(/^ticket-radar:alert:new:/);
     const shown = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string }>;
-    expect(shown[id!]?.title).toBe('freshNewTitle(2,platform_pdd 暖居家纺)');
+    expect(shown[id!]?.title).toBe('freshNewTitle(2,拼多多 暖居家纺)');
     expect((await log()).map((e) => e.keys)).toEqual([['pdd:s1:workorder:3', 'pdd:s1:workorder:4']]);
     // Flushed once: nothing pending any more.
     expect(await flushAnnounce(fdeps)).toBeUndefined();

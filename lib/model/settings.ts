@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RuleSchema, SegmentSchema } from '../sla/rule-schema';
 import { DEFAULT_RULES, upgradeRules } from '../sla/default-rules';
 import { DEFAULT_FEATURES, DEFAULT_TIERS, FEATURE_IDS } from './settings-defaults';
+import { PLATFORMS, type Platform } from './ticket';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -38,13 +39,23 @@ export const NotificationSettingsSchema = z.object({
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
-/** One switch per marketplace (lib/model/ticket.ts PLATFORMS; a new platform adds a field here). */
-const perPlatform = z.object({ pdd: z.boolean(), douyin: z.boolean(), taobao: z.boolean() });
+/**
+ * One switch per marketplace (lib/model/ticket.ts PLATFORMS, from the adapters' meta.ts). A marketplace added
+ * after the settings were saved reads as `on` (its default), so stored settings stay valid.
+ */
+const perPlatform = (on: boolean) =>
+  z.object(
+    Object.fromEntries(PLATFORMS.map((p) => [p, z.boolean().default(on)])) as Record<
+      Platform,
+      z.ZodDefault<z.ZodBoolean>
+    >,
+  );
+const everyPlatform = (on: boolean) => Object.fromEntries(PLATFORMS.map((p) => [p, on])) as Record<Platform, boolean>;
 
 /** Keeping list surfaces fresh and announcing new tickets (issue 14, lib/freshness). */
 export const FreshnessSettingsSchema = z.object({
   /** Reload the merchant's own list tabs while nobody works in them, per platform. */
-  keepFresh: perPlatform,
+  keepFresh: perPlatform(true),
   /** Minutes between reloads of one shop's surface (2–60). */
   intervalMin: z.number().int().min(2).max(60),
   /** A shop's data is stale past this age when its lists are kept fresh … */
@@ -52,9 +63,9 @@ export const FreshnessSettingsSchema = z.object({
   /** … and past this age otherwise. */
   staleOtherMs: z.number().int().positive(),
   /** Optional: a pinned, muted tab per platform opened by the extension when no list tab is open. */
-  backgroundTab: perPlatform,
+  backgroundTab: perPlatform(false),
   /** Announce new tickets per platform. */
-  announce: perPlatform,
+  announce: perPlatform(true),
   /** Per surface (page kind) announcement switch; a surface not listed is announced. */
   announceSurfaces: z.record(z.string().max(60), z.boolean()),
   /** Play a short sound with the new-ticket notification (Chrome: offscreen document). */
@@ -89,12 +100,12 @@ export const DEFAULT_SETTINGS: Settings = {
   popupHorizonMs: 24 * H,
   features: { ...DEFAULT_FEATURES },
   freshness: {
-    keepFresh: { pdd: true, douyin: true, taobao: true },
+    keepFresh: everyPlatform(true),
     intervalMin: 5,
     staleKeptMs: 30 * MIN,
     staleOtherMs: 2 * H,
-    backgroundTab: { pdd: false, douyin: false, taobao: false },
-    announce: { pdd: true, douyin: true, taobao: true },
+    backgroundTab: everyPlatform(false),
+    announce: everyPlatform(true),
     announceSurfaces: {},
     sound: false,
   },

@@ -16,6 +16,8 @@
  * Like PLATFORMS, these ids are stored in every row and key: never rename one without a Dexie migration.
  */
 import { z } from 'zod';
+import { MARKETPLACES } from '../adapters/catalog';
+import type { MarketplaceMeta } from '../adapters/meta-types';
 import type { Platform } from './ticket';
 
 export interface SurfaceDef {
@@ -32,22 +34,19 @@ export interface SurfaceDef {
   readonly deadlines: 'platform' | 'rules';
 }
 
-export const SURFACES = [
-  // 工单 `deadline` (todoList, detail) [seen].
-  { id: 'pdd.work-order-list', platform: 'pdd', family: 'workorder', deadlines: 'platform' },
-  // 售后 `expireRemainTime` and the row's `.timer` [seen].
-  { id: 'pdd.aftersale-list', platform: 'pdd', family: 'aftersale', deadlines: 'platform' },
-  // 服务工单: `delay_end_time` only when agreed; otherwise the 09:00–21:00 rules of sla-rules.md.
-  { id: 'douyin.service-tickets', platform: 'douyin', family: 'service', deadlines: 'rules' },
-  // 售后 `status_deadline` ("当前节点逾期时间") [seen], the status cell's countdown.
-  { id: 'douyin.aftersale-list', platform: 'douyin', family: 'aftersale', deadlines: 'platform' },
-  // 退款 `refund_remind_timeout` / the row's timeout text; `exist_timeout:false` means none runs.
-  { id: 'taobao.refund-list', platform: 'taobao', family: 'refund', deadlines: 'platform' },
-  // 任务工单 (催揽收 / 催发货): no platform deadline on the list; the Taobao rules of sla-rules.md.
-  { id: 'taobao.task-tickets', platform: 'taobao', family: 'task', deadlines: 'rules' },
-] as const satisfies readonly SurfaceDef[];
+export type SurfaceId = (typeof MARKETPLACES)[number]['surfaces'][number]['id'];
 
-export type SurfaceId = (typeof SURFACES)[number]['id'];
+/** Every marketplace's surfaces (each adapter's meta.ts, `surfaces`), in catalog order. */
+export const SURFACES: readonly (SurfaceDef & { readonly id: SurfaceId })[] = (
+  MARKETPLACES as readonly MarketplaceMeta[]
+).flatMap((m) =>
+  m.surfaces.map((s) => ({
+    id: s.id as SurfaceId,
+    platform: m.id as Platform,
+    family: s.family,
+    deadlines: s.deadlines,
+  })),
+);
 export const SURFACE_IDS = SURFACES.map((s) => s.id) as [SurfaceId, ...SurfaceId[]];
 export const SurfaceIdSchema = z.enum(SURFACE_IDS);
 
@@ -59,5 +58,3 @@ export const familyOf = (id: SurfaceId): string => surfaceDef(id).family;
 /** Whether only the platform may set deadlines on a surface (no rule deadline there, ever). */
 export const platformDecides = (id: SurfaceId | undefined): boolean =>
   id !== undefined && BY_ID.get(id)?.deadlines === 'platform';
-/** The i18n key of a surface's merchant-facing name (服务工单, 售后工作台 …). */
-export const surfaceNameKey = (id: SurfaceId): string => `surface_${id.replace(/[.-]/g, '_')}`;

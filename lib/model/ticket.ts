@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { MARKETPLACES, type MarketplaceId } from '../adapters/catalog';
 import { familyOf, SurfaceIdSchema, type SurfaceId } from './surface';
 
-/** Marketplace ids. Used in keys, fixture folders and entrypoint names: never rename without a migration. */
-export const PLATFORMS = ['pdd', 'douyin', 'taobao'] as const;
+/**
+ * Marketplace ids, from the adapters' meta.ts (lib/adapters/catalog.ts). Used in keys, fixture folders and
+ * entrypoint names: never rename without a migration.
+ */
+export const PLATFORMS = MARKETPLACES.map((m) => m.id) as [MarketplaceId, ...MarketplaceId[]];
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 

@@ -83,14 +83,47 @@ export function runOverlay(
 
   const viewFor = (ref: { nativeId?: string | undefined; orderId?: string | undefined }) =>
     (ref.nativeId ? views.get(ref.nativeId) : undefined) ?? (ref.orderId ? byOrder.get(ref.orderId) : undefined);
+  /**
+   * The rows on screen, scanned once per DOM state: the badges, the DOM reader's "rows without a view" and
+   * the drift check all ask in the same frame, and a scan of 500 rows is not free (issue 12). Any page
+   * mutation that can move a row clears it ({@link rowTextTicked} decides which cannot).
+   */
+  let anchorsCache: RowAnchor[] | undefined;
+  /** Each scanned row's text with running countdowns masked ({@link steadyText}), to tell a tick from an edit. */
+  let rowTexts = new WeakMap<Element, string>();
   const anchors = (): RowAnchor[] => {
     if (!page) return [];
+    if (anchorsCache) return anchorsCache;
     try {
-      return adapter.rows(doc, page.kind);
+      anchorsCache = adapter.rows(doc, page.kind);
     } catch {
       report([{ code: 'reader-threw', detail: 'rows' }]);
       return [];
     }
+    rowTexts = new WeakMap();
+    for (const a of anchorsCache) rowTexts.set(a.row, steadyText(a.row));
+    return anchorsCache;
+  };
+  /**
+   * Whether a mutation batch only re-wrote text inside rows already scanned, and only their running
+   * countdowns (`剩余1天02时03分04秒` ticking every second on the Taobao list): nothing to re-read then. The
+   * deadline read from a countdown is anchored to the moment it was read, so a tick does not move it; any
+   * other text change in a row (a status, an id of a re-used row) still counts.
+   */
+  const rowTextTicked = (muts: readonly MutationRecord[]): boolean => {
+    if (!anchorsCache) return false;
+    const touched = new Set<Element>();
+    for (const m of muts) {
+      if (m.type === 'childList') {
+        for (const n of m.addedNodes) if (n.nodeType !== TEXT_NODE) return false;
+        for (const n of m.removedNodes) if (n.nodeType !== TEXT_NODE) return false;
+      } else if (m.type !== 'characterData') return false;
+      const row = scannedRowOf(m.target, rowTexts);
+      if (!row) return false;
+      touched.add(row);
+    }
+    for (const row of touched) if (steadyText(row) !== rowTexts.get(row)) return false;
+    return true;
   };
 
   function report(issues: readonly ReadIssue[], source?: string) {
@@ -263,6 +296,7 @@ export function runOverlay(
   };
 
   const startPage = () => {
+    anchorsCache = undefined;
     pageHref = win.location.href;
     let url: URL;
     try {
@@ -282,6 +316,8 @@ export function runOverlay(
       // Our own badge insertions are mutations too; ignore batches that only touched badges.
       const ours = (n: Node) => n instanceof win.HTMLElement && n.hasAttribute(BADGE_ATTR);
       if (muts.every((m) => [...m.addedNodes, ...m.removedNodes].every(ours) && m.type === 'childList')) return;
+      if (rowTextTicked(muts)) return;
+      anchorsCache = undefined;
       changed();
     });
     // documentElement exists at document_start: the parser's own insertions of server-rendered rows are
@@ -335,4 +371,21 @@ export function runOverlay(
   };
   startPage();
   return handle;
+}
+
+const TEXT_NODE = 3;
+
+/**
+ * A row's text with running countdowns (`1天02时03分04秒`, `12分05秒`, `3小时`) masked: equal before and after a
+ * tick of the page's own countdown, different after any other edit. Long numbers (ids, order numbers) and
+ * date-times are kept, so a row re-used for another ticket never looks unchanged.
+ */
+export const steadyText = (row: Element): string => (row.textContent ?? '').replace(COUNTDOWN_PART, '#');
+const COUNTDOWN_PART = /\d{1,3}\s*(?:天|小时|时|分钟|分|秒)/g;
+
+/** The scanned row `node` is in (climbing at most a few levels: row text sits near its row). */
+function scannedRowOf(node: Node, rows: WeakMap<Element, string>): Element | undefined {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  for (let depth = 0; el && depth < 12; depth++, el = el.parentElement) if (rows.has(el)) return el;
+  return undefined;
 }

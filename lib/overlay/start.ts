@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import type { MarketplaceAdapter } from '../adapters/types';
+import { startFreshnessActivity } from '../features/freshness-indicator';
 import { FEATURES } from '../features/registry';
 import { ingest, PageMessageError, reportHealth } from './messages';
 import { DEFAULT_PAGE_SETTINGS, watchPageSettings, type PageSettings } from './page-settings';
@@ -20,6 +21,8 @@ export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdap
     final: (e) => e instanceof PageMessageError && e.refused,
     send: ingest,
   });
+  // Activity reports protect drafts from the freshness reloads in every frame, whatever the toggles say.
+  startFreshnessActivity(ctx.signal);
   const overlay = runOverlay(
     adapter,
     window,

@@ -79,7 +79,7 @@ const zh: ExplainStrings = {
     `${later ? '平台延长时效' : '平台提前了截止时间'}：${from} → ${to}（${seenAt} 发现）`,
   olderChanges: (n) => `另有 ${n} 次更早的变更`,
   platformWins: '以平台时效为准，不套用规则',
-  overdueBy: (span) => `已超时 ${span}`,
+  overdueBy: (span) => `已逾期 ${span}`,
   left: (span) => `剩余 ${span}`,
   leftCounted: (span, counted) => `剩余 ${span}（其中计时时段内 ${counted}）`,
   noDeadline: '页面没有给出截止时间，也没有匹配的规则：不显示截止时间',

@@ -28,13 +28,23 @@ describe('explain', () => {
     expect(lines[0]).toBe('收到 11-24 22:30，不在计时时段内，从 11-25 09:00 起计时');
     expect(lines).toContain('11-25 09:00–21:00 计 12 小时');
     expect(lines.at(-2)).toBe('截止 11-25 21:00');
-    expect(lines.at(-1)).toBe('剩余 1 小时');
+    expect(lines.at(-1)).toBe('剩余 1小时00分');
+  });
+
+  it("tells the time left in the badge's own form, days included (never 146 小时 beside 6天2小时)", () => {
+    const t = ticket({ createdAt: bj('2025-11-24 10:00') });
+    const line = explain(
+      t,
+      [rule({ clock: { type: 'calendar' }, budgetMs: 200 * 3_600_000 })],
+      bj('2025-11-26 16:00'),
+    ).at(-1);
+    expect(line).toBe('剩余 6天2小时');
   });
 
   it('time left on a window clock also tells the counted part; overdue says so', () => {
     const t = ticket({ createdAt: bj('2025-11-24 20:00') });
-    expect(explain(t, [rule({})], bj('2025-11-24 21:00')).at(-1)).toBe('剩余 23 小时（其中计时时段内 11 小时）');
-    expect(explain(t, [rule({})], bj('2025-11-25 21:30')).at(-1)).toBe('已超时 1 小时 30 分');
+    expect(explain(t, [rule({})], bj('2025-11-24 21:00')).at(-1)).toBe('剩余 23小时00分（其中计时时段内 11小时00分）');
+    expect(explain(t, [rule({})], bj('2025-11-25 21:30')).at(-1)).toBe('已逾期 1小时30分');
   });
 
   it('mentions days off and make-up workdays on a workday clock', () => {
@@ -101,7 +111,7 @@ describe('explain', () => {
       '平台延长时效：11-25 20:00 → 11-26 20:00（11-25 10:00 发现）',
       '平台延长时效：11-26 20:00 → 11-27 20:00（11-26 11:00 发现）',
       '以平台时效为准，不套用规则',
-      '剩余 1 小时 30 分',
+      '剩余 1小时30分',
     ]);
   });
 
@@ -159,8 +169,8 @@ describe('explain', () => {
     const t = ticket({ createdAt: bj('2025-11-24 22:30') });
     const lines = explain(t, [rule({})], bj('2025-11-24 23:00'), 'en');
     expect(lines[0]).toBe('Received 11-24 22:30, outside counting hours; counting starts 11-25 09:00');
-    expect(lines.at(-1)).toBe('22 h left (12 h of it in counting hours)');
-    expect(explain(t, [rule({})], bj('2025-11-25 21:05'), 'en').at(-1)).toBe('Overdue by 5 min');
+    expect(lines.at(-1)).toBe('22h 00m left (12h 00m of it in counting hours)');
+    expect(explain(t, [rule({})], bj('2025-11-25 21:05'), 'en').at(-1)).toBe('Overdue by 5m 00s');
   });
 
   it('speaks English when asked: days off, make-up workdays, nothing to go by', () => {
@@ -195,7 +205,7 @@ describe('explain', () => {
       'Platform extended the deadline: 11-25 20:00 → 11-26 20:00 (seen 11-25 10:00)',
       'Platform extended the deadline: 11-26 20:00 → 11-27 20:00 (seen 11-26 11:00)',
       "The platform's deadline applies; rules are not used",
-      '2 h 5 min left',
+      '2h 05m left',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { EXPLAIN_STRINGS, type ExplainLocale, type ExplainStrings } from './expl
 import { matchRule, ruleStartOf } from './match';
 import type { Clock, Rule } from './rule-schema';
 import type { DeadlineInput } from './types';
+import { formatDuration } from '../time/light';
 import { MAX_WALK_DAYS, isInsideClock, remainingWorkingTime, traceWorkingTime, type WalkTrace } from './windows';
 
 /** Day lines (counted days and runs of days off) shown before the middle collapses into one summary line. */
@@ -130,13 +131,22 @@ function historyLines(history: readonly DueChange[], fmt: Fmt, S: ExplainStrings
   return older > 0 ? [S.olderChanges(older), ...lines] : lines;
 }
 
-function leftLine(dueAt: number, now: number, clock: Clock | undefined, S: ExplainStrings): string {
+/**
+ * The time left or late in the badge's and the popup row's own form (formatDuration: `6天2小时`, `3小时05分`),
+ * so a tooltip never says `146 小时` beside a badge that says `6天2小时`.
+ */
+function leftLine(
+  dueAt: number,
+  now: number,
+  clock: Clock | undefined,
+  S: ExplainStrings,
+  locale: ExplainLocale,
+): string {
   const left = dueAt - now;
-  if (left <= 0) return S.overdueBy(spanIn(left, S));
+  const span = (ms: number) => formatDuration(ms, locale);
+  if (left <= 0) return S.overdueBy(span(left));
   const working = clock && clock.type !== 'calendar' ? remainingWorkingTime(now, dueAt, clock) : undefined;
-  return working !== undefined && working !== left
-    ? S.leftCounted(spanIn(left, S), spanIn(working, S))
-    : S.left(spanIn(left, S));
+  return working !== undefined && working !== left ? S.leftCounted(span(left), span(working)) : S.left(span(left));
 }
 
 /**
@@ -164,7 +174,7 @@ export function explain(
     const withYear = yearsDiffer(...instants);
     const fmt: Fmt = (ms) => `${formatDay(dayOf(ms), withYear)} ${formatTimeOfDay(ms)}`;
     const lines = [S.platformDue(fmt(due)), ...historyLines(history, fmt, S), S.platformWins];
-    if (now !== undefined) lines.push(leftLine(due, now, undefined, S));
+    if (now !== undefined) lines.push(leftLine(due, now, undefined, S, locale));
     return lines;
   }
 
@@ -197,6 +207,6 @@ export function explain(
     return lines;
   }
   lines.push(S.due(fmt(dueAt)));
-  if (now !== undefined) lines.push(leftLine(dueAt, now, rule.clock, S));
+  if (now !== undefined) lines.push(leftLine(dueAt, now, rule.clock, S, locale));
   return lines;
 }

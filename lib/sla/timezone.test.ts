@@ -63,7 +63,12 @@ describe('timezone independence', () => {
     ],
     [
       'Douyin example across the change',
-      () => addWorkingTime(bj('2026-10-24 20:00'), 12 * H, DEFAULT_RULES[0]!.clock),
+      () =>
+        addWorkingTime(
+          bj('2026-10-24 20:00'),
+          12 * H,
+          DEFAULT_RULES.find((r) => r.id === 'douyin-service-urgent')!.clock,
+        ),
       '2026-10-25 20:00',
     ],
     [

@@ -2,19 +2,16 @@
  * Default template sets, shipped as data. The library seeds them into the merchant's own table, where
  * they are edited like any other template (repo.seedDefaults); nothing in the UI is hard-coded to them.
  *
- * Sources, all public platform guidance:
- * - The four-part service reply (问题描述 / 解决方案 / 后续跟进 / 注意事项), and the personalised and
- *   follow-up replies: Douyin shop's 服务工单 reply examples.
- * - 「根据描述未理解所述问题，辛苦确认具体问题并重新提交。」 and 「请优先联系仓库核实具体情况」 (双面单 / 无面单):
- *   Douyin's standard answers, kept word for word.
- * - The Pinduoduo ticket form's 收货状态 options (marketplaces.md, PDD reply form): kept word for word so
- *   the text matches the option the platform expects.
- * - Taobao 催揽收: the help text says the ticket ends when the parcel is picked up or the ticket is
- *   answered; the answers give the buyer something checkable (a tracking number).
+ * The generic replies are here; a marketplace's own (Douyin's standard answers, the Pinduoduo 收货状态
+ * options, Taobao 催揽收) live in its adapter's meta.ts with their sources. The four-part service reply
+ * (问题描述 / 解决方案 / 后续跟进 / 注意事项) and the personalised and follow-up replies come from Douyin
+ * shop's 服务工单 reply examples; they fit every marketplace.
  *
  * Ids are stable (`default-<platform|general>-<what>`): seeding, sync and "deleted defaults" rely on them.
  * Never reuse an id for a different text; retire it and add a new one.
  */
+import { MARKETPLACES } from '../adapters/catalog';
+import type { MarketplaceMeta } from '../adapters/meta-types';
 import type { Template } from '../model/template';
 import type { Platform, TicketKind } from '../model/ticket';
 
@@ -26,20 +23,17 @@ interface Def {
   title: string;
   body: string;
   folder: string;
-  tags: string[];
-  platforms?: Platform[];
-  kinds?: TicketKind[];
+  tags: readonly string[];
+  platforms?: readonly Platform[];
+  kinds?: readonly TicketKind[];
   shortcut?: string;
   note?: string;
 }
 
 const FOLDER_GENERAL = '通用回复';
-const FOLDER_DOUYIN = '抖店标准答复';
-const FOLDER_PDD = '拼多多工单选项';
-const FOLDER_TAOBAO = '淘宝催揽收';
 const FOLDER_EVIDENCE = '协商与凭证';
 
-const defs: readonly Def[] = [
+const generic: readonly Def[] = [
   // ── The four-part reply and Douyin's example replies ────────────────────────────────────────────
   {
     id: 'default-general-four-part',
@@ -73,25 +67,6 @@ const defs: readonly Def[] = [
     tags: ['跟进', '进展'],
     shortcut: '/gj',
   },
-  {
-    id: 'default-douyin-unclear',
-    title: '未理解所述问题，请重新提交',
-    body: '根据描述未理解所述问题，辛苦确认具体问题并重新提交。',
-    folder: FOLDER_DOUYIN,
-    tags: ['标准答复', '问题不清'],
-    platforms: ['douyin'],
-    shortcut: '/blj',
-  },
-  {
-    id: 'default-douyin-double-or-no-waybill',
-    title: '双面单 / 无面单：请联系仓库核实',
-    body: '请优先联系仓库核实具体情况。',
-    folder: FOLDER_DOUYIN,
-    tags: ['标准答复', '双面单', '无面单'],
-    platforms: ['douyin'],
-    kinds: ['logistics', 'service-request', 'other'],
-    shortcut: '/md',
-  },
   // ── Already agreed / already refunded: the platform decides on evidence, so the note says attach it ──
   {
     id: 'default-general-agreed-with-buyer',
@@ -111,82 +86,6 @@ const defs: readonly Def[] = [
     kinds: ['refund', 'return', 'service-request', 'other'],
     shortcut: '/ytk',
     note: '提交前请上传退款成功的截图（含金额与时间）作为凭证。',
-  },
-  // ── Pinduoduo 收货状态 options, verbatim ─────────────────────────────────────────────────────────────
-  {
-    id: 'default-pdd-recall',
-    title: '已进行召回',
-    body: '已进行召回',
-    folder: FOLDER_PDD,
-    tags: ['收货状态', '拦截'],
-    platforms: ['pdd'],
-    shortcut: '/zh',
-  },
-  {
-    id: 'default-pdd-buyer-received',
-    title: '消费者已收到货',
-    body: '消费者已收到货',
-    folder: FOLDER_PDD,
-    tags: ['收货状态'],
-    platforms: ['pdd'],
-    shortcut: '/ysh',
-  },
-  {
-    id: 'default-pdd-no-return-tracking',
-    title: '未查到退货物流轨迹',
-    body: '未查到退货物流轨迹',
-    folder: FOLDER_PDD,
-    tags: ['收货状态', '退货'],
-    platforms: ['pdd'],
-    shortcut: '/wgj',
-  },
-  {
-    id: 'default-pdd-unknown-tracking-no',
-    title: '无法确认快递单号',
-    body: '无法确认快递单号',
-    folder: FOLDER_PDD,
-    tags: ['收货状态', '退货'],
-    platforms: ['pdd'],
-    shortcut: '/wdh',
-  },
-  {
-    id: 'default-pdd-return-not-received',
-    title: '未收到退货商品',
-    body: '未收到退货商品',
-    folder: FOLDER_PDD,
-    tags: ['收货状态', '退货'],
-    platforms: ['pdd'],
-    shortcut: '/wsh',
-  },
-  // ── Taobao 催揽收 ────────────────────────────────────────────────────────────────────────────────────
-  {
-    id: 'default-taobao-pickup-new-tracking',
-    title: '催揽收：已换快递，新运单号',
-    body: '亲，您的包裹已更换快递重新发出，新运单号：{快递公司} {新运单号}，可在订单详情中查看物流进度。给您带来不便非常抱歉！',
-    folder: FOLDER_TAOBAO,
-    tags: ['催揽收', '新单号'],
-    platforms: ['taobao'],
-    kinds: ['urge-pickup'],
-    shortcut: '/xdh',
-  },
-  {
-    id: 'default-taobao-pickup-chased',
-    title: '催揽收：已催快递上门揽收',
-    body: '亲，我们已联系快递尽快上门揽收，运单号{运单号}，揽收后物流信息会自动更新，请您耐心等待。',
-    folder: FOLDER_TAOBAO,
-    tags: ['催揽收'],
-    platforms: ['taobao'],
-    kinds: ['urge-pickup'],
-    shortcut: '/lsh',
-  },
-  {
-    id: 'default-taobao-pickup-delayed',
-    title: '催揽收：揽收延迟致歉',
-    body: '亲，非常抱歉，您的包裹因快递网点揽收延迟暂未更新物流。我们已催促快递在{截止时间}前完成揽收，运单号{运单号}，有进展会第一时间告知您。',
-    folder: FOLDER_TAOBAO,
-    tags: ['催揽收', '致歉'],
-    platforms: ['taobao'],
-    kinds: ['urge-pickup'],
   },
   // ── Everyday answers ──────────────────────────────────────────────────────────────────────────────
   {
@@ -216,6 +115,12 @@ const defs: readonly Def[] = [
     kinds: ['logistics', 'urge-pickup', 'consult', 'service-request'],
     shortcut: '/wl',
   },
+];
+
+/** The generic replies, then each marketplace's own (its meta.ts `templates`), in catalog order. */
+const defs: readonly Def[] = [
+  ...generic,
+  ...((MARKETPLACES as readonly MarketplaceMeta[]).flatMap((m) => m.templates) as readonly Def[]),
 ];
 
 /**

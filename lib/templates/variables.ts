@@ -50,61 +50,48 @@ export interface VariableDef {
   key: VariableKey;
   /** The token name in zh-CN bodies: `{买家}`. */
   zh: string;
-  /** English label, also accepted as a token: `{buyer}`. */
+  /** The English key, also accepted as a token: `{buyer}`. UI labels and hints are messages (variable-labels.ts). */
   en: string;
   source: VariableSource;
-  /** A short hint shown beside the inline input when the value has to be typed. */
-  hintZh: string;
-  hintEn: string;
 }
 
 /** The catalogue, in the order the editor shows its variable chips. */
 export const VARIABLES: readonly VariableDef[] = [
-  { key: 'buyer', zh: '买家', en: 'buyer', source: 'ticket:buyer', hintZh: '买家昵称', hintEn: 'Buyer nickname' },
-  { key: 'orderId', zh: '订单号', en: 'orderId', source: 'ticket:orderId', hintZh: '订单编号', hintEn: 'Order number' },
-  { key: 'product', zh: '商品', en: 'product', source: 'ticket:product', hintZh: '商品名称', hintEn: 'Product name' },
+  { key: 'buyer', zh: '买家', en: 'buyer', source: 'ticket:buyer' },
+  { key: 'orderId', zh: '订单号', en: 'orderId', source: 'ticket:orderId' },
+  { key: 'product', zh: '商品', en: 'product', source: 'ticket:product' },
   {
     key: 'trackingNo',
     zh: '运单号',
     en: 'trackingNo',
     source: 'ticket:trackingNo',
-    hintZh: '快递运单号',
-    hintEn: 'Tracking number',
   },
   {
     key: 'newTrackingNo',
     zh: '新运单号',
     en: 'newTrackingNo',
     source: 'manual',
-    hintZh: '更换后的运单号',
-    hintEn: 'New tracking number',
   },
   {
     key: 'carrier',
     zh: '快递公司',
     en: 'carrier',
     source: 'manual',
-    hintZh: '如 中通快递',
-    hintEn: 'e.g. ZTO Express',
   },
-  { key: 'shop', zh: '店铺', en: 'shop', source: 'shop', hintZh: '店铺名称', hintEn: 'Shop name' },
+  { key: 'shop', zh: '店铺', en: 'shop', source: 'shop' },
   {
     key: 'deadline',
     zh: '截止时间',
     en: 'deadline',
     source: 'ticket:dueAt',
-    hintZh: '北京时间，如 2026-11-24 10:00',
-    hintEn: 'Beijing time, e.g. 2026-11-24 10:00',
   },
   {
     key: 'refundAmount',
     zh: '退款金额',
     en: 'refundAmount',
     source: 'ticket:amountFen',
-    hintZh: '如 ¥12.30',
-    hintEn: 'e.g. ¥12.30',
   },
-  { key: 'ticketId', zh: '工单号', en: 'ticketId', source: 'ticket:nativeId', hintZh: '工单编号', hintEn: 'Ticket id' },
+  { key: 'ticketId', zh: '工单号', en: 'ticketId', source: 'ticket:nativeId' },
   // The three below are the parts of a service reply only the merchant can write. Making them variables
   // (not 「请填写…」 placeholder text) means the picker asks for them and a template can never be sent
   // with the placeholder still in it.
@@ -113,18 +100,14 @@ export const VARIABLES: readonly VariableDef[] = [
     zh: '问题',
     en: 'issue',
     source: 'manual',
-    hintZh: '买家反馈的问题',
-    hintEn: 'What the buyer reported',
   },
   {
     key: 'solution',
     zh: '处理方案',
     en: 'solution',
     source: 'manual',
-    hintZh: '如 补发 / 退款 / 换货',
-    hintEn: 'e.g. resend / refund / exchange',
   },
-  { key: 'progress', zh: '处理进展', en: 'progress', source: 'manual', hintZh: '目前进展', hintEn: 'Progress so far' },
+  { key: 'progress', zh: '处理进展', en: 'progress', source: 'manual' },
 ];
 
 const BY_KEY = new Map<VariableKey, VariableDef>(VARIABLES.map((v) => [v.key, v]));
@@ -136,7 +119,7 @@ const BY_TOKEN = new Map<string, VariableKey>(
 /** The catalogue entry for a key. */
 export function variableDef(key: VariableKey): VariableDef {
   // Every key is in the catalogue (checked by a test), so this never falls back in practice.
-  return BY_KEY.get(key) ?? { key, zh: key, en: key, source: 'manual', hintZh: '', hintEn: '' };
+  return BY_KEY.get(key) ?? { key, zh: key, en: key, source: 'manual' };
 }
 
 /** Resolves a token name (`买家` or `buyer`, without braces) to a key; undefined for unknown names. */
@@ -147,12 +130,6 @@ export function variableForToken(name: string): VariableKey | undefined {
 /** The token a body should contain for a key: `{买家}`. */
 export function variableToken(key: VariableKey): string {
   return `{${variableDef(key).zh}}`;
-}
-
-/** A label for the UI in the given locale. */
-export function variableLabel(key: VariableKey, locale: 'zh' | 'en'): string {
-  const def = variableDef(key);
-  return locale === 'zh' ? def.zh : def.en;
 }
 
 /** Fen to the way Chinese seller pages write money: 1230 → `¥12.30`. Negative and fractional fen are rejected. */
@@ -188,7 +165,15 @@ export function ticketFieldsFromReplyContext(ctx: ReplyContext): TicketFields {
     product: ctx.product,
     trackingNo: ctx.trackingNo,
     nativeId: ctx.nativeId,
+    amountFen: yuanToFen(ctx.refundAmount),
   };
+}
+
+/** `12.3` / `12.30` (yuan, as pages write it) → 1230 fen; anything else → undefined. */
+export function yuanToFen(yuan: string | undefined): number | undefined {
+  const m = yuan === undefined ? null : /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
 const nonBlank = (s: string | undefined): string | undefined =>

@@ -44,7 +44,9 @@ export async function seedTickets(worker: Worker, opts: SeedOptions): Promise<nu
         const finished = rnd() < opts.finishedShare;
         const firstSeenAt = opts.now - Math.floor(rnd() * 28 * 24 * H) - H;
         // Deadlines spread from 6 h late to 3 days ahead; every 9th without one, every 13th the buyer's turn.
-        const dueAt = i % 9 === 4 ? undefined : opts.now + Math.floor((rnd() * 78 - 6) * H);
+        // Whole hours plus 30 min from `now`: no deadline sits near a state boundary (now, now + 2 h), so the
+        // counts a spec reads in the popup and, seconds later, in the overview are the same counts.
+        const dueAt = i % 9 === 4 ? undefined : opts.now + Math.floor(rnd() * 78 - 6) * H + 30 * 60_000;
         // Each platform's main list (lib/model/surface.ts): the surface, and its family in the key.
         const surface = { pdd: 'pdd.work-order-list', douyin: 'douyin.aftersale-list', taobao: 'taobao.refund-list' }[
           shop.platform

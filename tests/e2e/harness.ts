@@ -298,3 +298,26 @@ export interface StoredTicket {
 export async function ticketsById(worker: Worker): Promise<Map<string, StoredTicket>> {
   return new Map((await readTable<StoredTicket>(worker, 'tickets')).map((t) => [t.nativeId, t]));
 }
+
+/** Default templates are seeded by the worker on install: waits until they are stored. */
+export async function templatesStored(worker: Worker): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(
+          () =>
+            new Promise<number>((res) => {
+              const open = indexedDB.open('ticket-radar');
+              open.onsuccess = () => {
+                const idb = open.result;
+                if (!idb.objectStoreNames.contains('templates')) return res(0);
+                const r = idb.transaction('templates').objectStore('templates').count();
+                r.onsuccess = () => res(r.result);
+              };
+              open.onerror = () => res(0);
+            }),
+        ),
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(5);
+}

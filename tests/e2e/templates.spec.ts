@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, launchWithExtension, readinessAbove, serve, type Launched } from './harness';
+import { fixture, launchWithExtension, readinessAbove, serve, templatesStored, type Launched } from './harness';
 
 const CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html';
 let l: Launched;
@@ -12,27 +12,7 @@ test.beforeEach(async () => {
 test.afterEach(async () => l.close());
 
 /** Default templates are seeded by the worker on install; wait until they are there. */
-async function templatesSeeded() {
-  await expect
-    .poll(
-      () =>
-        l.worker.evaluate(
-          () =>
-            new Promise<number>((res) => {
-              const open = indexedDB.open('ticket-radar');
-              open.onsuccess = () => {
-                const idb = open.result;
-                if (!idb.objectStoreNames.contains('templates')) return res(0);
-                const r = idb.transaction('templates').objectStore('templates').count();
-                r.onsuccess = () => res(r.result);
-              };
-              open.onerror = () => res(0);
-            }),
-        ),
-      { timeout: 10_000 },
-    )
-    .toBeGreaterThan(5);
-}
+const templatesSeeded = () => templatesStored(l.worker);
 
 test('the picker beside the PDD chat box inserts a filled template at the caret, keeps the draft, counts the use', async () => {
   await templatesSeeded();

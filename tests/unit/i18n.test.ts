@@ -2,6 +2,8 @@
  * public/_locales is the one place UI strings live (lib/i18n.ts). Every literal key the code looks up must
  * exist in both locales, and both locales must hold the same keys with the same substitutions.
  */
+import { MARKETPLACES } from '../../lib/adapters/catalog';
+import { platformName, surfaceName } from '../../lib/i18n';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +38,20 @@ describe('one i18n path', () => {
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !(k in zh))).toEqual([]);
+  });
+
+  it('marketplace and surface names come from the adapters (meta.ts), not from message keys', () => {
+    // lib/i18n.ts platformName / surfaceName read them from lib/adapters/catalog.ts in the UI language, so a
+    // new marketplace is named where it is defined; adapter-contract.test.ts checks both languages are there.
+    expect(Object.keys(zh).filter((k) => /^(platform|surface)_/.test(k))).toEqual([]);
+    const looked = ['lib', 'components', 'entrypoints']
+      .flatMap(sources)
+      .filter((f) => /\bt\(\s*[`'](platform|surface)_/.test(readFileSync(f, 'utf8')));
+    expect(looked).toEqual([]);
+    for (const m of MARKETPLACES) {
+      expect(platformName(m.id)).toBe(m.names.zh);
+      for (const s of m.surfaces) expect(surfaceName(s.id)).toBe(`${m.names.zh} ${s.names.zh}`);
+    }
   });
 
   it('no second string table: no JSON of UI strings outside public/_locales', () => {

@@ -3,18 +3,22 @@
  * records, DOM text). See README.md for surfaces, confidence and how to fix it after a page change.
  */
 import type { MarketplaceAdapter } from '../types';
+import { matchesOf } from '../manifest';
 import { isVerificationPath } from '../shared';
+import { douyinMeta } from './meta';
+import * as selectors from './selectors';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
-import { readAfterSaleList } from './parse';
+import { readAfterSaleList } from './aftersale-list';
 import { afterSaleAnchors, readAfterSaleRows, readServiceRows, serviceAnchors, shopFromRoot } from './rows';
-import { readServiceRecord } from './service';
+import { readServiceRecord } from './service-tickets';
 
 export const douyinAdapter: MarketplaceAdapter = {
-  id: 'douyin',
-  name: '抖店',
-  matches: ['https://fxg.jinritemai.com/*'],
+  id: douyinMeta.id,
+  meta: douyinMeta,
+  matches: matchesOf(douyinMeta),
   pages,
+  selectors,
   endpoints: [
     {
       id: 'douyin.afterSaleList',

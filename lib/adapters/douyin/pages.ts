@@ -20,6 +20,7 @@ const on = (url: URL, path: RegExp) => url.protocol === 'https:' && url.hostname
 export const pages = [
   {
     kind: 'douyin.aftersale-list',
+    confidence: 'seen',
     surface: 'douyin.aftersale-list',
     title: '抖店 售后工作台',
     match: (url) => on(url, AFTERSALE_LIST_PATH),
@@ -34,6 +35,7 @@ export const pages = [
   },
   {
     kind: 'douyin.service-tickets',
+    confidence: 'one-source',
     surface: 'douyin.service-tickets',
     title: '抖店 服务工单',
     match: (url) => on(url, SERVICE_LIST_PATH),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, loadDocument, readFixture } from '../../../tests/support/fixtures';
 import type { RawTicket } from '../../model/ticket';
 import type { ReadContext } from '../types';
-import { textLines } from './dom';
+import { textLines } from '../dom';
 import { douyinAdapter as dy } from './index';
 
 const AS_URL = 'https://fxg.jinritemai.com/ffa/merchant-aftersale-workbench/aftersale/list';

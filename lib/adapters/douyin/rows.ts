@@ -12,12 +12,12 @@ import { parseDateTimeText } from '../../time/parse-text';
 import { fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
-import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from './dom';
-import { afterSaleUrl } from './parse';
+import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from '../dom';
+import { afterSaleUrl } from './aftersale-list';
 import { AFTERSALE_LIST_PATH, SERVICE_LIST_PATH } from './pages';
 import { afterSaleKinds, afterSaleStatuses, kindOf, serviceStatuses, statusOf } from './kinds';
 import * as sel from './selectors';
-import { serviceTicket } from './service';
+import { serviceTicket } from './service-tickets';
 
 // ── Columns ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -32,6 +32,23 @@ function headerLabels(row: Element): string[] {
     if (ths.length) return Array.from(ths, (th) => textOf(th));
   }
   return [];
+}
+
+type Labels = (row: Element) => string[];
+
+/**
+ * {@link headerLabels} remembered per table for one read: every row of a list shares its table, and the
+ * climb queries an ancestor holding all rows, so asking per row made a 500-row read O(rows²) (issue 12).
+ * Scoped to one call of a reader, never kept: a re-rendered header is read afresh next time.
+ */
+function labelsPerTable(): Labels {
+  const byTable = new Map<Element | null, string[]>();
+  return (row) => {
+    const table = row.closest('table');
+    let labels = byTable.get(table);
+    if (!labels) byTable.set(table, (labels = headerLabels(row)));
+    return labels;
+  };
 }
 
 /** The cell under a labelled column, else at the position the evidence gives. */
@@ -135,10 +152,10 @@ export function afterSaleGroups(root: ParentNode): AfterSaleGroup[] {
 }
 
 /** The cell that shows the status (first line) and countdown: by its column label, else by its words. */
-function statusCell(group: AfterSaleGroup): Element | undefined {
+function statusCell(group: AfterSaleGroup, labelsOf: Labels): Element | undefined {
   for (const row of group.rows) {
     const cells = cellsOf(row);
-    const labelled = cell(cells, headerLabels(row), { ...sel.afterSaleColumns.status, index: -1 });
+    const labelled = cell(cells, labelsOf(row), { ...sel.afterSaleColumns.status, index: -1 });
     if (labelled) return labelled;
     const byWords = cells.find((c) => statusOf(textLines(c)[0], afterSaleStatuses) !== undefined);
     if (byWords) return byWords;
@@ -147,11 +164,12 @@ function statusCell(group: AfterSaleGroup): Element | undefined {
 }
 
 export function afterSaleAnchors(root: ParentNode): RowAnchor[] {
+  const labelsOf = labelsPerTable();
   return afterSaleGroups(root).map((g) => ({
     nativeId: g.afterSaleId,
     orderId: g.orderId,
     row: g.header,
-    slot: statusCell(g) ?? cellsOf(g.header).at(-1) ?? g.header,
+    slot: statusCell(g, labelsOf) ?? cellsOf(g.header).at(-1) ?? g.header,
   }));
 }
 
@@ -165,7 +183,8 @@ export function readAfterSaleRows(root: ParentNode, ctx: ReadContext, shop: Shop
       issues: noRowsIssue(root, ctx.pageUrl, 'douyin.aftersale-list', AFTERSALE_LIST_PATH, sel.afterSaleListLabels),
     };
   }
-  const candidates = groups.map((g) => afterSaleRowTicket(g, ctx, shop, issues));
+  const labelsOf = labelsPerTable();
+  const candidates = groups.map((g) => afterSaleRowTicket(g, ctx, shop, issues, labelsOf));
   return { tickets: validateTickets(candidates, issues), issues };
 }
 
@@ -174,12 +193,13 @@ function afterSaleRowTicket(
   ctx: ReadContext,
   shop: ShopIdentity,
   issues: ReadIssue[],
+  labelsOf: Labels,
 ): Partial<RawTicket> {
   const id = g.afterSaleId;
   const content = g.rows[0];
   const cells = content ? cellsOf(content) : [];
-  const labels = content ? headerLabels(content) : [];
-  const stCell = statusCell(g);
+  const labels = content ? labelsOf(content) : [];
+  const stCell = statusCell(g, labelsOf);
   const stLines = textLines(stCell);
   let status: TicketStatus | undefined = statusOf(stLines[0], afterSaleStatuses);
   if (!status) {
@@ -233,11 +253,11 @@ interface ServiceRow {
 }
 
 /** 服务工单 rows that show a `工单ID:`; placeholder and expanded rows have none and are skipped. */
-export function serviceRows(root: ParentNode): ServiceRow[] {
+export function serviceRows(root: ParentNode, labelsOf: Labels = labelsPerTable()): ServiceRow[] {
   return queryFirst(root, sel.serviceRow).flatMap((row): ServiceRow[] => {
     const nativeId = sel.serviceTicketIdText.exec(textOf(row))?.[1];
     if (!nativeId) return [];
-    const orderCell = cell(cellsOf(row), headerLabels(row), sel.serviceColumns.order);
+    const orderCell = cell(cellsOf(row), labelsOf(row), sel.serviceColumns.order);
     const orderText = textOf(orderCell);
     const orderId = sel.orderIdText.exec(orderText)?.[1] ?? sel.longNumber.exec(orderText)?.[1];
     return [{ row, nativeId, orderId }];
@@ -245,13 +265,14 @@ export function serviceRows(root: ParentNode): ServiceRow[] {
 }
 
 export function serviceAnchors(root: ParentNode): RowAnchor[] {
-  return serviceRows(root).map(({ row, nativeId, orderId }) => {
+  const labelsOf = labelsPerTable();
+  return serviceRows(root, labelsOf).map(({ row, nativeId, orderId }) => {
     const cells = cellsOf(row);
     return {
       nativeId,
       orderId,
       row,
-      slot: cell(cells, headerLabels(row), sel.serviceColumns.progress) ?? cells.at(-1) ?? row,
+      slot: cell(cells, labelsOf(row), sel.serviceColumns.progress) ?? cells.at(-1) ?? row,
     };
   });
 }
@@ -266,7 +287,8 @@ const unlabel = (line: string | undefined) => line?.replace(/^[^:：\d]{1,8}[:�
  */
 export function readServiceRows(root: ParentNode, ctx: ReadContext, shop: ShopIdentity): ReadResult {
   const issues: ReadIssue[] = [];
-  const rows = serviceRows(root);
+  const labelsOf = labelsPerTable();
+  const rows = serviceRows(root, labelsOf);
   if (!rows.length) {
     return {
       tickets: [],
@@ -275,7 +297,7 @@ export function readServiceRows(root: ParentNode, ctx: ReadContext, shop: ShopId
   }
   const candidates = rows.map(({ row, nativeId, orderId }) => {
     const cells = cellsOf(row);
-    const labels = headerLabels(row);
+    const labels = labelsOf(row);
     const col = (c: { label: RegExp; index: number }) => textLines(cell(cells, labels, c));
     const orderLines = col(sel.serviceColumns.order);
     const tags = orderLines.filter((l) => sel.serviceTagLine.test(l)).flatMap((l) => l.match(sel.serviceTagWord) ?? []);

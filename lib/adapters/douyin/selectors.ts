@@ -1,6 +1,6 @@
 /**
  * Douyin DOM knowledge in one place: selectors, label words and text patterns, each with its evidence
- * ([count, fixture] pairs checked by selectors.test.ts). Douyin's UI kits are `auxo-*` (older) and
+ * (`xEvidence` beside `x`: [count, fixture] pairs checked by tests/unit/adapter-contract.test.ts). Douyin's UI kits are `auxo-*` (older) and
  * `aurora-*` (newer) [seen]; their class names are not hashed, but the page's own wrappers are CSS modules
  * (`index_serviceTable__3HqPz`), so those are never used. Preference: data hooks, label text, kit classes.
  */
@@ -14,9 +14,19 @@ import { recordSource } from './endpoints';
  * A data hook, the same in both kits; in the newer kit it may sit on an element inside the row.
  */
 export const afterSaleHeaderHook = '[data-kora-json]';
+export const afterSaleHeaderHookEvidence: Evidence = [
+  [6, 'aftersale-list--rendered.html'],
+  [6, 'aftersale-list--aurora.html'],
+  [0, 'aftersale-list--iframe.html'],
+  [0, 'service--rendered.html'],
+];
 
 /** Table rows, primary (older auxo kit) then fallback (newer aurora kit). */
 export const tableRow = ['tr.auxo-table-row', 'tr.aurora-table-row'] as const;
+export const tableRowEvidence: Evidence = [
+  [12, 'aftersale-list--rendered.html'],
+  [12, 'aftersale-list--aurora.html'],
+];
 
 /** When no row carries the data hook: ids in the header text (`售后编号：7441…`, `订单编号：6941…`). */
 export const afterSaleIdText = /售后(?:编号|单号|单ID|ID)\s*[:：]?\s*(\d{8,25})/;
@@ -36,6 +46,11 @@ export const afterSaleColumns = {
 
 /** 服务工单 rows: the selector the hook reads records from (endpoints.recordSource), then ARIA rows. */
 export const serviceRow = [recordSource.rowSelector, '[role="row"]'] as const;
+export const serviceRowEvidence: Evidence = [
+  [5, 'service--rendered.html'],
+  [5, 'service--hash-changed.html'],
+  [0, 'service--base.html'],
+];
 
 /** The ticket id shown in the source cell: `工单ID: 7440…` [one source]. Also the anchor key. */
 export const serviceTicketIdText = /工单\s*ID\s*[:：]\s*(\d{4,32})/i;
@@ -81,6 +96,10 @@ export const serviceListLabels = /^(?:处理进度|工单来源|业务类型\/�
 
 /** A frame that holds the list: the outer page then shows no rows, and that is not drift. */
 export const listFrame = 'iframe[src]';
+export const listFrameEvidence: Evidence = [
+  [1, 'aftersale-list--iframe.html'],
+  [0, 'aftersale-list--rendered.html'],
+];
 
 /** Shop name in the fxg header [modelled]: used only when no response gives the shop id. */
 export const shopName = [
@@ -89,36 +108,9 @@ export const shopName = [
   '[class*="shop_name"]',
   '[data-kora="shop-name"]',
 ] as const;
-
-/** Evidence: how many elements each selector matches in each fixture (checked by selectors.test.ts). */
-export const evidence: Readonly<Record<string, Evidence>> = {
-  [afterSaleHeaderHook]: [
-    [6, 'aftersale-list--rendered.html'],
-    [6, 'aftersale-list--aurora.html'],
-    [0, 'aftersale-list--iframe.html'],
-    [0, 'service--rendered.html'],
-  ],
-  [tableRow[0]]: [
-    [12, 'aftersale-list--rendered.html'],
-    [0, 'aftersale-list--aurora.html'],
-  ],
-  [tableRow[1]]: [
-    [0, 'aftersale-list--rendered.html'],
-    [12, 'aftersale-list--aurora.html'],
-  ],
-  [serviceRow[0]]: [
-    [5, 'service--rendered.html'],
-    [5, 'service--hash-changed.html'],
-    [0, 'service--base.html'],
-  ],
-  [listFrame]: [
-    [1, 'aftersale-list--iframe.html'],
-    [0, 'aftersale-list--rendered.html'],
-  ],
-  [shopName.join(',')]: [
-    [1, 'aftersale-list--rendered.html'],
-    [1, 'aftersale-list--aurora.html'],
-    [1, 'aftersale-list--iframe.html'],
-    [1, 'service--rendered.html'],
-  ],
-};
+export const shopNameEvidence: Evidence = [
+  [1, 'aftersale-list--rendered.html'],
+  [1, 'aftersale-list--aurora.html'],
+  [1, 'aftersale-list--iframe.html'],
+  [1, 'service--rendered.html'],
+];

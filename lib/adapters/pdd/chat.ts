@@ -1,6 +1,6 @@
 /**
  * Pinduoduo chat (`/chat-merchant/index.html`): the reply box and what the open conversation says about the
- * ticket (order number, buyer, product), for template variables. Pure: reads only the root passed in.
+ * ticket (order number, buyer, product, the refund amount when the card shows one), for template variables. Pure: reads only the root passed in.
  */
 import type { ReplyBox, ReplyContext } from '../types';
 import * as sel from './selectors';
@@ -18,9 +18,20 @@ export function chatReplyContext(root: ParentNode): ReplyContext {
     [...root.querySelectorAll(sel.chatMessageOrderCard)].at(-1) ?? root.querySelector(sel.chatPanelOrderCard);
   const orderId = card ? sel.orderIdText.exec(card.textContent ?? '')?.[1] : undefined;
   const product = text(card?.querySelector(sel.chatOrderGoodsName));
+  // The refund amount of that order: on its card, else on the side panel's card of the same order.
+  const refundOf = (el: Element | null | undefined) => sel.refundAmountText.exec(el?.textContent ?? '')?.[1];
+  const refund =
+    refundOf(card) ??
+    (orderId
+      ? [...root.querySelectorAll(sel.chatPanelOrderCard)]
+          .filter((c) => sel.orderIdText.exec(c.textContent ?? '')?.[1] === orderId)
+          .map(refundOf)
+          .find(Boolean)
+      : undefined);
   if (buyer) context.buyer = buyer.slice(0, 80);
   if (orderId) context.orderId = orderId;
   if (product) context.product = product.slice(0, 200);
+  if (refund) context.refundAmount = refund;
   return context;
 }
 

@@ -1,11 +1,13 @@
 import type { MarketplaceAdapter, RowAnchor } from '../types';
+import { matchesOf } from '../manifest';
 import { fallbackShop, isVerificationPath } from '../shared';
+import { pddMeta } from './meta';
 import { endpointPaths } from './endpoints';
 import { pages } from './pages';
-import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale';
+import { afterSaleRows, readAfterSaleList, readAfterSaleRows } from './aftersale-list';
 import { chatReplyBoxes } from './chat';
-import { readWorkOrderDetail } from './detail';
-import { readTodoList, readUserInfo } from './parse';
+import { readWorkOrderDetail } from './work-order-detail';
+import { readTodoList, readUserInfo } from './work-order-list';
 import * as sel from './selectors';
 
 /** Text of the first element matching any selector. */
@@ -17,10 +19,11 @@ const firstText = (root: ParentNode, selectors: readonly string[]) =>
  * and how to fix after a page change: README.md beside this file.
  */
 export const pddAdapter: MarketplaceAdapter = {
-  id: 'pdd',
-  name: '拼多多',
-  matches: ['https://mms.pinduoduo.com/*'],
+  id: pddMeta.id,
+  meta: pddMeta,
+  matches: matchesOf(pddMeta),
   pages,
+  selectors: sel,
   endpoints: [
     { id: 'pdd.todoList', path: endpointPaths.todoList, evidence: ['work-order-list--base.json'], read: readTodoList },
     {

@@ -11,6 +11,7 @@ export const pages = [
   {
     // Stand-in: work-order-list--base.html (POSTs todoList).
     kind: 'pdd.work-order-list',
+    confidence: 'seen',
     surface: 'pdd.work-order-list',
     title: '拼多多 工单列表',
     match: (url) => on(url, /^\/aftersales\/work_order\/list\/?$/),
@@ -23,6 +24,7 @@ export const pages = [
   {
     // Stand-in: work-order-detail--base.html (POSTs /strickland/sop/mms/detail with the URL's id).
     kind: 'pdd.work-order-detail',
+    confidence: 'seen',
     surface: 'pdd.work-order-list',
     title: '拼多多 工单详情',
     match: (url) => on(url, /^\/aftersales\/work_order\/tododetail\/?$/),
@@ -32,6 +34,7 @@ export const pages = [
   {
     // Stand-in: aftersale-list--base.html (POSTs queryList, renders rows with a ticking `.timer`).
     kind: 'pdd.aftersale-list',
+    confidence: 'seen',
     surface: 'pdd.aftersale-list',
     title: '拼多多 售后列表',
     match: (url) => on(url, /^\/aftersales\/aftersale_list\/?$/),
@@ -41,6 +44,7 @@ export const pages = [
   {
     // Rendered stand-in: chat--base.html. No tickets are read here, only the reply box and its context.
     kind: 'pdd.chat',
+    confidence: 'one-source',
     title: '拼多多 客服聊天',
     match: (url) => on(url, /^\/chat-merchant\/index\.html$/),
     examples: ['https://mms.pinduoduo.com/chat-merchant/index.html'],

@@ -73,21 +73,34 @@ export const ticketFormSelectEvidence: Evidence = [
 export const chatReplyBox = '#replyTextarea';
 export const chatReplyBoxEvidence: Evidence = [
   [1, 'chat--base.html'],
+  [1, 'chat--refund-card.html'],
   [0, 'work-order-detail--base.html'],
 ];
 
 /** [modelled] The open conversation's buyer: the conversation header, else the active conversation in the list. */
 export const chatBuyerName = ['.chat-header .chat-header-nickname', '.chat-item.active .chat-item-nickname'] as const;
-export const chatBuyerNameEvidence: Evidence = [[1, 'chat--base.html']];
+export const chatBuyerNameEvidence: Evidence = [
+  [1, 'chat--base.html'],
+  [1, 'chat--refund-card.html'],
+];
 /** [modelled] An order card the buyer sent in the conversation: the order they are asking about (the last one wins). */
 export const chatMessageOrderCard = '.msg-list .order-card';
-export const chatMessageOrderCardEvidence: Evidence = [[1, 'chat--base.html']];
+export const chatMessageOrderCardEvidence: Evidence = [
+  [1, 'chat--base.html'],
+  [1, 'chat--refund-card.html'],
+];
 /** [modelled] The buyer's orders in the side panel, newest first: the fallback when no card was sent. */
 export const chatPanelOrderCard = '.order-panel .order-card';
-export const chatPanelOrderCardEvidence: Evidence = [[2, 'chat--base.html']];
+export const chatPanelOrderCardEvidence: Evidence = [
+  [2, 'chat--base.html'],
+  [2, 'chat--refund-card.html'],
+];
 /** [modelled] The product name inside an order card. */
 export const chatOrderGoodsName = '.order-card-goods-name';
-export const chatOrderGoodsNameEvidence: Evidence = [[3, 'chat--base.html']];
+export const chatOrderGoodsNameEvidence: Evidence = [
+  [3, 'chat--base.html'],
+  [3, 'chat--refund-card.html'],
+];
 
 /** Shop name in the mms header [modelled]: used only when no response gives the mall id. */
 export const mallName = ['[class*="mall-name"]', '[class*="mallName"]', '[class*="shop-name"]'] as const;
@@ -96,3 +109,8 @@ export const mallName = ['[class*="mall-name"]', '[class*="mallName"]', '[class*
 export const ticketIdText = /工单(?:编号|号|ID)\s*[:：]\s*([A-Za-z0-9_-]+)/;
 export const orderIdText = /订单(?:编号|号)\s*[:：]\s*([0-9-]{10,40})/;
 export const afterSaleIdText = /售后(?:编号|单号|ID)\s*[:：]\s*([A-Za-z0-9_-]+)/;
+/**
+ * [modelled] The refund amount an order card shows while a refund is open (`退款金额：¥12.30`); the paid amount
+ * (`实付 ¥25.90`) is never taken for it. Evidence: chat--refund-card.html (1 card with it), chat--base.html (none).
+ */
+export const refundAmountText = /退款金额\s*[:：]?\s*[¥￥]?\s*(\d{1,9}(?:\.\d{1,2})?)(?!\d)/;

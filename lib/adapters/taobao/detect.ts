@@ -2,7 +2,7 @@
  * Content detectors for the Taobao pages found by content, not URL ([modelled] surfaces, marketplaces.md),
  * and the logged-out check. The words they look for are data in selectors.ts.
  */
-import { norm, queryFirst, textLines } from './dom';
+import { norm, queryFirst, textBlocks } from '../dom';
 import * as sel from './selectors';
 
 /** The task-ticket table the detector found: its container (header and body rows) and header texts. */
@@ -47,8 +47,8 @@ export function replyTextareas(root: ParentNode): HTMLTextAreaElement[] {
     if (sel.replyWords.test(hint)) return true;
     let el = ta.parentElement;
     for (let i = 0; el && i < sel.replyBlockDepth; i++, el = el.parentElement) {
-      // textLines skips textareas, so text prefilled in the box itself does not count.
-      if (sel.replyWords.test(textLines(el).join(' '))) return true;
+      // textBlocks skips textareas, so text prefilled in the box itself does not count.
+      if (sel.replyWords.test(textBlocks(el).join(' '))) return true;
     }
     return false;
   });
@@ -60,7 +60,7 @@ export function replyTextareas(root: ParentNode): HTMLTextAreaElement[] {
  */
 export function isTaskDetail(root: ParentNode): boolean {
   if (!replyTextareas(root).length) return false;
-  const text = textLines(blockOf(root)).join(' ');
+  const text = textBlocks(blockOf(root)).join(' ');
   return sel.detailTicketWords.test(text) && new RegExp(`(?:${sel.task.id.label.source})\\s*[:：]`).test(text);
 }
 
@@ -73,7 +73,7 @@ export const isLoginPage = (root: ParentNode): boolean => queryFirst(root, sel.l
 
 /** The list says it is empty, or is still loading: no rows then is not drift. */
 export function emptyOrLoading(root: ParentNode): boolean {
-  const text = textLines(blockOf(root)).join(' ');
+  const text = textBlocks(blockOf(root)).join(' ');
   return (
     queryFirst(root, sel.emptyState).length > 0 ||
     sel.emptyText.test(text) ||

@@ -7,45 +7,12 @@ import type { ReadIssue } from '../types';
 import { statusFrom, type StatusMap } from './kinds';
 import { parseDateTimeText, parseDurationText } from '../../time/parse-text';
 import { yuanToFen } from '../shared';
+import { norm, queryFirst, textBlocks } from '../dom';
 import * as sel from './selectors';
 import type { FieldSpec } from './selectors';
 
 /** Separates text blocks in a row's joined text, so values of neighbouring cells never run together. */
 export const SEP = ' ¦ ';
-
-export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA']);
-
-/**
- * The text blocks of an element in document order: every element with its own text contributes its whole
- * text once (so `剩余<b>1天</b>23时` stays one block), elements without own text are descended into.
- * `textContent` alone would glue `¥12.30` to the next cell's `1`.
- */
-export function textLines(el: Element): string[] {
-  const out: string[] = [];
-  const walk = (e: Element) => {
-    if (SKIP.has(e.tagName)) return;
-    const ownText = [...e.childNodes].some((n) => n.nodeType === 3 && norm(n.textContent) !== '');
-    if (ownText) {
-      const t = norm(e.textContent);
-      if (t) out.push(t);
-      return;
-    }
-    for (const c of e.children) walk(c);
-  };
-  walk(el);
-  return out;
-}
-
-/** Elements of the first selector in the list that matches anything (primary, then fallbacks). */
-export function queryFirst(root: ParentNode, selectors: readonly string[]): Element[] {
-  for (const s of selectors) {
-    const found = [...root.querySelectorAll(s)];
-    if (found.length) return found;
-  }
-  return [];
-}
 
 /** What a reader needs of one row (or one detail block). */
 export interface RowView {
@@ -69,7 +36,7 @@ export function headersFor(row: Element): string[] | undefined {
 }
 
 export function rowView(el: Element, headers?: readonly string[]): RowView {
-  const lines = textLines(el);
+  const lines = textBlocks(el);
   const cells = [...el.querySelectorAll(sel.dataCell)];
   // Columns are used only when header and cells line up one to one: a colspan or an extra selection
   // column would shift every value into the wrong field (when unsure, read nothing).
@@ -77,8 +44,15 @@ export function rowView(el: Element, headers?: readonly string[]): RowView {
   return { el, lines, text: lines.join(SEP), headers: aligned, cells };
 }
 
-const labelled = (spec: FieldSpec): RegExp | undefined =>
-  spec.label && new RegExp(`(?:${spec.label.source})\\s*(?:[:：]\\s*(?:¦\\s*)?|¦\\s*)(${spec.value.source})`);
+const labelledCache = new WeakMap<FieldSpec, RegExp | undefined>();
+/** `label：value` for a field, built once per spec (readField runs per field per row). */
+const labelled = (spec: FieldSpec): RegExp | undefined => {
+  if (labelledCache.has(spec)) return labelledCache.get(spec);
+  const re =
+    spec.label && new RegExp(`(?:${spec.label.source})\\s*(?:[:：]\\s*(?:¦\\s*)?|¦\\s*)(${spec.value.source})`);
+  labelledCache.set(spec, re);
+  return re;
+};
 
 /** The cell under the first header matching `column`. */
 export function cellFor(view: RowView, column: RegExp | undefined): Element | undefined {
@@ -94,14 +68,14 @@ export function readField(view: RowView, spec: FieldSpec): string | undefined {
   if (m?.[1]) return norm(m[1]) || undefined;
   const cell = cellFor(view, spec.column);
   if (!cell) return undefined;
-  const v = spec.value.exec(textLines(cell).join(SEP));
+  const v = spec.value.exec(textBlocks(cell).join(SEP));
   return v ? norm(v[0]) || undefined : undefined;
 }
 
 /** The first text block of a column's cell (status cells show the status first, then timeout text). */
 export function firstLineOf(view: RowView, column: RegExp | undefined): string | undefined {
   const cell = cellFor(view, column);
-  return cell ? textLines(cell)[0] : undefined;
+  return cell ? textBlocks(cell)[0] : undefined;
 }
 
 const MIN_PLAUSIBLE = Date.UTC(2015, 0, 1);

@@ -3,20 +3,24 @@
  * the surfaces, their confidence and how to correct them after a page change.
  */
 import type { MarketplaceAdapter, PageKind, ReadContext, ReadResult, ShopIdentity } from '../types';
+import { matchesOf } from '../manifest';
 import { isVerificationPath } from '../shared';
+import { taobaoMeta } from './meta';
+import * as selectors from './selectors';
 import { pages } from './pages';
-import { readRefundRecord } from './records';
-import { readRefundRows, refundAnchors } from './refund';
+import { readRefundRecord } from './refund-list-records';
+import { readRefundRows, refundAnchors } from './refund-list';
 import { shopFrom } from './shop';
-import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './tasks';
+import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './task-tickets';
 
 const shopOf = (root: ParentNode, ctx: ReadContext): ShopIdentity => ctx.shop ?? shopFrom(root);
 
 export const taobaoAdapter: MarketplaceAdapter = {
-  id: 'taobao',
-  name: '淘宝/天猫',
-  matches: ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*'],
+  id: taobaoMeta.id,
+  meta: taobaoMeta,
+  matches: matchesOf(taobaoMeta),
   pages,
+  selectors,
   // No JSON endpoint is known (endpoints.ts); refund-list rows come from DOM text and React records.
   endpoints: [],
 

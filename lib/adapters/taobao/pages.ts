@@ -17,6 +17,7 @@ const REFUND_LIST = /^\/home\.htm\/trade-platform\/refund-list\/?$/;
 export const pages = [
   {
     kind: 'taobao.refund-list',
+    confidence: 'one-source',
     surface: 'taobao.refund-list',
     title: '淘宝/天猫 退款列表',
     // [one source] path; the same route exists under the Qianniu web host.
@@ -30,6 +31,7 @@ export const pages = [
   },
   {
     kind: 'taobao.task-tickets',
+    confidence: 'modelled',
     surface: 'taobao.task-tickets',
     title: '淘宝/天猫 任务工单（催揽收/催发货）',
     // [modelled] no URL is known: any seller-center page whose table has a 工单/任务 column and 催揽收/催发货
@@ -42,6 +44,7 @@ export const pages = [
   },
   {
     kind: 'taobao.task-ticket-detail',
+    confidence: 'modelled',
     surface: 'taobao.task-tickets',
     title: '淘宝/天猫 任务工单详情',
     // [modelled] a ticket detail with a reply box. Evidence: task-ticket-detail--rendered.html.

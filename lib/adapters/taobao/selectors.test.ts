@@ -1,35 +1,6 @@
-/**
- * Evidence contract: every `xEvidence` in selectors.ts names fixtures and how many elements `x` finds in
- * each (a selector list counts what the readers see: the first selector that matches anything).
- */
+/** Taobao's patterns; its selector evidence is checked with every adapter's (tests/support/adapter-contract.ts). */
 import { describe, expect, it } from 'vitest';
-import { loadDocument } from '../../../tests/support/fixtures';
-import type { Evidence } from '../types';
-import { queryFirst } from './dom';
 import * as sel from './selectors';
-
-const exports = sel as unknown as Record<string, unknown>;
-const pairs = Object.entries(exports)
-  .filter(([name]) => name.endsWith('Evidence'))
-  .map(([name, evidence]) => ({ name: name.replace(/Evidence$/, ''), evidence: evidence as Evidence }));
-
-describe('taobao selectors: evidence', () => {
-  it('every evidence has its selector', () => {
-    expect(pairs.length).toBeGreaterThan(5);
-    for (const p of pairs)
-      expect(typeof exports[p.name] === 'string' || Array.isArray(exports[p.name]), p.name).toBe(true);
-  });
-  for (const { name, evidence } of pairs) {
-    for (const [count, fixture] of evidence) {
-      it(`${name} finds ${count} in ${fixture}`, () => {
-        const doc = loadDocument('taobao', fixture, 'https://myseller.taobao.com/home.htm/');
-        const s = exports[name] as string | readonly string[];
-        const found = typeof s === 'string' ? doc.querySelectorAll(s).length : queryFirst(doc, s).length;
-        expect(found).toBe(count);
-      });
-    }
-  }
-});
 
 describe('taobao selectors: patterns', () => {
   it('countdown cue words, but not the timestamp label alone', () => {

@@ -5,7 +5,7 @@
  */
 import { fallbackShop } from '../shared';
 import type { ShopIdentity } from '../types';
-import { norm } from './dom';
+import { norm } from '../dom';
 import * as sel from './selectors';
 
 const MAX_NAME = 60;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countdownBadge, MAX_REMOUNTS } from '../../../lib/features/countdown-badge';
 import type { Feature } from '../../../lib/features/types';
-import { H, LIST, NOW, ORIGIN, rowsHtml, world, type World } from './world';
+import { H, LIST, NOW, ORIGIN, rowsHtml, testAdapter, world, type World } from './world';
 
 const IDS = ['1001', '1002', '1003', '1004', '1005', '1006'];
 const json = { shopId: 'S1', items: IDS.map((id, i) => ({ id, h: i + 1 })) };
@@ -113,6 +113,33 @@ describe('page session: identity whatever the order of reads', () => {
   });
 });
 
+describe('page session: what counts as a change', () => {
+  it('a running countdown ticking in a row is not re-read; any other edit of its text is', async () => {
+    const html =
+      `<div class="shop">测试旗舰店</div>` +
+      `<div class="row" data-id="1001" data-h="1"><b class="no">1001</b> <b class="cd">剩余1天02时03分04秒</b>` +
+      `<span class="slot"></span></div>`;
+    w = await world({ html, features: [countdownBadge] });
+    w.respond({ shopId: 'S1', items: [{ id: '1001', h: 1 }] });
+    await w.settle();
+    expect(w.badges()).toHaveLength(1);
+    const scans = vi.spyOn(testAdapter, 'rows');
+    const doc = w.win.document;
+    const countdown = doc.querySelector('.cd')!;
+    countdown.textContent = '剩余1天02时03分03秒'; // the page's own countdown ticks
+    countdown.textContent = '剩余1天02时02分59秒';
+    await w.settle();
+    expect(scans).not.toHaveBeenCalled();
+    countdown.textContent = '已超时'; // a status, not a tick
+    await w.settle();
+    expect(scans).toHaveBeenCalled();
+    scans.mockClear();
+    doc.querySelector('.no')!.textContent = '1002'; // a row re-used for another ticket: digits, not a countdown
+    await w.settle();
+    expect(scans).toHaveBeenCalled();
+  });
+});
+
 describe('page session: SPA navigation and re-mount caps', () => {
   it('an SPA restart takes the badges off and the next page mounts its own once', async () => {
     w = await world({ html: rowsHtml(IDS), features: [countdownBadge] });
@@ -161,7 +188,14 @@ describe('features', () => {
     w = await world({
       html: rowsHtml(IDS),
       features: [countdownBadge, broken],
-      settings: { features: { 'countdown-badge': false, 'template-picker': true, 'next-ticket': true } },
+      settings: {
+        features: {
+          'countdown-badge': false,
+          'template-picker': true,
+          'next-ticket': true,
+          'freshness-indicator': true,
+        },
+      },
     });
     w.respond(json);
     await w.settle();
@@ -172,7 +206,7 @@ describe('features', () => {
     // Switched on again: the badges come without a reload.
     w.settings = {
       ...w.settings,
-      features: { 'countdown-badge': true, 'template-picker': false, 'next-ticket': true },
+      features: { 'countdown-badge': true, 'template-picker': false, 'next-ticket': true, 'freshness-indicator': true },
     };
     w.overlay.settingsChanged(true);
     await w.settle();

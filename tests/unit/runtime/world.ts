@@ -3,6 +3,7 @@
  * features run on a happy-dom window, against the real background handler on fake-indexeddb. The worker's
  * answers are gated, so the order in which reads arrive and are stored is chosen by the test, not the clock.
  */
+import { pddMeta } from '../../../lib/adapters/pdd/meta';
 import Dexie from 'dexie';
 import { Window as HappyWindow } from 'happy-dom';
 import type { MarketplaceAdapter, ReadResult, RowAnchor } from '../../../lib/adapters/types';
@@ -43,7 +44,8 @@ const ticket = (shopId: string, nativeId: string, dueInH: number): RawTicket => 
  */
 export const testAdapter: MarketplaceAdapter = {
   id: 'pdd',
-  name: 'test',
+  meta: pddMeta,
+  selectors: {},
   matches: [`${ORIGIN}/*`],
   pages: [
     {
@@ -52,6 +54,7 @@ export const testAdapter: MarketplaceAdapter = {
       examples: [LIST],
       sources: ['responses', 'dom-text'],
       title: 'test list',
+      confidence: 'modelled',
     },
   ],
   endpoints: [

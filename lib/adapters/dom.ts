@@ -1,5 +1,5 @@
 /**
- * Small DOM-reading helpers for the DOM-text fallback. They use only the nodes passed in (no `document`
+ * The DOM-reading helpers every adapter's DOM-text fallback uses. They use only the nodes passed in (no `document`
  * global), so they work on a happy-dom fixture, a live page and a same-origin iframe alike.
  */
 
@@ -29,6 +29,14 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+
+/**
+ * Two ways to read an element's text, for two page styles:
+ * - `textLines`: visual lines, as a person reads them (block elements and `<br>` break; inline elements join).
+ *   Douyin's cells put a label and its value in sibling spans (`<span>工单ID:</span><span>123</span>`).
+ * - `textBlocks`: one block per element that holds text of its own. Taobao's Fusion cells keep each value in
+ *   its own element, and a countdown split over inline tags (`剩余<b>1天</b>23时`) stays one block.
+ */
 
 /**
  * The visible lines of an element, as a person reads them: block elements and `<br>` break lines, inline
@@ -138,3 +146,33 @@ export function statusQuote(text: string | undefined): string {
     ? `"${t}"`
     : `(${t.length} chars, not quoted)`;
 }
+
+export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Never text of the row: scripts, styles, and what the merchant types into a box. */
+const BLOCK_SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA']);
+
+/**
+ * The text blocks of an element in document order: every element with its own text contributes its whole
+ * text once (so `剩余<b>1天</b>23时` stays one block), elements without own text are descended into.
+ * `textContent` alone would glue `¥12.30` to the next cell's `1`.
+ */
+export function textBlocks(el: Element): string[] {
+  const out: string[] = [];
+  // Sibling pointers and a regex test, no arrays or string copies per node: this runs for every row of a
+  // 500-row list on each read (issue 12).
+  const walk = (e: Element) => {
+    if (BLOCK_SKIP.has(e.tagName)) return;
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 && NON_SPACE.test(n.nodeValue ?? '')) {
+        const t = norm(e.textContent);
+        if (t) out.push(t);
+        return;
+      }
+    }
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) walk(c);
+  };
+  walk(el);
+  return out;
+}
+const NON_SPACE = /\S/;

@@ -9,7 +9,7 @@ import { parseEpoch } from '../../time/light';
 import { asText, emptyResult, fallbackShop, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult } from '../types';
 import { kindOf, pddFlowKeys, type FlowField } from './kinds';
-import { envelope, STATUS, zodPaths } from './parse';
+import { envelope, STATUS, zodPaths } from './work-order-list';
 import { pages } from './pages';
 
 const Id = z.union([z.string(), z.number()]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW } from '../../../tests/support/fixtures';
 import type { ReadContext } from '../types';
-import { readWorkOrderDetail } from './detail';
+import { readWorkOrderDetail } from './work-order-detail';
 
 const at = (url: string): ReadContext => ({ now: FIXTURE_NOW, pageUrl: new URL(url) });
 const DETAIL = 'https://mms.pinduoduo.com/aftersales/work_order/tododetail?id=9001001';

@@ -8,11 +8,11 @@ import { parseEpoch } from '../../time/light';
 import { parseDateTimeText } from '../../time/parse-text';
 import { emptyResult, fallbackShop, validateTickets } from '../shared';
 import type { PageKind, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
-import { cleanTags, clip, statusQuote } from './dom';
+import { cleanTags, clip, statusQuote } from '../dom';
 import { idText, isBlank, obj, str, tagTexts } from './ids';
 import { kindOf, serviceKinds, serviceStatusCodes, serviceStatuses, statusOf } from './kinds';
 import { HOST } from './pages';
-import { PROVIDER_TAG } from '../../sla/default-rules';
+import { PROVIDER_TAG } from './meta';
 
 /**
  * Ticket link: the list page. No public source gives a detail URL for 服务工单 (the list opens a drawer),

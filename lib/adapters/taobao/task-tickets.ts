@@ -9,10 +9,10 @@ import { isOpenStatus, type RawTicket, type TicketKind, type TicketStatus } from
 import { validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ReplyBox, ReplyContext, RowAnchor, ShopIdentity } from '../types';
 import { blockOf, emptyOrLoading, findTaskTable, isLoginPage, replyTextareas } from './detect';
+import { norm, textBlocks } from '../dom';
 import {
   cellFor,
   firstLineOf,
-  norm,
   readDateTime,
   readDeadline,
   readField,
@@ -20,7 +20,6 @@ import {
   rowView,
   type DeadlineRead,
   tagsFrom,
-  textLines,
   type RowView,
 } from './dom';
 import { kindFrom, taskKinds, taskStatuses } from './kinds';
@@ -155,7 +154,7 @@ const statusOf = (text: string | undefined, v: RowView, id: string, issues: Read
 
 function productOf(v: RowView): string | undefined {
   const cell = cellFor(v, sel.task.product.column);
-  const line = cell ? textLines(cell).find((l) => !/^[^:：]{1,10}[:：]/.test(l)) : readField(v, sel.task.product);
+  const line = cell ? textBlocks(cell).find((l) => !/^[^:：]{1,10}[:：]/.test(l)) : readField(v, sel.task.product);
   return line ? line.slice(0, 200) : undefined;
 }
 
@@ -174,7 +173,7 @@ function detailBlock(root: ParentNode): Element | undefined {
   );
   let el: Element | null | undefined = start;
   for (let i = 0; el && i < 6; i++, el = el.parentElement) {
-    const text = textLines(el).join(' ');
+    const text = textBlocks(el).join(' ');
     if (sel.task.status.label.test(text) && sel.task.created.label.test(text)) return el;
   }
   return start ?? undefined;

@@ -11,7 +11,7 @@ import { parseDateTimeText, parseDurationText } from '../../time/parse-text';
 import { asText, emptyResult, fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { afterSaleStatusOf, kindOf, pddAfterSaleKinds } from './kinds';
-import { listOf, shopFromItems, zodPaths } from './parse';
+import { listOf, shopFromItems, zodPaths } from './work-order-list';
 import { afterSaleListScope, completeness } from './list-scope';
 import * as sel from './selectors';
 

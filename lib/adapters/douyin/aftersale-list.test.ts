@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, readFixture } from '../../../tests/support/fixtures';
 import type { ReadContext } from '../types';
 import { afterSaleKinds, afterSaleStatuses, kindOf, statusOf } from './kinds';
-import { readAfterSaleList } from './parse';
+import { readAfterSaleList } from './aftersale-list';
 
 const ctx: ReadContext = {
   now: FIXTURE_NOW,

@@ -12,7 +12,7 @@ import { parseEpoch } from '../../time/light';
 import { emptyResult, fallbackShop, turnOf, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
-import { cleanTags, clip, statusQuote } from './dom';
+import { cleanTags, clip, statusQuote } from '../dom';
 import { fen, idText, isBlank, obj, str, tagTexts } from './ids';
 import { afterSaleKinds, afterSaleStatuses, kindOf, statusOf } from './kinds';
 import { HOST } from './pages';

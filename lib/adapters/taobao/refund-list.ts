@@ -7,12 +7,11 @@ import { isOpenStatus, type RawTicket, type TicketStatus } from '../../model/tic
 import { turnOf, validateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { emptyOrLoading, isLoginPage } from './detect';
+import { norm, queryFirst, textBlocks } from '../dom';
 import {
   cellFor,
   firstLineOf,
   headersFor,
-  norm,
-  queryFirst,
   readDateTime,
   readDeadline,
   readField,
@@ -20,7 +19,6 @@ import {
   rowView,
   type DeadlineRead,
   tagsFrom,
-  textLines,
   yuanTextToFen,
   type RowView,
 } from './dom';
@@ -144,6 +142,6 @@ function productOf(v: RowView): string | undefined {
     new RegExp(`(?:${sel.refund.product.label.source})\\s*[:：]\\s*([^¦]+)`).exec(v.text)?.[1];
   if (labelled) return norm(labelled).slice(0, 200);
   const cell = cellFor(v, sel.refund.product.column);
-  const line = cell && textLines(cell).find((l) => !/^[^:：]{1,10}[:：]/.test(l) && !/^[¥￥]/.test(l));
+  const line = cell && textBlocks(cell).find((l) => !/^[^:：]{1,10}[:：]/.test(l) && !/^[¥￥]/.test(l));
   return line ? line.slice(0, 200) : undefined;
 }

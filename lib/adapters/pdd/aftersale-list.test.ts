@@ -9,7 +9,7 @@ import {
   readAfterSaleRows,
   REMAIN_MS_ABOVE,
   remainUnit,
-} from './aftersale';
+} from './aftersale-list';
 import { afterSaleStatusOf } from './kinds';
 
 const ctx: ReadContext = { now: FIXTURE_NOW, pageUrl: new URL('https://mms.pinduoduo.com/aftersales/aftersale_list') };
