@@ -29,11 +29,13 @@ export function openPanel({ ctx, box, saved, templates, used, onClosed }: OpenPa
   const below = r.bottom + 380 < vh;
   host.style.cssText = `position:fixed;z-index:2147483646;left:${Math.max(8, r.left)}px;${below ? `top:${r.bottom + 6}px` : `bottom:${vh - r.top + 6}px`};`;
   doc.body.append(host);
+  const mirror = session.settings().testReadiness ? mirrorForTests(host, shadow, session.win) : undefined;
   const root = createRoot(mount);
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
+    mirror?.disconnect();
     root.unmount();
     host.remove();
     onClosed();
@@ -77,4 +79,24 @@ export function openPanel({ ctx, box, saved, templates, used, onClosed }: OpenPa
       session.ready('picker-templates', index.entries.length);
     });
   return close;
+}
+
+/**
+ * Test-only (the readiness setting, off for merchants): the closed root's preview mirrored on the host, so
+ * browser tests read it without an open shadow root. `data-test-preview` is the preview's text,
+ * `data-test-filled` / `data-test-asks` the variables filled from the page and the ones asked for.
+ */
+function mirrorForTests(host: HTMLElement, shadow: ShadowRoot, win: Window & typeof globalThis): MutationObserver {
+  const names = (sel: string, attr: string) =>
+    [...shadow.querySelectorAll(sel)].map((e) => e.getAttribute(attr) ?? '').join(',');
+  // Our own component's hooks (components/template-picker/TemplatePicker.tsx), not a marketplace's.
+  const preview = '[data-testid="preview"]';
+  const write = () => {
+    host.setAttribute('data-test-preview', shadow.querySelector(preview)?.textContent ?? '');
+    host.setAttribute('data-test-filled', names('[data-variable-filled]', 'data-variable-filled'));
+    host.setAttribute('data-test-asks', names('input[data-variable]', 'data-variable'));
+  };
+  const mo = new win.MutationObserver(write);
+  mo.observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true });
+  return mo;
 }
