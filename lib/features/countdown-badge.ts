@@ -4,8 +4,7 @@
  * `data-state`) so page CSS and ours never collide. Page text reaches it only through `textContent`.
  *
  * Cost on the seller page (issue 12): badges are built in slices of at most {@link MOUNT_SLICE_MS} per
- * animation frame and inserted {@link INSERT_PER_FRAME} at a time once built (few table layouts, none
- * long), no layout is read, rows whose badge is already in place with the same view are not touched again,
+ * animation frame and inserted together in one (one table layout, not one per slice), no layout is read, rows whose badge is already in place with the same view are not touched again,
  * and the one shared ticker (lib/overlay/ticker.ts) wakes only when a badge in view changes its text or
  * colour ({@link nextChangeAt}). Hosts are `contain: content`, so a text change is laid out inside them.
  */
@@ -26,12 +25,6 @@ export const BADGE_ATTR = 'data-ticket-radar-badge';
 export const MAX_REMOUNTS = 30;
 /** Main-thread time per animation frame for building badges: 500 are built over frames, never in one long task. */
 export const MOUNT_SLICE_MS = 6;
-/**
- * Built badges inserted per frame. Each frame that inserts makes the browser lay the table out again, so
- * fewer, fuller frames cost less in all; but 500 insertions in one frame are one long task of style and
- * layout (measured on the 500-row lists, BENCHMARKS.md 2026-12-03).
- */
-export const INSERT_PER_FRAME = 100;
 
 const CSS = `
 :host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; contain: content; }
@@ -200,15 +193,12 @@ export const countdownBadge: Feature = {
     const ready = new Map<Entry, Element>();
 
     /**
-     * Puts ready badges into their rows, {@link INSERT_PER_FRAME} per frame: every frame that inserts into a
-     * table makes the browser lay it out again, so insertions are batched rather than spread thin over the
-     * frames that build them (the script part, spread by time).
+     * Puts the ready badges into their rows, all in one frame: every insertion into a table row makes the
+     * browser lay the table out again, so 500 insertions spread over 20 frames cost 20 table layouts, in one
+     * frame one (issue 12). Building them (the script part) is what is spread over frames.
      */
     const insertReady = () => {
-      let inserted = 0;
       for (const [entry, slot] of ready) {
-        if (inserted >= INSERT_PER_FRAME) return;
-        ready.delete(entry);
         const { host } = entry.badge;
         if (host.parentElement === slot || !slot.isConnected) continue;
         // Every mount after the first is a re-mount: the page dropped our node or re-rendered the row.
@@ -217,8 +207,8 @@ export const countdownBadge: Feature = {
         entry.mounted = true;
         slot.append(host);
         ticker.observe(host);
-        inserted++;
       }
+      ready.clear();
     };
 
     const mountSome = () => {
@@ -257,7 +247,6 @@ export const countdownBadge: Feature = {
       queue.splice(0, done);
       if (queue.length) return schedule();
       insertReady();
-      if (ready.size) return schedule();
       let mounted = 0;
       for (const e of badges.values()) if (e.badge.host.isConnected) mounted++;
       session.ready('badges', mounted);
