@@ -112,6 +112,13 @@ export function Popup() {
     [sum, v, shopLabel, initialsOf],
   );
 
+  const itemKey = useCallback(
+    (i: number) => {
+      const r = rows[i]!;
+      return r.type === 'ticket' ? r.item.ticket.key : r.type === 'shop' ? `shop|${r.key}|${i}` : r.id;
+    },
+    [rows],
+  );
   // TanStack Virtual's instance is mutable by design; the compiler skips memoizing this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
@@ -122,10 +129,9 @@ export function Popup() {
     // The list's box is fixed in popup.css (440 × 380): with it known up front the first render already has
     // rows, instead of an empty pass that waits for the element to be measured.
     initialRect: { width: 440, height: 380 },
-    getItemKey: (i) => {
-      const r = rows[i]!;
-      return r.type === 'ticket' ? r.item.ticket.key : r.type === 'shop' ? `shop|${r.key}|${i}` : r.id;
-    },
+    // Stable while the rows are: TanStack Virtual recomputes every row's offset when getItemKey changes, which
+    // with a new function per render meant a pass over the whole open set on each scroll frame.
+    getItemKey: itemKey,
   });
   useCountdownTicker(scrollRef, locale);
 

@@ -208,6 +208,27 @@ test('50,000 stored: the first row shows fast and only visible rows are rendered
       .evaluate((el) => el.parentElement!.innerHTML);
     expect(before).toContain('data-countdown');
     expect(firstRowMs).toBeLessThan(3000);
+    // Scrolling the whole open set (virtual list): the longest main-thread task while it scrolls.
+    await popup.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const queue = popup.locator('.queue');
+    await queue.hover();
+    for (let i = 0; i < 30; i++) {
+      await popup.mouse.wheel(0, 2000);
+      await popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    }
+    expect(await queue.evaluate((el) => el.scrollTop)).toBeGreaterThan(10_000);
+    const longest = await popup.evaluate(() => (window as unknown as { longest: number }).longest);
+    console.log(
+      `popup scrolling 50,000 stored: longest main-thread task ${Math.round(longest)} ms (0: none over 50 ms)`,
+    );
+    // Reported, not asserted: the budget is 50 ms and a run here saw 649 ms (issue 13, left open: probably the
+    // summary over every open ticket, recomputed on the main thread when `now` moves; BENCHMARKS.md).
   } finally {
     await l.close();
   }
