@@ -325,7 +325,7 @@ test('a huge response (3.8 M characters) is noted, not read, and does not freeze
     `huge event (${huge.length} chars): worst main-thread gap ${m.gap.toFixed(1)} ms, long tasks ${JSON.stringify(m.long)}`,
   );
   expect(huge.length).toBeGreaterThan(3_800_000);
-  // Was 3.5 s. The issue's goal is 16 ms for our own work; the gap here is 63–85 ms, and the same fetch on a page
+  // Was 3.5 s. The issue's goal is 16 ms for our own work; the gap here is 63–106 ms, and the same fetch on a page
   // the extension does not run on shows 29–33 ms (BENCHMARKS.md): the extension's share is ~10 ms. The bound is
   // on the whole gap (page work included), so it leaves room for this shared machine's load.
   expect(m.gap).toBeLessThan(200);
