@@ -176,6 +176,16 @@ describe('notification clicks and buttons', () => {
     expect(await fakeBrowser.tabs.query({})).toHaveLength(before); // focused, not opened again
   });
 
+  it("a click opens a ticket's link only on its own platform's hosts", async () => {
+    // A PDD ticket whose stored url (pages, backups: untrusted) names another marketplace's seller host.
+    await seed([due('a', NOW + 10 * MIN, { url: 'https://fxg.jinritemai.com/ffa/morder/aftersale/list' })]);
+    const { notificationId } = await runAlerts(deps());
+    const before = await fakeBrowser.tabs.query({});
+    await openFromNotification(notificationId!);
+    expect(await fakeBrowser.tabs.query({})).toEqual(before);
+    expect((await loadNotificationEntries()).size).toBe(0);
+  });
+
   it('snooze holds the tickets 15 min, then delivers them again once, marked snoozed', async () => {
     await seed([due('a', NOW + 10 * MIN), due('b', NOW + 30 * MIN)]);
     const first = await runAlerts(deps());

@@ -151,4 +151,10 @@ export type Ticket = z.infer<typeof TicketSchema>;
 export const ticketKey = (t: { platform: Platform; shopId: string; surface: SurfaceId; nativeId: string }): string =>
   `${t.platform}:${t.shopId}:${familyOf(t.surface)}:${t.nativeId}`;
 
+/** The platform a ticket key names (its first part), or undefined for anything that is not one of ours. */
+export const platformOfKey = (key: string | undefined): Platform | undefined => {
+  const r = PlatformSchema.safeParse(key?.split(':', 1)[0]);
+  return r.success ? r.data : undefined;
+};
+
 export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;
