@@ -67,6 +67,12 @@ describe('nextChangeAt', () => {
     );
   });
 
+  it('a colour boundary that changes no colour is no wake-up (a budget share past the soon window)', () => {
+    // soon ≤ 2 h; a 12 h budget's share is 3 h: at 2 h left the colour is already `soon`.
+    const v = view(2 * H + 30 * S, { budgetMs: 12 * H });
+    expect(nextChangeAt(v, NOW, DEFAULT_TIERS)).toBe(NOW + 30 * S + 1);
+  });
+
   it('steps: every second under an hour, every minute under a day, every hour beyond', () => {
     expect(nextChangeAt(view(10 * M + 500), NOW, DEFAULT_TIERS)).toBe(NOW + 501);
     expect(nextChangeAt(view(5 * H + 30 * S), NOW, DEFAULT_TIERS)).toBe(NOW + 30 * S + 1);

@@ -128,8 +128,18 @@ export function nextChangeAt(view: TicketView, now: number, tiers: TierSettings)
     next = due + (Math.floor(-left / step) + 1) * step;
   }
   const share = view.budgetMs !== undefined ? view.budgetMs * tiers.soonShare : undefined;
+  // The colour by time left, as tierFor orders it: a boundary counts only where the colour changes there
+  // (a budget share inside the critical window, or past the soon window, changes nothing).
+  const rank = (l: number) =>
+    l <= 0
+      ? 0
+      : l <= tiers.criticalWithinMs
+        ? 1
+        : l <= tiers.soonWithinMs || (share !== undefined && l <= share)
+          ? 2
+          : 3;
   for (const b of [0, tiers.criticalWithinMs, tiers.soonWithinMs, share])
-    if (b !== undefined && left > b) next = Math.min(next, Math.ceil(due - b));
+    if (b !== undefined && left > b && rank(b) !== rank(b + 1)) next = Math.min(next, Math.ceil(due - b));
   return Math.max(next, now + 1);
 }
 
