@@ -14,6 +14,7 @@ import { openTickets } from '../db/tickets-repo';
 import { loadSetAside } from '../tickets/marks';
 import { badgeFor, type BadgeState } from '../background/badge';
 import type { Settings } from '../model/settings';
+import { platformOfKey } from '../model/ticket';
 import type { Shop } from '../model/shop';
 import { openOrFocus } from '../tabs';
 import { buildNotification, BUTTON_SNOOZE } from './notify';
@@ -161,7 +162,8 @@ export async function openFromNotification(id: string): Promise<void> {
   const entry = await loadNotificationEntry(id);
   await browser.notifications.clear(id);
   await removeNotificationEntry(id);
-  if (entry) await openOrFocus(entry.openUrl);
+  // The link is the first listed ticket's (stored data): opened only on that ticket's own platform hosts.
+  if (entry) await openOrFocus(entry.openUrl, platformOfKey(entry.ticketKeys[0]));
 }
 
 /**
