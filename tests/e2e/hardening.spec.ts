@@ -331,41 +331,51 @@ test('flood: up to 1,000 responses/s for 10 s are absorbed as fast as the page g
   expect(stall).toBeLessThan(2000);
 });
 
+/** The page fetches one huge todoList answer and reads its bytes; its worst main-thread gap until 500 ms after. */
+async function hugeFetchGap(page: Page): Promise<number> {
+  return page.evaluate(async (probe) => {
+    new Function(probe)();
+    const r = await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: '{}' });
+    await r.arrayBuffer();
+    // The hook's copy of the response is handled after the page has it: leave time for that work to show.
+    await new Promise((res) => setTimeout(res, 500));
+    const g = (window as unknown as { __gap: { max: number; on: boolean } }).__gap;
+    g.on = false;
+    return g.max;
+  }, PROBE);
+}
+
 test('a huge response (3.8 M characters) is noted, not read, and does not freeze the page', async () => {
   const huge = todoJson((rows) => rows.map((x) => ({ ...x, goodsName: 'x'.repeat(950_000) })));
+  expect(huge.length).toBeGreaterThan(3_800_000);
   let call = 0;
   await servePdd(() => (++call === 1 ? todoJson() : huge));
+  // The control: the same page and answer on a host the extension does not run on, in alternation (see flood).
+  await serve(l.context, 'https://control.invalid', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [TODO, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: huge })],
+  ]);
   const page = await l.context.newPage();
   await page.goto(LIST);
   await expect(page.locator(BADGE)).toHaveCount(4);
-  // The page fetches it and does not parse it: what the page's thread does beyond the fetch is the extension's.
-  await page.evaluate(async (probe) => {
-    new Function(probe)();
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    // Long tasks (≥ 50 ms, the browser's own measure) on the page's main thread, our isolated world included.
-    new PerformanceObserver((list) => w.__long.push(...list.getEntries().map((e) => e.duration))).observe({
-      type: 'longtask',
-    });
-    const r = await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: '{}' });
-    await r.arrayBuffer();
-  }, PROBE);
-  await expect
-    .poll(async () => (await readTable<{ code: string }>(l.worker, 'health')).map((h) => h.code))
-    .toContain('response-oversized');
-  const m = await page.evaluate(() => {
-    const w = window as unknown as { __gap: { max: number; on: boolean }; __long: number[] };
-    w.__gap.on = false;
-    return { gap: w.__gap.max, long: w.__long };
-  });
+  const control = await l.context.newPage();
+  await control.goto('https://control.invalid/aftersales/work_order/list');
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    ours.push(await hugeFetchGap(page));
+    base.push(await hugeFetchGap(control));
+  }
+  await expect.poll(() => healthCodes(l.worker)).toContain('response-oversized');
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const share = median(ours.map((x, i) => x - base[i]!));
   console.log(
-    `huge event (${huge.length} chars): worst main-thread gap ${m.gap.toFixed(1)} ms, long tasks ${JSON.stringify(m.long)}`,
+    `huge event (${huge.length} chars): worst main-thread gap with the extension ${ours.map((x) => x.toFixed(0)).join('/')} ms, ` +
+      `without (control host) ${base.map((x) => x.toFixed(0)).join('/')} ms; the extension's share (median of pairs) ${share.toFixed(1)} ms`,
   );
-  expect(huge.length).toBeGreaterThan(3_800_000);
-  // Was 3.5 s. The issue's goal is 16 ms for our own work; the gap here is 63–106 ms, and the same fetch on a page
-  // the extension does not run on shows 29–33 ms (BENCHMARKS.md): the extension's share is ~10 ms. The bound is
-  // on the whole gap (page work included), so it leaves room for this shared machine's load.
-  expect(m.gap).toBeLessThan(200);
+  // Was 3.5 s. Most of the gap is the fetch itself (the control shows it without us); the bound is relative to
+  // the control so the machine's load does not decide the verdict: the page is never frozen by our work.
+  expect(median(ours)).toBeLessThan(Math.max(200, 2 * median(base)));
   expect(await keys()).toHaveLength(4);
 });
 
