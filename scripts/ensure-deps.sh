@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a fresh machine ready for `npm run demo` and `npm test`: Debian's Chromium (+ zh-CN locale and a
-# Chinese font) and the npm dependencies. Does nothing when all is there already.
+# Chinese font and an emoji font) and the npm dependencies. Does nothing when all is there already.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s chromium-l10n >/dev/null 2>&1 || missing+=(chromium-l10n)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   SUDO=""
