@@ -17,15 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import {
-  BADGE,
-  launchWithExtension,
-  openPopup,
-  readTable,
-  ROOT,
-  serveSurface,
-  type Launched,
-} from '../tests/e2e/harness';
+import { launchWithExtension, openPopup, openSurface, readTable, ROOT, type Launched } from '../tests/e2e/harness';
 import { SURFACES } from '../tests/support/surfaces';
 
 const arg = (name: string) =>
@@ -84,17 +76,7 @@ const storageLog = <T>(w: Worker, key: string) =>
 async function visitSurfaces(l: Launched): Promise<string[]> {
   const problems: string[] = [];
   for (const s of SURFACES) {
-    const page = await l.context.newPage();
-    await serveSurface(page, s);
-    await page.goto(s.url);
-    const scope = s.frame ? page.frameLocator(s.frame) : page;
-    const ready = s.ready ?? BADGE;
-    const shown = await scope
-      .locator(ready)
-      .first()
-      .waitFor({ timeout: 30_000 })
-      .then(() => true)
-      .catch(() => false);
+    const { ready, shown } = await openSurface(l, s, 30_000);
     if (!shown) problems.push(`${s.id}: ${ready} never appeared`);
     // Pages stay open, as a merchant's tabs do: their sessions keep reading while the next one loads.
   }

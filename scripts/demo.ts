@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BADGE, launchWithExtension, openPopup, ROOT, serveSurface } from '../tests/e2e/harness';
+import { BADGE, launchWithExtension, openPopup, openSurface, ROOT } from '../tests/e2e/harness';
 import { SURFACES } from '../tests/support/surfaces';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
@@ -29,17 +29,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const l = await launchWithExtension({ headless: !headed });
 mkdirSync(out, { recursive: true });
 for (const s of surfaces) {
-  const page = await l.context.newPage();
-  await serveSurface(page, s);
-  await page.goto(s.url);
-  const scope = s.frame ? page.frameLocator(s.frame) : page;
-  const ready = s.ready ?? BADGE;
-  const shown = await scope
-    .locator(ready)
-    .first()
-    .waitFor({ timeout: 15_000 })
-    .then(() => true)
-    .catch(() => false);
+  const { page, scope, ready, shown } = await openSurface(l, s, 15_000);
   // Badges are mounted row by row as the SPA renders: give the last rows a moment before counting.
   await page.waitForTimeout(800);
   const n = await scope.locator(BADGE).count();

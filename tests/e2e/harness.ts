@@ -267,6 +267,26 @@ export async function serveSurface(target: BrowserContext | Page, surface: Surfa
   );
 }
 
+/**
+ * Opens a demo surface in a new page of `l` (served from its fixtures) and waits up to `timeout` for what shows
+ * it is ready (its `ready` selector, else a badge), in its frame when it has one. Used by the demo and the
+ * acceptance run; never throws for a page that does not get ready (`shown` says).
+ */
+export async function openSurface(l: Launched, surface: Surface, timeout: number) {
+  const page = await l.context.newPage();
+  await serveSurface(page, surface);
+  await page.goto(surface.url);
+  const scope = surface.frame ? page.frameLocator(surface.frame) : page;
+  const ready = surface.ready ?? BADGE;
+  const shown = await scope
+    .locator(ready)
+    .first()
+    .waitFor({ timeout })
+    .then(() => true)
+    .catch(() => false);
+  return { page, scope, ready, shown };
+}
+
 /** Diagnostics the extension recorded (health table codes, e.g. `not-logged-in`). */
 export async function healthCodes(worker: Worker): Promise<string[]> {
   return (await readTable<{ code: string }>(worker, 'health')).map((h) => h.code);
