@@ -1,6 +1,6 @@
 /** Helpers every adapter uses: the last validation step and stable shop fallbacks. Pure. */
 import { RawTicketSchema, type Platform, type RawTicket } from '../model/ticket';
-import type { ReadIssue, ReadResult, ShopIdentity } from './types';
+import type { EndpointDef, EndpointRef, ReadIssue, ReadResult, ShopIdentity } from './types';
 import { clipTicketFields } from './clip';
 
 /**
@@ -87,3 +87,14 @@ export type { Platform };
 /** [modelled] Anti-bot and verification paths the platforms redirect to (captcha, slider, security check). */
 export const isVerificationPath = (url: URL): boolean =>
   /(^|\/)(_____tmd_____|punish|captcha|verify|security-check)/.test(url.pathname.toLowerCase());
+
+/**
+ * An adapter's endpoints (endpoints.ts: ids and paths, what the content script knows) with their readers and
+ * evidence (index.ts, what the worker runs). Typed so that every endpoint has exactly one reader.
+ */
+export function withReaders<const E extends readonly EndpointRef[]>(
+  endpoints: E,
+  readers: { [K in E[number]['id']]: Pick<EndpointDef, 'read' | 'evidence'> },
+): EndpointDef[] {
+  return endpoints.map((e) => ({ ...e, ...readers[e.id as E[number]['id']] }));
+}

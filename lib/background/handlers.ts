@@ -20,6 +20,8 @@ import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
 import type { FreshnessHooks } from '../freshness/worker';
 import { applyBackupWrites, type SettingsIo } from '../backup/apply';
+import type { MarketplaceAdapter } from '../adapters/types';
+import { answerOf, readCopied } from './read';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -38,6 +40,8 @@ export interface HandlerDeps {
   guard?: SessionGuard;
   /** Settings storage for imports (`backup/apply`). */
   settingsIo?: SettingsIo;
+  /** The readers of `pages/read` (default: the shipped adapters, lib/adapters/registry.ts; tests add their own). */
+  adapters?: readonly MarketplaceAdapter[];
 }
 
 const defaultGuards = new WeakMap<HandlerDeps, SessionGuard>();
@@ -85,8 +89,26 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     const guarded = await guardIngest(req, sender, deps);
     return 'error' in guarded ? guarded : dispatch(guarded, deps, sender.tab?.id);
   }
+  if (req.type === 'pages/read') return readPage(req, sender, deps);
   return dispatch(req, deps, sender.tab?.id);
 }
+
+/** Reads what a page's hook copied (read.ts), for the page the browser says the sender is on. */
+function readPage(req: RequestOf<'pages/read'>, sender: SenderLike, deps: HandlerDeps): Reply | ErrorReply {
+  // Ticket links are built from the page URL's origin: it must be the sender's own.
+  if (sender.url !== undefined && originOf(sender.url) !== originOf(req.pageUrl))
+    return { ok: false, error: "page url is not the sender's" };
+  const adapter = (deps.adapters ?? adapters).find((a) => a.id === req.platform);
+  return { ok: true, result: answerOf(readCopied(adapter, req)) } satisfies ResponseFor<'pages/read'>;
+}
+
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
 
 /** The session's shop and surface applied to a batch (session-guard.ts), or why it is refused. */
 async function guardIngest(
@@ -196,6 +218,8 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
       void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });
       return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
+    case 'pages/read':
+      throw new Error('pages/read is answered before dispatch');
     case 'health/report': {
       await recordHealth(deps, req.reports);
       void deps.freshness?.health(req.reports, tabId);

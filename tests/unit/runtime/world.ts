@@ -143,7 +143,10 @@ export async function world(opts: {
     self: { id: 'extid', origin: 'chrome-extension://extid' },
     marketplaceMatches: [`${ORIGIN}/*`],
     onTicketsRekeyed: async (m) => void rekeyed.push(...m),
+    // The worker reads what the hook copied with this test's adapter (lib/background/read.ts).
+    adapters: [testAdapter],
   };
+  const sender = () => ({ id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 });
   const ctl = new AbortController();
   const startedAt = Date.now();
   const state = { settings: { ...DEFAULT_PAGE_SETTINGS, ...opts.settings } as PageSettings };
@@ -174,11 +177,7 @@ export async function world(opts: {
         const next = delivered.then(async () => {
           sent.push(req);
           if (!auto) await new Promise<void>((r) => gates.push(r));
-          const reply = await handleMessage(
-            { type: 'tickets/ingest', ...req },
-            { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
-            deps,
-          );
+          const reply = await handleMessage({ type: 'tickets/ingest', ...req }, sender(), deps);
           if (!reply.ok) throw new Error(reply.error);
           return reply.views as TicketView[];
         });
@@ -187,6 +186,11 @@ export async function world(opts: {
           () => undefined,
         );
         return next;
+      },
+      async read(req) {
+        const reply = await handleMessage({ type: 'pages/read', ...req }, sender(), deps);
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.result as ReadResult;
       },
       report: (rs) => reports.push(...rs),
     },
