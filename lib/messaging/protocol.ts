@@ -8,6 +8,7 @@ import {
   PlatformSchema,
   RawTicketSchema,
   TicketKindSchema,
+  type RawTicket,
   TicketStatusSchema,
 } from '../model/ticket';
 import { HealthReportSchema } from '../diagnostics/health';
@@ -60,7 +61,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
     platform: PlatformSchema,
     pageKind: z.string().max(60),
     shop: ShopRef,
-    tickets: z.array(RawTicketSchema).max(500),
+    /**
+     * As the page read them. Validated one by one in the worker (lib/adapters/validate.ts), before anything
+     * else looks at the batch: an invalid ticket is dropped and recorded, the rest of the batch is stored.
+     */
+    tickets: z.array(z.unknown()).max(500),
     complete: z.boolean(),
     /** With `complete`: the listing only covers tickets created from this instant on (a date filter). */
     completeSince: z.number().optional(),
@@ -150,6 +155,8 @@ export type FreshnessState = z.infer<typeof FreshnessStateSchema>;
 /** Worker → tab push after a read of the tab's surface. */
 export { FRESHNESS_PUSH } from './constants';
 export type RequestType = Request['type'];
+/** `tickets/ingest` once its tickets are validated (what the page means to send, and what the worker stores). */
+export type ValidIngest = Omit<Extract<Request, { type: 'tickets/ingest' }>, 'tickets'> & { tickets: RawTicket[] };
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 export const ResponseSchemas = {

@@ -17,10 +17,10 @@
  *
  * Pure apart from the timers and `send` it is given (unit-tested with fake timers).
  */
-import type { RequestOf, TicketView } from '../messaging/protocol';
+import type { TicketView, ValidIngest } from '../messaging/protocol';
 import { deliverWithRetry, type RetryOptions } from './retry';
 
-export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
+export type IngestRequest = Omit<ValidIngest, 'type'>;
 
 export const MERGE_MS = 150;
 export const MAX_PER_MESSAGE = 500;

@@ -4,7 +4,7 @@
  * shape it is about to read. Types come from protocol.ts as type-only imports.
  */
 import { browser } from 'wxt/browser';
-import type { FreshnessState, RequestOf, ResponseFor, TicketView } from '../messaging/protocol';
+import type { FreshnessState, RequestOf, ResponseFor, TicketView, ValidIngest } from '../messaging/protocol';
 import type { ReadResult } from '../adapters/types';
 
 export class PageMessageError extends Error {
@@ -39,7 +39,7 @@ const isView = (v: unknown): v is TicketView =>
   Array.isArray((v as TicketView).explain) &&
   ((v as TicketView).dueAt === undefined || typeof (v as TicketView).dueAt === 'number');
 
-export async function ingest(req: Omit<RequestOf<'tickets/ingest'>, 'type'>): Promise<TicketView[]> {
+export async function ingest(req: Omit<ValidIngest, 'type'>): Promise<TicketView[]> {
   const reply: unknown = await browser.runtime.sendMessage({ type: 'tickets/ingest', ...req });
   if (!ok(reply) || !Array.isArray(reply.views)) throw failure('tickets/ingest', reply);
   return reply.views.filter(isView);

@@ -16,7 +16,7 @@
  */
 import type { PageAdapter, PageDef, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../adapters/types';
 import { isFallbackShopId, resolvePageShop, supersededShop } from '../identity/shop';
-import type { RequestOf, TicketView } from '../messaging/protocol';
+import type { RequestOf, TicketView, ValidIngest } from '../messaging/protocol';
 import type { CapturedResponse } from '../capture/collect';
 import type { PageMessage } from './page-channel';
 
@@ -29,7 +29,7 @@ export const DOM_RESEND_MS = 30_000;
  */
 export const DOM_FALLBACK_GRACE_MS = 2_000;
 
-export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
+export type IngestRequest = Omit<ValidIngest, 'type'>;
 export type ReadRequest = Omit<RequestOf<'pages/read'>, 'type'>;
 
 export interface PipelineDeps {

@@ -8,7 +8,7 @@ import { withReaders } from '../shared';
 import { douyinContent } from './content';
 import { endpoints } from './endpoints';
 import { readAfterSaleList } from './aftersale-list';
-import { readServiceRecord } from './service-tickets';
+import { readServiceRecord } from './service-records';
 
 export const douyinAdapter: MarketplaceAdapter = {
   ...douyinContent,

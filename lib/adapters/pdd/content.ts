@@ -8,7 +8,7 @@ import { fallbackShop, isVerificationPath } from '../shared';
 import { pddMeta } from './meta';
 import { endpoints } from './endpoints';
 import { pages } from './pages';
-import { afterSaleRows, readAfterSaleRows } from './aftersale-list';
+import { afterSaleRows, readAfterSaleRows } from './aftersale-rows';
 import { chatReplyBoxes } from './chat';
 import * as sel from './selectors';
 
