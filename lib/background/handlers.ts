@@ -129,11 +129,7 @@ const originOf = (url: string): string | undefined => {
 };
 
 /** The session's shop and surface applied to a batch (session-guard.ts), or why it is refused. */
-async function guardIngest(
-  req: ValidIngest,
-  sender: SenderLike,
-  deps: HandlerDeps,
-): Promise<ValidIngest | ErrorReply> {
+async function guardIngest(req: ValidIngest, sender: SenderLike, deps: HandlerDeps): Promise<ValidIngest | ErrorReply> {
   const session = sessionOf(sender);
   const v = session
     ? await guardOf(deps).check(session, {
