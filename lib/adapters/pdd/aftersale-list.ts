@@ -7,13 +7,12 @@ import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/ticket';
 import { isOpenStatus } from '../../model/ticket-core';
 import { parseEpoch } from '../../time/light';
-import { asText, fallbackShop, turnOf, yuanToFen } from '../shared';
+import { asText, fallbackShop, yuanToFen } from '../shared';
 import { validateTickets } from '../validate';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
-import { kindOf, pddAfterSaleKinds } from './kinds';
 import { listOf, shopFromItems, zodPaths } from './work-order-list';
 import { afterSaleListScope, completeness } from './list-scope';
-import { afterSaleUrl, statusFrom, statusPart, tagsOf } from './aftersale-rows';
+import { afterSaleUrl, statusFrom, titleFields } from './aftersale-rows';
 
 const Id = z.union([z.string(), z.number()]);
 
@@ -148,8 +147,7 @@ function afterSaleToTicket(
     shopId: shop.shopId,
     shopName: shop.name,
     nativeId: id,
-    kind: kindOf(`${typeName ?? ''} ${title}`, pddAfterSaleKinds, 'other'),
-    title: title.slice(0, 200),
+    ...titleFields(title, typeName),
     status,
     orderId,
     product: asText(it.goodsName),
@@ -157,9 +155,6 @@ function afterSaleToTicket(
     createdAt: parseEpoch(it.createdAt, ctx.now),
     deadline,
     deadlineUnreadable: unreadable ? true : undefined,
-    urgent: /紧急|即将逾期|即将超时/.test(title),
-    turn: turnOf(statusPart(title)),
-    tags: tagsOf(typeName),
     url: afterSaleUrl(id, orderId),
   };
 }

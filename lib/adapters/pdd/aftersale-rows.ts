@@ -33,6 +33,15 @@ export function statusFrom(text: string | undefined, id: string, issues: ReadIss
   return s ?? 'pending';
 }
 
+/** What both 售后 readers (JSON in the worker, DOM text here) derive the same way from the title and type. */
+export const titleFields = (title: string, typeName: string | undefined) => ({
+  kind: kindOf(`${typeName ?? ''} ${title}`, pddAfterSaleKinds, 'other'),
+  title: title.slice(0, 200),
+  urgent: /紧急|即将逾期|即将超时/.test(title),
+  turn: turnOf(statusPart(title)),
+  tags: tagsOf(typeName),
+});
+
 export const tagsOf = (typeName: string | undefined) => (typeName && typeName.length <= 20 ? [typeName] : []);
 
 /** Elements matching `selector`, without those nested inside another match (one per row). */
@@ -128,8 +137,7 @@ export function readAfterSaleRows(root: ParentNode, ctx: ReadContext): ReadResul
         shopId: shop.shopId,
         shopName: shop.name,
         nativeId,
-        kind: kindOf(`${typeName ?? ''} ${title}`, pddAfterSaleKinds, 'other'),
-        title: title.slice(0, 200),
+        ...titleFields(title, typeName),
         status,
         orderId,
         product: text(firstIn(row, sel.afterSaleGoodsName)),
@@ -137,9 +145,6 @@ export function readAfterSaleRows(root: ParentNode, ctx: ReadContext): ReadResul
         createdAt: created ? parseDateTimeText(created, ctx.now) : undefined,
         deadline,
         deadlineUnreadable: unreadable ? true : undefined,
-        urgent: /紧急|即将逾期|即将超时/.test(title),
-        turn: turnOf(statusPart(title)),
-        tags: tagsOf(typeName),
         url: afterSaleUrl(nativeId, orderId),
       },
     ];
