@@ -51,7 +51,7 @@ export interface PipelineDeps {
   hasViews(): boolean;
   /** When the current page was recognised (its DOM fallback waits {@link DOM_FALLBACK_GRACE_MS} from here). */
   pageStartedAt(): number;
-  /** Asks for another change frame (the grace ended). */
+  /** Asks for another change frame (the grace ended, or the records it waited for are not coming). */
   recheck(afterMs: number): void;
   domGraceMs?: number;
 }
@@ -81,6 +81,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   const inFlight = new Set<Promise<void>>();
   let structuredQueued = 0;
   let lastDomSignature = '';
+  /** The hook found rows on screen and none carried a record: the page's records are not coming. */
+  let recordsAbsent = false;
   let lastDomSentAt = 0;
 
   const fromDocument = (): ShopIdentity | undefined => {
@@ -214,6 +216,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       if (pendingRecords.length > 20) pendingRecords.shift();
       return;
     }
+    recordsAbsent = msg.records.length === 0;
+    if (recordsAbsent) return d.recheck(0);
     records = msg.records.map((r) => r.record);
     enqueueRead(page.kind, { kind: 'records', records });
   };
@@ -229,7 +233,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       // While a structured read waits to be stored its views are not here yet: a DOM read now would race it.
       if (structuredQueued > 0) return false;
       // DOM text is the least precise reader: used only when responses or row records did not cover the rows.
-      const structured = page.sources.includes('responses') || page.sources.includes('react-records');
+      const structured =
+        page.sources.includes('responses') || (page.sources.includes('react-records') && !recordsAbsent);
       if (structured && d.hasViews() && !d.rowsWithoutView()) return false;
       const now = d.now();
       const wait = structured ? d.pageStartedAt() + (d.domGraceMs ?? DOM_FALLBACK_GRACE_MS) - now : 0;

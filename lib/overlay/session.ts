@@ -79,6 +79,7 @@ export function runOverlay(
   let changes = 0;
   let pageStartedAt = 0;
   let recheckTimer: number | undefined;
+  let recheckAt = 0;
   let starts = 0;
   let detects = 0;
   const listeners = new Set<() => void>();
@@ -180,7 +181,10 @@ export function runOverlay(
     pageStartedAt: () => pageStartedAt,
     domGraceMs: env.domGraceMs,
     recheck(afterMs) {
-      if (recheckTimer !== undefined) return;
+      // One pending recheck, the earliest asked for.
+      if (recheckTimer !== undefined && recheckAt <= env.now() + afterMs) return;
+      if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);
+      recheckAt = env.now() + afterMs;
       recheckTimer = win.setTimeout(() => {
         recheckTimer = undefined;
         changed();

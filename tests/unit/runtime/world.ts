@@ -56,6 +56,15 @@ export const testAdapter: MarketplaceAdapter = {
       title: 'test list',
       confidence: 'modelled',
     },
+    {
+      // A list whose structured source is React row records (as the Taobao 退款 list).
+      kind: 'pdd.test-records',
+      match: (u) => u.pathname === '/test/records',
+      examples: [`${ORIGIN}/test/records`],
+      sources: ['react-records', 'dom-text'],
+      title: 'test records list',
+      confidence: 'modelled',
+    },
   ],
   endpoints: [
     {
@@ -108,6 +117,8 @@ export interface World {
   release(): void;
   autoRelease(on: boolean): void;
   respond(json: unknown, path?: string): void;
+  /** The hook's row records (an empty list: rows on screen carry none). */
+  records(list: unknown[]): void;
   /** Every batch stored and its views applied, and the frames after it ran. */
   settle(): Promise<void>;
   badges(): HTMLElement[];
@@ -217,6 +228,9 @@ export async function world(opts: {
     },
     respond(json, path = '/api/list') {
       post({ type: 'response', url: ORIGIN + path, receivedAt: NOW, transport: 'fetch', body: JSON.stringify(json) });
+    },
+    records(list) {
+      post({ type: 'records', receivedAt: NOW, records: list.map((record, rowIndex) => ({ rowIndex, record })) });
     },
     async settle() {
       for (let i = 0; i < 4; i++) {
