@@ -1,4 +1,4 @@
-import { douyinAdapter } from '@/lib/adapters/douyin';
+import { douyinContent } from '@/lib/adapters/douyin/content';
 import { matchesOf } from '@/lib/adapters/manifest';
 import { douyinMeta } from '@/lib/adapters/douyin/meta';
 import { startOverlay } from '@/lib/overlay/start';
@@ -9,6 +9,6 @@ export default defineContentScript({
   allFrames: douyinMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    startOverlay(ctx, douyinAdapter);
+    startOverlay(ctx, douyinContent);
   },
 });

@@ -1,4 +1,4 @@
-import { pddAdapter } from '@/lib/adapters/pdd';
+import { pddContent } from '@/lib/adapters/pdd/content';
 import { matchesOf } from '@/lib/adapters/manifest';
 import { pddMeta } from '@/lib/adapters/pdd/meta';
 import { startOverlay } from '@/lib/overlay/start';
@@ -9,6 +9,6 @@ export default defineContentScript({
   allFrames: pddMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    startOverlay(ctx, pddAdapter);
+    startOverlay(ctx, pddContent);
   },
 });

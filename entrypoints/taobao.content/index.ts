@@ -1,4 +1,4 @@
-import { taobaoAdapter } from '@/lib/adapters/taobao';
+import { taobaoContent } from '@/lib/adapters/taobao/content';
 import { matchesOf } from '@/lib/adapters/manifest';
 import { taobaoMeta } from '@/lib/adapters/taobao/meta';
 import { startOverlay } from '@/lib/overlay/start';
@@ -9,6 +9,6 @@ export default defineContentScript({
   allFrames: taobaoMeta.allFrames,
   runAt: 'document_start',
   main(ctx) {
-    startOverlay(ctx, taobaoAdapter);
+    startOverlay(ctx, taobaoContent);
   },
 });

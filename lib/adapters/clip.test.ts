@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateTickets } from './shared';
+import { validateTickets } from './validate';
 import { clipText } from './clip';
 import type { ReadIssue } from './types';
 

@@ -1,22 +1,24 @@
-/** Helpers every adapter uses: the last validation step and stable shop fallbacks. Pure. */
-import { RawTicketSchema, type Platform, type RawTicket } from '../model/ticket';
-import type { ReadIssue, ReadResult, ShopIdentity } from './types';
+/**
+ * Helpers every adapter uses: stable shop fallbacks, text and money parsing, the DOM readers' last step.
+ * Pure and free of zod: the content scripts bundle it (validation is validate.ts, in the worker).
+ */
+import type { Platform, RawTicket } from '../model/ticket';
+import type { EndpointDef, EndpointRef, ReadIssue, ReadResult, ShopIdentity } from './types';
 import { clipTicketFields } from './clip';
 
 /**
- * Validates candidate tickets with the model schema, after clipping over-long display text (clip.ts). Invalid
- * ones are dropped and reported by
- * field path only: the message must not carry buyer data into diagnostics.
+ * The last step of a DOM-text reader, which runs on the page: over-long display text clipped (clip.ts), and
+ * nothing validated here. The worker validates every ticket of a batch with the model schema when it is
+ * ingested (lib/background/handlers.ts, validate.ts) and drops, and records, the invalid ones: so the page
+ * bundles no zod, and a ticket is validated once.
  */
-export function validateTickets(candidates: readonly unknown[], issues: ReadIssue[]): RawTicket[] {
+export function candidateTickets(candidates: readonly unknown[], issues: ReadIssue[]): RawTicket[] {
   const out: RawTicket[] = [];
   candidates.forEach((c, i) => {
-    const r = RawTicketSchema.safeParse(clipTicketFields(c));
-    if (r.success) out.push(r.data);
-    else {
-      const paths = [...new Set(r.error.issues.map((x) => x.path.join('.') || '(root)'))].join(', ');
-      issues.push({ code: 'item-invalid', detail: `item ${i}: ${paths}` });
-    }
+    // The one shape the page side relies on (row pairing, stand-in hand-over): an id it can key by.
+    const id = c && typeof c === 'object' ? (c as { nativeId?: unknown }).nativeId : undefined;
+    if (typeof id === 'string' && id.length > 0 && id.length <= 64) out.push(clipTicketFields(c) as RawTicket);
+    else issues.push({ code: 'item-invalid', detail: `item ${i}: nativeId` });
   });
   return out;
 }
@@ -87,3 +89,14 @@ export type { Platform };
 /** [modelled] Anti-bot and verification paths the platforms redirect to (captcha, slider, security check). */
 export const isVerificationPath = (url: URL): boolean =>
   /(^|\/)(_____tmd_____|punish|captcha|verify|security-check)/.test(url.pathname.toLowerCase());
+
+/**
+ * An adapter's endpoints (endpoints.ts: ids and paths, what the content script knows) with their readers and
+ * evidence (index.ts, what the worker runs). Typed so that every endpoint has exactly one reader.
+ */
+export function withReaders<const E extends readonly EndpointRef[]>(
+  endpoints: E,
+  readers: { [K in E[number]['id']]: Pick<EndpointDef, 'read' | 'evidence'> },
+): EndpointDef[] {
+  return endpoints.map((e) => ({ ...e, ...readers[e.id as E[number]['id']] }));
+}

@@ -64,12 +64,19 @@ export interface ReadResult {
 /** Evidence: the fixture files a definition must match and how many times. */
 export type Evidence = readonly (readonly [count: number, fixture: string])[];
 
-/** A JSON endpoint whose responses carry tickets. */
-export interface EndpointDef {
+/**
+ * A JSON endpoint as the page side knows it: which copied responses to hand to the worker. Plain data in each
+ * adapter's endpoints.ts, so the MAIN-world hook and the content script bundle the patterns without readers.
+ */
+export interface EndpointRef {
   /** Stable id, e.g. `pdd.todoList`. */
   id: string;
-  /** Tested against the request URL's pathname. Kept in endpoints.ts so the MAIN-world hook bundles patterns without readers. */
+  /** Tested against the request URL's pathname. */
   path: RegExp;
+}
+
+/** A JSON endpoint whose responses carry tickets, with its reader (run in the worker, lib/background/read.ts). */
+export interface EndpointDef extends EndpointRef {
   /** Fixture JSON files this endpoint's reader is tested against. */
   evidence: readonly string[];
   read(json: unknown, ctx: ReadContext): ReadResult;
@@ -124,7 +131,13 @@ export interface ReplyBox {
   context: ReplyContext;
 }
 
-export interface MarketplaceAdapter {
+/**
+ * The part of an adapter that runs in the content script (each adapter's `content.ts`): recognising pages,
+ * finding rows, reading DOM text, reply boxes. No JSON or record readers and no zod here: what the hook copies
+ * (responses, row records) is read in the worker by the full {@link MarketplaceAdapter} (issue 12), so the
+ * page's thread never parses or validates a response.
+ */
+export interface PageAdapter {
   /** Stable id used in keys, rows, fixture folders (`meta.id`). Never rename without a migration. */
   readonly id: Platform;
   /** Everything known of the marketplace besides readers: names, colour, hosts, surfaces, rules, templates. */
@@ -132,7 +145,8 @@ export interface MarketplaceAdapter {
   /** Manifest match patterns of the seller centers (`matchesOf(meta)`, lib/adapters/manifest.ts). */
   readonly matches: readonly string[];
   readonly pages: readonly PageDef[];
-  readonly endpoints: readonly EndpointDef[];
+  /** Which copied responses carry tickets (their readers are the full adapter's `endpoints`). */
+  readonly endpoints: readonly EndpointRef[];
   /**
    * The adapter's selectors.ts module: every selector, list of fallbacks and pattern, each selector `x` with
    * its evidence `xEvidence` beside it. The contract test checks every claim of every adapter.
@@ -144,8 +158,6 @@ export interface MarketplaceAdapter {
   rows(root: ParentNode, page: PageKind): RowAnchor[];
   /** DOM-text fallback reader for rows (and the only reader on dom-text pages). */
   readRows?(root: ParentNode, page: PageKind, ctx: ReadContext): ReadResult;
-  /** Reads a React row record (strategy 2), already cloned out of the page as JSON. */
-  readRecord?(record: unknown, page: PageKind, ctx: ReadContext): ReadResult;
   /** Reply boxes a template can be inserted into. */
   replyBoxes?(root: ParentNode, page: PageKind): ReplyBox[];
   /**
@@ -153,6 +165,13 @@ export interface MarketplaceAdapter {
    * (captcha, slider), recognised by URL; undefined for any other page. Pure; never throws.
    */
   signedOut?(url: URL): 'logged-out' | 'verification' | undefined;
+}
+
+/** A whole adapter: the page part and the readers of what the hook copies, which the worker runs. */
+export interface MarketplaceAdapter extends PageAdapter {
+  readonly endpoints: readonly EndpointDef[];
+  /** Reads a React row record (strategy 2), already cloned out of the page as JSON. */
+  readRecord?(record: unknown, page: PageKind, ctx: ReadContext): ReadResult;
 }
 
 /** Maps a marketplace's own words for a ticket type to our kinds; exported for tests and docs. */

@@ -68,10 +68,17 @@ describe('handleMessage', () => {
     expect(r).toEqual({ ok: true, views: stored.map((t) => toView(t!, rules, NOW, uiLocale())) });
   });
   it('rejects invalid payloads with a logged reason and writes nothing', async () => {
-    const r = await handleMessage(ingest({ tickets: [{ ...ticket, url: 'javascript:alert(1)' }] }), content, deps);
+    const r = await handleMessage(ingest({ tickets: 'all of them' as never }), content, deps);
     expect(r).toEqual({ ok: false, error: 'invalid message' });
     expect(deps.log).toHaveBeenCalledWith(expect.stringContaining('invalid payload'));
     expect(await deps.db.tickets.count()).toBe(0);
+  });
+  it('validates each ticket of a batch: an invalid one is dropped and recorded, the others are stored', async () => {
+    const bad = { ...ticket, nativeId: '4002', url: 'javascript:alert(1)' };
+    const r = await handleMessage(ingest({ tickets: [bad, ticket] }), content, deps);
+    expect(r.ok).toBe(true);
+    expect((await deps.db.tickets.toArray()).map((t) => t.nativeId)).toEqual([ticket.nativeId]);
+    expect(await deps.db.health.toArray()).toMatchObject([{ code: 'item-invalid', detail: 'item 0: url' }]);
   });
   it('rejects foreign senders', async () => {
     const r = await handleMessage(ingest(), { ...content, url: 'https://evil.example/' }, deps);

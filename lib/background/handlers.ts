@@ -7,7 +7,9 @@ import { ingestBatch } from '../db/tickets-repo';
 import { rekeyFallbackShop, resolveShopId } from '../db/shops-repo';
 import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
 import type { Settings } from '../model/settings';
-import { RequestSchema, type Request, type RequestOf, type ResponseFor } from '../messaging/protocol';
+import { RequestSchema, type Request, type RequestOf, type ResponseFor, type ValidIngest } from '../messaging/protocol';
+import { validateTickets } from '../adapters/validate';
+import type { ReadIssue } from '../adapters/types';
 import { checkSender, sessionOf, type SenderLike } from '../messaging/sender';
 import { adapters } from '../adapters/registry';
 import { createSessionGuard, type SessionGuard } from './session-guard';
@@ -20,6 +22,8 @@ import { buildSearchIndex } from '../templates/search-index';
 import { openNextTicket } from '../tickets/next';
 import type { FreshnessHooks } from '../freshness/worker';
 import { applyBackupWrites, type SettingsIo } from '../backup/apply';
+import type { MarketplaceAdapter } from '../adapters/types';
+import { answerOf, readCopied } from './read';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -38,6 +42,8 @@ export interface HandlerDeps {
   guard?: SessionGuard;
   /** Settings storage for imports (`backup/apply`). */
   settingsIo?: SettingsIo;
+  /** The readers of `pages/read` (default: the shipped adapters, lib/adapters/registry.ts; tests add their own). */
+  adapters?: readonly MarketplaceAdapter[];
 }
 
 const defaultGuards = new WeakMap<HandlerDeps, SessionGuard>();
@@ -80,7 +86,9 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     deps.log?.(`rejected message ${parsed.data.type}: ${verdict.reason}`);
     return { ok: false, error: 'sender not allowed' };
   }
-  const req = parsed.data;
+  const parsedReq = parsed.data;
+  if (parsedReq.type === 'pages/read') return readPage(parsedReq, sender, deps);
+  const req = parsedReq.type === 'tickets/ingest' ? await validIngest(parsedReq, deps) : parsedReq;
   if (req.type === 'tickets/ingest' && verdict.from === 'content') {
     const guarded = await guardIngest(req, sender, deps);
     return 'error' in guarded ? guarded : dispatch(guarded, deps, sender.tab?.id);
@@ -88,12 +96,40 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
   return dispatch(req, deps, sender.tab?.id);
 }
 
+/**
+ * The one validation of the tickets a page sends (validate.ts): an invalid ticket is dropped and recorded
+ * by field path, the rest of the batch goes on. DOM-text readers on the page only clip (shared.ts).
+ */
+async function validIngest(req: RequestOf<'tickets/ingest'>, deps: HandlerDeps): Promise<ValidIngest> {
+  const issues: ReadIssue[] = [];
+  const tickets = validateTickets(req.tickets, issues);
+  if (issues.length)
+    await recordHealth(
+      deps,
+      issues.slice(0, 50).map((i) => guardReport(req, i.code, i.detail)),
+    );
+  return { ...req, tickets };
+}
+
+/** Reads what a page's hook copied (read.ts), for the page the browser says the sender is on. */
+function readPage(req: RequestOf<'pages/read'>, sender: SenderLike, deps: HandlerDeps): Reply | ErrorReply {
+  // Ticket links are built from the page URL's origin: it must be the sender's own.
+  if (sender.url !== undefined && originOf(sender.url) !== originOf(req.pageUrl))
+    return { ok: false, error: "page url is not the sender's" };
+  const adapter = (deps.adapters ?? adapters).find((a) => a.id === req.platform);
+  return { ok: true, result: answerOf(readCopied(adapter, req)) } satisfies ResponseFor<'pages/read'>;
+}
+
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 /** The session's shop and surface applied to a batch (session-guard.ts), or why it is refused. */
-async function guardIngest(
-  req: RequestOf<'tickets/ingest'>,
-  sender: SenderLike,
-  deps: HandlerDeps,
-): Promise<RequestOf<'tickets/ingest'> | ErrorReply> {
+async function guardIngest(req: ValidIngest, sender: SenderLike, deps: HandlerDeps): Promise<ValidIngest | ErrorReply> {
   const session = sessionOf(sender);
   const v = session
     ? await guardOf(deps).check(session, {
@@ -127,7 +163,7 @@ async function guardIngest(
   };
 }
 
-const guardReport = (req: RequestOf<'tickets/ingest'>, code: string, detail: string) => ({
+const guardReport = (req: Pick<ValidIngest, 'platform' | 'pageKind'>, code: string, detail: string) => ({
   adapter: req.platform,
   page: req.pageKind.slice(0, 60),
   code,
@@ -153,7 +189,10 @@ async function recordHealth(deps: HandlerDeps, reports: Parameters<typeof foldHe
   });
 }
 
-async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
+/** A request as dispatch handles it: an ingest's tickets validated, `pages/read` answered before. */
+type Handled = Exclude<Request, { type: 'tickets/ingest' }> | ValidIngest;
+
+async function dispatch(req: Handled, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
   switch (req.type) {
     case 'tickets/ingest': {
       const settings = await deps.settings();
@@ -196,6 +235,8 @@ async function dispatch(req: Request, deps: HandlerDeps, tabId: number | undefin
       void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });
       return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
+    case 'pages/read':
+      throw new Error('pages/read is answered before dispatch');
     case 'health/report': {
       await recordHealth(deps, req.reports);
       void deps.freshness?.health(req.reports, tabId);

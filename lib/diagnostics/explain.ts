@@ -26,6 +26,7 @@ export const KNOWN_HEALTH_CODES = [
   'overlay-error',
   'picker-load-failed',
   'ingest-failed',
+  'read-failed',
   'open-cap',
   'session-other-shop',
   'session-other-platform',

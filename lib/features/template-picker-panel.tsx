@@ -7,7 +7,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { TemplatePicker } from '../../components/template-picker/TemplatePicker';
 import { templatePickerStyles } from '../../components/template-picker/styles';
-import { shopKey } from '../model/ticket';
+import { shopKey } from '../model/ticket-core';
 import type { SearchIndex } from '../templates/search';
 import { insertAtCursor } from '../templates/insert';
 import { ticketFieldsFromReplyContext, valuesFromTicket } from '../templates/variables';

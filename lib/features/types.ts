@@ -4,7 +4,7 @@
  * signal (aborted on SPA navigation and when the extension goes away), and attributes anything the feature
  * reports or throws to its id in the health log. Features know the adapter interface, never a marketplace.
  */
-import type { MarketplaceAdapter, PageDef, ReadIssue, RowAnchor } from '../adapters/types';
+import type { PageAdapter, PageDef, ReadIssue, RowAnchor } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
 import type { FeatureId } from '../model/settings-defaults';
 import type { PageSettings } from '../overlay/page-settings';
@@ -33,7 +33,7 @@ export interface PageSession {
 }
 
 export interface FeatureContext {
-  adapter: MarketplaceAdapter;
+  adapter: PageAdapter;
   page: PageDef;
   signal: AbortSignal;
   /** Records an issue in the health log, attributed to this feature. */

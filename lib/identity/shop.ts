@@ -8,7 +8,7 @@
  * copies stayed (12 badges for 6 rows).
  */
 import type { ShopIdentity } from '../adapters/types';
-import { ticketKey } from '../model/ticket';
+import { ticketKey } from '../model/ticket-core';
 
 /** Shop ids made up when a page names none (lib/adapters/shared.ts, fallbackShop): `default` or `name-<hash>`. */
 export const isFallbackShopId = (shopId: string): boolean => shopId === 'default' || shopId.startsWith('name-');

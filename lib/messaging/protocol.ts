@@ -8,11 +8,13 @@ import {
   PlatformSchema,
   RawTicketSchema,
   TicketKindSchema,
+  type RawTicket,
   TicketStatusSchema,
 } from '../model/ticket';
 import { HealthReportSchema } from '../diagnostics/health';
 import { SearchIndexSchema } from '../templates/search';
 import { BackupWritesSchema } from '../backup/plan';
+import { MAX_BODY_CHARS, MAX_RECORDS, MAX_REQUEST_CHARS } from '../overlay/page-channel';
 
 /** What a badge needs to know of a stored ticket. */
 export const TicketViewSchema = z.object({
@@ -39,6 +41,19 @@ export type TicketView = z.infer<typeof TicketViewSchema>;
 
 const ShopRef = z.object({ shopId: z.string().min(1).max(64), name: z.string().max(120).optional() });
 
+/** A page session's shop as the identity owner decided it (lib/identity/shop.ts). */
+const ShopIdentitySchema = ShopRef.extend({ confidence: z.enum(['page', 'fallback']) });
+
+/** What a reader found (lib/adapters/types.ts ReadResult), as the worker answers `pages/read`. */
+export const ReadResultSchema = z.object({
+  tickets: z.array(RawTicketSchema).max(10_000),
+  issues: z.array(z.object({ code: z.string().max(60), detail: z.string().max(300) })).max(200),
+  shop: ShopIdentitySchema.optional(),
+  loggedOut: z.boolean().optional(),
+  complete: z.boolean().optional(),
+  completeSince: z.number().optional(),
+});
+
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Tickets an adapter read on a page. */
   z.object({
@@ -46,7 +61,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
     platform: PlatformSchema,
     pageKind: z.string().max(60),
     shop: ShopRef,
-    tickets: z.array(RawTicketSchema).max(500),
+    /**
+     * As the page read them. Validated one by one in the worker (lib/adapters/validate.ts), before anything
+     * else looks at the batch: an invalid ticket is dropped and recorded, the rest of the batch is stored.
+     */
+    tickets: z.array(z.unknown()).max(500),
     complete: z.boolean(),
     /** With `complete`: the listing only covers tickets created from this instant on (a date filter). */
     completeSince: z.number().optional(),
@@ -58,6 +77,31 @@ export const RequestSchema = z.discriminatedUnion('type', [
       .array(z.object({ shopId: z.string().min(1).max(64), nativeIds: z.array(z.string().max(64)).max(2000) }))
       .max(8)
       .optional(),
+  }),
+  /**
+   * What the MAIN-world hook copied on a page (a response body, React row records), for the worker to read
+   * with the adapter's readers (lib/background/read.ts): the page's thread never parses or validates it. The
+   * answer is the read; the page session decides the shop from it and hands the tickets to `tickets/ingest`.
+   */
+  z.object({
+    type: z.literal('pages/read'),
+    platform: PlatformSchema,
+    pageKind: z.string().max(60),
+    /** The content script's clock when the data arrived: remaining-time values count from here. */
+    now: z.number().finite(),
+    pageUrl: z.string().max(4000),
+    /** The shop the page session has identified so far. */
+    shop: ShopIdentitySchema.optional(),
+    source: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('response'),
+        endpoint: z.string().max(60),
+        url: z.string().max(4000),
+        body: z.string().max(MAX_BODY_CHARS),
+        requestBody: z.string().max(MAX_REQUEST_CHARS).optional(),
+      }),
+      z.object({ kind: z.literal('records'), records: z.array(z.unknown()).max(MAX_RECORDS) }),
+    ]),
   }),
   /** Read failures for the health log. */
   z.object({ type: z.literal('health/report'), reports: z.array(HealthReportSchema).max(50) }),
@@ -111,10 +155,13 @@ export type FreshnessState = z.infer<typeof FreshnessStateSchema>;
 /** Worker → tab push after a read of the tab's surface. */
 export { FRESHNESS_PUSH } from './constants';
 export type RequestType = Request['type'];
+/** `tickets/ingest` once its tickets are validated (what the page means to send, and what the worker stores). */
+export type ValidIngest = Omit<Extract<Request, { type: 'tickets/ingest' }>, 'tickets'> & { tickets: RawTicket[] };
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 export const ResponseSchemas = {
   'tickets/ingest': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
+  'pages/read': z.object({ ok: z.literal(true), result: ReadResultSchema }),
   'health/report': z.object({ ok: z.literal(true) }),
   /** Templates for the page with their pinyin search index, built in the worker (see search-index.ts). */
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
@@ -137,6 +184,7 @@ export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas
 /** Requests content scripts may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'tickets/ingest',
+  'pages/read',
   'health/report',
   'templates/for-page',
   'templates/used',

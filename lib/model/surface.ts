@@ -15,10 +15,9 @@
  *
  * Like PLATFORMS, these ids are stored in every row and key: never rename one without a Dexie migration.
  */
-import { z } from 'zod';
 import { MARKETPLACES } from '../adapters/catalog';
 import type { MarketplaceMeta } from '../adapters/meta-types';
-import type { Platform } from './ticket';
+import type { Platform } from './ticket-core';
 
 export interface SurfaceDef {
   /** The list's page kind (lib/adapters/<platform>/pages.ts). */
@@ -48,7 +47,6 @@ export const SURFACES: readonly (SurfaceDef & { readonly id: SurfaceId })[] = (
   })),
 );
 export const SURFACE_IDS = SURFACES.map((s) => s.id) as [SurfaceId, ...SurfaceId[]];
-export const SurfaceIdSchema = z.enum(SURFACE_IDS);
 
 const BY_ID = new Map<string, SurfaceDef>(SURFACES.map((s) => [s.id, s]));
 

@@ -1,36 +1,14 @@
 import { z } from 'zod';
-import { MARKETPLACES, type MarketplaceId } from '../adapters/catalog';
-import { familyOf, SurfaceIdSchema, type SurfaceId } from './surface';
+import { SURFACE_IDS } from './surface';
+import { PLATFORMS, TICKET_KINDS, TICKET_STATUSES } from './ticket-core';
 
-/**
- * Marketplace ids, from the adapters' meta.ts (lib/adapters/catalog.ts). Used in keys, fixture folders and
- * entrypoint names: never rename without a migration.
- */
-export const PLATFORMS = MARKETPLACES.map((m) => m.id) as [MarketplaceId, ...MarketplaceId[]];
+// The plain parts (ids, kinds, statuses, keys) live in ticket-core.ts, which content scripts import without zod.
+export * from './ticket-core';
+
 export const PlatformSchema = z.enum(PLATFORMS);
-export type Platform = z.infer<typeof PlatformSchema>;
-
-export const TICKET_KINDS = [
-  'consult',
-  'refund',
-  'return',
-  'exchange',
-  'logistics',
-  'urge-ship',
-  'urge-pickup',
-  'service-request',
-  'platform-notice',
-  'other',
-] as const;
 export const TicketKindSchema = z.enum(TICKET_KINDS);
-export type TicketKind = z.infer<typeof TicketKindSchema>;
-
-export const TICKET_STATUSES = ['pending', 'processing', 'done', 'closed'] as const;
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
-export type TicketStatus = z.infer<typeof TicketStatusSchema>;
-
-export const OPEN_STATUSES: readonly TicketStatus[] = ['pending', 'processing'];
-export const isOpenStatus = (s: TicketStatus): boolean => OPEN_STATUSES.includes(s);
+export const SurfaceIdSchema = z.enum(SURFACE_IDS);
 
 /**
  * Epoch milliseconds, plausible for marketplace data: after 2015-01-01 and before 2100.
@@ -142,19 +120,3 @@ export const TicketSchema = RawTicketSchema.omit({ deadline: true }).extend({
   openedAt: EpochMsSchema.optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
-
-/**
- * The one function that builds ticket keys: `${platform}:${shopId}:${family}:${nativeId}`
- * (`pdd:123:workorder:456`). The family comes from the surface, so two lists of one platform whose ids
- * overlap (PDD 工单 and 售后) never share a row. Keys before Dexie v3 had no family (db/legacy-keys.ts).
- */
-export const ticketKey = (t: { platform: Platform; shopId: string; surface: SurfaceId; nativeId: string }): string =>
-  `${t.platform}:${t.shopId}:${familyOf(t.surface)}:${t.nativeId}`;
-
-/** The platform a ticket key names (its first part), or undefined for anything that is not one of ours. */
-export const platformOfKey = (key: string | undefined): Platform | undefined => {
-  const r = PlatformSchema.safeParse(key?.split(':', 1)[0]);
-  return r.success ? r.data : undefined;
-};
-
-export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;

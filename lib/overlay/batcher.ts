@@ -17,33 +17,25 @@
  *
  * Pure apart from the timers and `send` it is given (unit-tested with fake timers).
  */
-import type { RequestOf, TicketView } from '../messaging/protocol';
+import type { TicketView, ValidIngest } from '../messaging/protocol';
+import { deliverWithRetry, type RetryOptions } from './retry';
 
-export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
+export type IngestRequest = Omit<ValidIngest, 'type'>;
 
 export const MERGE_MS = 150;
 export const MAX_PER_MESSAGE = 500;
-const RETRY_MS = [200, 500, 1000, 2000, 5000, 10_000];
 
 interface Pending {
   req: IngestRequest;
   waiters: { resolve: (v: TicketView[]) => void; reject: (e: unknown) => void }[];
 }
 
-export interface BatcherOptions {
+export interface BatcherOptions extends RetryOptions {
   send: (req: IngestRequest) => Promise<TicketView[]>;
-  /** False once the extension context is gone: retrying cannot succeed then. */
-  alive?: () => boolean;
-  /** Whether a failure is the worker's final answer (a refusal), not a missing one. */
-  final?: (error: unknown) => boolean;
-  setTimeout?: (fn: () => void, ms: number) => unknown;
-  onRetry?: (attempt: number, error: unknown) => void;
 }
 
 export function createBatcher(opts: BatcherOptions) {
   const later = opts.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
-  const alive = opts.alive ?? (() => true);
-  const final = opts.final ?? (() => false);
   const queue: Pending[] = [];
   let open: Pending | undefined; // the batch still accepting merges
   let mergeTimer = false;
@@ -72,7 +64,7 @@ export function createBatcher(opts: BatcherOptions) {
         let failed: unknown;
         for (const chunk of chunks(p.req)) {
           const r = await deliver(chunk);
-          if (r.ok) views.push(...r.views);
+          if (r.ok) views.push(...r.value);
           else failed = r.error;
         }
         if (failed === undefined) p.waiters.forEach((w) => w.resolve(views));
@@ -83,21 +75,7 @@ export function createBatcher(opts: BatcherOptions) {
     }
   }
 
-  async function deliver(
-    req: IngestRequest,
-  ): Promise<{ ok: true; views: TicketView[] } | { ok: false; error: unknown }> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return { ok: true, views: await opts.send(req) };
-      } catch (e) {
-        if (!alive() || final(e)) return { ok: false, error: e };
-        opts.onRetry?.(attempt, e);
-        const hinted = /retry after (\d+) ms/.exec(e instanceof Error ? e.message : '')?.[1];
-        const wait = Math.max(Number(hinted ?? 0), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);
-        await new Promise<void>((r) => later(r, wait));
-      }
-    }
-  }
+  const deliver = (req: IngestRequest) => deliverWithRetry(() => opts.send(req), opts);
 
   function ingest(req: IngestRequest): Promise<TicketView[]> {
     return new Promise((resolve, reject) => {

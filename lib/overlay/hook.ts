@@ -238,7 +238,9 @@ function startRecordReader(cfg: NonNullable<HookOptions['records']>, emit: (m: P
         records.push({ rowIndex: i, record: cloneRecord(rec) });
       });
       const payload = JSON.stringify(records);
-      if (records.length && payload !== lastSent) {
+      // Rows that carry no record are said once too (an empty list): the isolated side then reads their text
+      // at once instead of waiting out its grace for records that will not come (pipeline.ts).
+      if ((records.length || rows.length) && payload !== lastSent) {
         lastSent = payload;
         emit({ type: 'records', receivedAt: now(), records });
       }

@@ -4,7 +4,8 @@
  * shape it is about to read. Types come from protocol.ts as type-only imports.
  */
 import { browser } from 'wxt/browser';
-import type { FreshnessState, RequestOf, ResponseFor, TicketView } from '../messaging/protocol';
+import type { FreshnessState, RequestOf, ResponseFor, TicketView, ValidIngest } from '../messaging/protocol';
+import type { ReadResult } from '../adapters/types';
 
 export class PageMessageError extends Error {
   /**
@@ -38,10 +39,22 @@ const isView = (v: unknown): v is TicketView =>
   Array.isArray((v as TicketView).explain) &&
   ((v as TicketView).dueAt === undefined || typeof (v as TicketView).dueAt === 'number');
 
-export async function ingest(req: Omit<RequestOf<'tickets/ingest'>, 'type'>): Promise<TicketView[]> {
+export async function ingest(req: Omit<ValidIngest, 'type'>): Promise<TicketView[]> {
   const reply: unknown = await browser.runtime.sendMessage({ type: 'tickets/ingest', ...req });
   if (!ok(reply) || !Array.isArray(reply.views)) throw failure('tickets/ingest', reply);
   return reply.views.filter(isView);
+}
+
+/**
+ * What the hook copied, read by the worker (lib/background/read.ts). The answer's tickets go back to the
+ * worker in `tickets/ingest`, where they are validated again: here only the shape the pipeline reads is checked.
+ */
+export async function readPage(req: Omit<RequestOf<'pages/read'>, 'type'>): Promise<ReadResult> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'pages/read', ...req });
+  const r = ok(reply) ? (reply.result as Partial<ReadResult> | undefined) : undefined;
+  if (!r || typeof r !== 'object' || !Array.isArray(r.tickets) || !Array.isArray(r.issues))
+    throw failure('pages/read', reply);
+  return r as ReadResult;
 }
 
 export function reportHealth(reports: RequestOf<'health/report'>['reports']): void {

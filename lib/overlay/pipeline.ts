@@ -1,7 +1,11 @@
 /**
- * The read pipeline of a page session: what the MAIN-world hook copied (responses, row records) and the DOM
- * text go through the adapter's readers, the page's shop is decided by the one identity owner
+ * The read pipeline of a page session: what the MAIN-world hook copied (responses, row records) is read by
+ * the worker (`read`, lib/background/read.ts: JSON parsing and zod validation never run on the page's
+ * thread), the DOM text by the adapter's page part here; the page's shop is decided by the one identity owner
  * (lib/identity/shop.ts), and the tickets are handed to `ingest` at once, in the order they were read.
+ *
+ * Copies are read one at a time, in the order they arrived: each request is built when its turn comes (with
+ * the shop the reads before it decided) and its answer is handed on before the next is sent.
  *
  * Why in order: with the DOM read first under a stand-in shop and the JSON second under the real one, the
  * JSON batch carries `supersedes`, and the worker moves what the DOM batch stored; that is only right if the
@@ -10,9 +14,9 @@
  * stored before handing over the next: waiting capped a page at one batch per round trip plus the merge
  * window (~6 a second), and a flood, or a worker restart, left a backlog that took minutes to drain.
  */
-import type { MarketplaceAdapter, PageDef, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../adapters/types';
+import type { PageAdapter, PageDef, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../adapters/types';
 import { isFallbackShopId, resolvePageShop, supersededShop } from '../identity/shop';
-import type { RequestOf, TicketView } from '../messaging/protocol';
+import type { RequestOf, TicketView, ValidIngest } from '../messaging/protocol';
 import type { CapturedResponse } from '../capture/collect';
 import type { PageMessage } from './page-channel';
 
@@ -25,15 +29,18 @@ export const DOM_RESEND_MS = 30_000;
  */
 export const DOM_FALLBACK_GRACE_MS = 2_000;
 
-export type IngestRequest = Omit<RequestOf<'tickets/ingest'>, 'type'>;
+export type IngestRequest = Omit<ValidIngest, 'type'>;
+export type ReadRequest = Omit<RequestOf<'pages/read'>, 'type'>;
 
 export interface PipelineDeps {
-  adapter: MarketplaceAdapter;
+  adapter: PageAdapter;
   win: Window & typeof globalThis;
   now(): number;
   page(): PageDef | undefined;
   /** Stores batches in the order given, each retried until committed (batcher.ts); resolves once stored. */
   ingest(req: IngestRequest): Promise<TicketView[]>;
+  /** Has the worker read a copy (retried until it answers); rejects when it never will. */
+  read(req: ReadRequest): Promise<ReadResult>;
   report(issues: readonly ReadIssue[]): void;
   /** Views came back from the worker. */
   onViews(views: TicketView[]): void;
@@ -44,7 +51,7 @@ export interface PipelineDeps {
   hasViews(): boolean;
   /** When the current page was recognised (its DOM fallback waits {@link DOM_FALLBACK_GRACE_MS} from here). */
   pageStartedAt(): number;
-  /** Asks for another change frame (the grace ended). */
+  /** Asks for another change frame (the grace ended, or the records it waited for are not coming). */
   recheck(afterMs: number): void;
   domGraceMs?: number;
 }
@@ -74,6 +81,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   const inFlight = new Set<Promise<void>>();
   let structuredQueued = 0;
   let lastDomSignature = '';
+  /** The hook found rows on screen and none carried a record: the page's records are not coming. */
+  let recordsAbsent = false;
   let lastDomSentAt = 0;
 
   const fromDocument = (): ShopIdentity | undefined => {
@@ -86,14 +95,9 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   const currentShop = (): ShopIdentity => (shop = resolvePageShop(shop, { document: fromDocument() }));
 
   const ctx = (now = d.now()): ReadContext => ({ now, pageUrl: new URL(win.location.href), shop });
-  const requestOf = (body: string | undefined): ReadContext['request'] => {
-    if (body === undefined) return undefined;
-    try {
-      return { body: JSON.parse(body) as unknown };
-    } catch {
-      return { body };
-    }
-  };
+  /** Copies waiting for the worker to read them, oldest first; the first is being read while `reading`. */
+  const readQueue: { pageKind: string; build(): ReadRequest; settle(): void }[] = [];
+  let reading = false;
 
   const send = async (result: ReadResult, pageKind: string) => {
     const prev = shop;
@@ -145,6 +149,46 @@ export function createPipeline(d: PipelineDeps): Pipeline {
     inFlight.add(done);
   };
 
+  const pumpReads = async () => {
+    if (reading) return;
+    reading = true;
+    try {
+      for (let item = readQueue[0]; item; item = readQueue[0]) {
+        let result: ReadResult | undefined;
+        try {
+          result = await d.read(item.build());
+        } catch (e) {
+          d.report([{ code: 'read-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'read failed' }]);
+        }
+        readQueue.shift();
+        // Handed on before the next request is built: the shop it decides is the next read's context.
+        if (result) accept(result, item.pageKind, true);
+        else d.onSettled();
+        structuredQueued--;
+        item.settle();
+      }
+    } finally {
+      reading = false;
+    }
+  };
+
+  /** Queues a copy for the worker to read; `source` and `now` are fixed when it arrived. */
+  const enqueueRead = (pageKind: string, source: ReadRequest['source']) => {
+    const now = d.now();
+    const pageUrl = win.location.href;
+    structuredQueued++;
+    const done = new Promise<void>((settle) =>
+      readQueue.push({
+        pageKind,
+        settle,
+        build: () => ({ platform: adapter.id, pageKind, now, pageUrl, ...(shop ? { shop } : {}), source }),
+      }),
+    );
+    inFlight.add(done);
+    void done.then(() => inFlight.delete(done));
+    void pumpReads();
+  };
+
   const onResponse = (msg: Extract<PageMessage, { type: 'response' }>) => {
     let url: URL;
     try {
@@ -156,47 +200,26 @@ export function createPipeline(d: PipelineDeps): Pipeline {
     if (!ep) return;
     responses.push({ endpoint: ep.id, path: url.pathname, receivedAt: d.now(), body: msg.body });
     if (responses.length > 10) responses.shift();
-    let json: unknown;
-    try {
-      json = JSON.parse(msg.body);
-    } catch {
-      d.report([{ code: 'json-invalid', detail: `${ep.id}: response is not JSON` }]);
-      return;
-    }
-    let result: ReadResult;
-    try {
-      // Our own clock, not the message's: the page can dispatch this event with any receivedAt.
-      result = ep.read(json, { ...ctx(), request: requestOf(msg.requestBody) });
-    } catch (e) {
-      d.report([
-        { code: 'reader-threw', detail: `${ep.id}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}` },
-      ]);
-      return;
-    }
-    accept(result, d.page()?.kind ?? ep.id, true);
+    enqueueRead(d.page()?.kind ?? ep.id, {
+      kind: 'response',
+      endpoint: ep.id,
+      url: url.href,
+      body: msg.body,
+      ...(msg.requestBody !== undefined ? { requestBody: msg.requestBody } : {}),
+    });
   };
 
   const onRecords = (msg: Extract<PageMessage, { type: 'records' }>) => {
     const page = d.page();
-    if (!page || !adapter.readRecord) {
+    if (!page || !page.sources.includes('react-records')) {
       pendingRecords.push(msg);
       if (pendingRecords.length > 20) pendingRecords.shift();
       return;
     }
+    recordsAbsent = msg.records.length === 0;
+    if (recordsAbsent) return d.recheck(0);
     records = msg.records.map((r) => r.record);
-    const c = ctx();
-    const merged: ReadResult = { tickets: [], issues: [] };
-    for (const { record } of msg.records) {
-      try {
-        const r = adapter.readRecord(record, page.kind, c);
-        merged.tickets.push(...r.tickets);
-        merged.issues.push(...r.issues);
-        if (r.shop) merged.shop = r.shop;
-      } catch {
-        merged.issues.push({ code: 'reader-threw', detail: 'readRecord' });
-      }
-    }
-    accept(merged, page.kind, true);
+    enqueueRead(page.kind, { kind: 'records', records });
   };
 
   return {
@@ -210,7 +233,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       // While a structured read waits to be stored its views are not here yet: a DOM read now would race it.
       if (structuredQueued > 0) return false;
       // DOM text is the least precise reader: used only when responses or row records did not cover the rows.
-      const structured = page.sources.includes('responses') || page.sources.includes('react-records');
+      const structured =
+        page.sources.includes('responses') || (page.sources.includes('react-records') && !recordsAbsent);
       if (structured && d.hasViews() && !d.rowsWithoutView()) return false;
       const now = d.now();
       const wait = structured ? d.pageStartedAt() + (d.domGraceMs ?? DOM_FALLBACK_GRACE_MS) - now : 0;

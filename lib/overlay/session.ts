@@ -10,13 +10,13 @@
  * everything. Nothing here throws into the page: failures go to the health log, attributed to the reader
  * or the feature that failed.
  */
-import type { MarketplaceAdapter, PageDef, ReadIssue, RowAnchor, ShopIdentity } from '../adapters/types';
+import type { PageAdapter, PageDef, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../adapters/types';
 import type { TicketView } from '../messaging/protocol';
 import type { Feature, FeatureContext, PageSession } from '../features/types';
 import { BADGE_ATTR } from '../features/countdown-badge';
 import { buildCapture, type Capture } from '../capture/collect';
 import { listenPageChannel } from './decode-page-message';
-import { createPipeline, type IngestRequest } from './pipeline';
+import { createPipeline, type IngestRequest, type ReadRequest } from './pipeline';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings';
 import { createReadiness } from './readiness';
 
@@ -24,6 +24,8 @@ export interface OverlayEnv {
   now: () => number;
   /** Sends tickets to the background; resolves with their stored views. */
   ingest(req: IngestRequest): Promise<TicketView[]>;
+  /** Has the worker read what the hook copied (pipeline.ts); retried until it answers. */
+  read(req: ReadRequest): Promise<ReadResult>;
   report(reports: { adapter: string; page: string; code: string; detail: string; path: string }[]): void;
   settings(): PageSettings;
   /** The DOM-text fallback's grace on pages with structured sources (pipeline.ts); tests set 0. */
@@ -31,7 +33,7 @@ export interface OverlayEnv {
 }
 
 export interface OverlayHandle {
-  readonly adapter: MarketplaceAdapter;
+  readonly adapter: PageAdapter;
   viewFor(ref: { nativeId?: string | undefined; orderId?: string | undefined }): TicketView | undefined;
   shop(): ShopIdentity;
   /** A redacted capture of what the adapter saw on this page (user-triggered, for reporting a changed page). */
@@ -50,7 +52,7 @@ export const DRIFT_GRACE_MS = 8_000;
 export const CONTENT_DETECT_MS = 60_000;
 
 export function runOverlay(
-  adapter: MarketplaceAdapter,
+  adapter: PageAdapter,
   win: Window & typeof globalThis,
   rootSignal: AbortSignal,
   env: OverlayEnv,
@@ -77,6 +79,7 @@ export function runOverlay(
   let changes = 0;
   let pageStartedAt = 0;
   let recheckTimer: number | undefined;
+  let recheckAt = 0;
   let starts = 0;
   let detects = 0;
   const listeners = new Set<() => void>();
@@ -172,12 +175,16 @@ export function runOverlay(
     now: env.now,
     page: () => page,
     ingest: env.ingest,
+    read: env.read,
     report: (issues) => report(issues),
     hasViews: () => views.size > 0,
     pageStartedAt: () => pageStartedAt,
     domGraceMs: env.domGraceMs,
     recheck(afterMs) {
-      if (recheckTimer !== undefined) return;
+      // One pending recheck, the earliest asked for.
+      if (recheckTimer !== undefined && recheckAt <= env.now() + afterMs) return;
+      if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);
+      recheckAt = env.now() + afterMs;
       recheckTimer = win.setTimeout(() => {
         recheckTimer = undefined;
         changed();

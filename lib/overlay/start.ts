@@ -5,29 +5,33 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
-import type { MarketplaceAdapter } from '../adapters/types';
+import type { PageAdapter } from '../adapters/types';
 import { startFreshnessActivity } from '../features/freshness-indicator';
 import { FEATURES } from '../features/registry';
-import { ingest, PageMessageError, reportHealth } from './messages';
+import { ingest, PageMessageError, readPage, reportHealth } from './messages';
+import { deliverWithRetry } from './retry';
 import { DEFAULT_PAGE_SETTINGS, watchPageSettings, type PageSettings } from './page-settings';
-import { runOverlay } from './session';
+import { runOverlay, type OverlayEnv } from './session';
 import { createBatcher } from './batcher';
 
-export function startOverlay(ctx: ContentScriptContext, adapter: MarketplaceAdapter) {
+export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter) {
   let settings: PageSettings = DEFAULT_PAGE_SETTINGS;
+  const retry = { alive: () => !ctx.isInvalid, final: (e: unknown) => e instanceof PageMessageError && e.refused };
   // Reads are merged, chunked, and retried until the worker has committed them (batcher.ts).
-  const batcher = createBatcher({
-    alive: () => !ctx.isInvalid,
-    final: (e) => e instanceof PageMessageError && e.refused,
-    send: ingest,
-  });
+  const batcher = createBatcher({ ...retry, send: ingest });
+  // What the hook copied is read by the worker, asked again until it answers (a worker that was killed).
+  const read: OverlayEnv['read'] = async (req) => {
+    const r = await deliverWithRetry(() => readPage(req), retry);
+    if (!r.ok) throw r.error;
+    return r.value;
+  };
   // Activity reports protect drafts from the freshness reloads in every frame, whatever the toggles say.
   startFreshnessActivity(ctx.signal);
   const overlay = runOverlay(
     adapter,
     window,
     ctx.signal,
-    { now: Date.now, settings: () => settings, ingest: (req) => batcher.ingest(req), report: reportHealth },
+    { now: Date.now, settings: () => settings, ingest: (req) => batcher.ingest(req), read, report: reportHealth },
     FEATURES,
   );
   const unwatch = watchPageSettings((s) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SurfaceIdSchema } from '../model/surface';
+import { SurfaceIdSchema } from '../model/ticket';
 import { PlatformSchema, TicketKindSchema } from '../model/ticket';
 
 /** `HH:mm`, 00:00 to 24:00 inclusive; 24:00 is the exclusive end of a day. */

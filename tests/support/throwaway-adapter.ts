@@ -6,7 +6,8 @@
  */
 import { matchesOf } from '../../lib/adapters/manifest';
 import type * as Registry from '../../lib/adapters/registry';
-import { fallbackShop, validateTickets } from '../../lib/adapters/shared';
+import { fallbackShop } from '../../lib/adapters/shared';
+import { validateTickets } from '../../lib/adapters/validate';
 import type { MarketplaceAdapter, PageDef, PageKind, RowAnchor } from '../../lib/adapters/types';
 import type { RawTicket } from '../../lib/model/ticket';
 import { demoshopMeta } from './throwaway-meta';

@@ -21,8 +21,9 @@ const { MARKETPLACES } = await import('../../lib/adapters/catalog');
 const { manifestHosts } = await import('../../lib/adapters/manifest');
 const { adapters, detectPage } = await import('../../lib/adapters/registry');
 const { platformName, platformStyle, surfaceName } = await import('../../lib/i18n');
-const { PLATFORMS, PlatformSchema, RawTicketSchema, ticketKey } = await import('../../lib/model/ticket');
-const { SURFACES, SurfaceIdSchema } = await import('../../lib/model/surface');
+const { PLATFORMS, PlatformSchema, RawTicketSchema, SurfaceIdSchema, ticketKey } =
+  await import('../../lib/model/ticket');
+const { SURFACES } = await import('../../lib/model/surface');
 const { DEFAULT_SETTINGS, SettingsSchema } = await import('../../lib/model/settings');
 const { DEFAULT_RULES } = await import('../../lib/sla/default-rules');
 const { defaultTemplates } = await import('../../lib/templates/defaults');

@@ -9,13 +9,14 @@
 import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketStatus } from '../../model/ticket';
 import { parseEpoch } from '../../time/light';
-import { emptyResult, fallbackShop, turnOf, validateTickets } from '../shared';
+import { emptyResult, fallbackShop, turnOf } from '../shared';
+import { validateTickets } from '../validate';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
 import { cleanTags, clip, statusQuote } from '../dom';
 import { fen, idText, isBlank, obj, str, tagTexts } from './ids';
 import { afterSaleKinds, afterSaleStatuses, kindOf, statusOf } from './kinds';
-import { HOST } from './pages';
+import { afterSaleUrl } from './pages';
 
 /** `{code, msg, data}`; some gateways say `status_code` / `message`. Loose: unknown fields pass. */
 const Envelope = z.looseObject({
@@ -38,13 +39,6 @@ const TEXT_DEADLINE_KEY = /deadline|countdown|timeout|remain|time_?left|left_?ti
 
 /** Tags on an after-sale that make it urgent for the merchant. */
 const URGENT_TAG = /紧急|加急/;
-
-/**
- * Detail page of an after-sale [modelled: the path is the older app's; the newer workbench redirects].
- * Built on the fixed host: the list may be read inside an iframe whose URL says nothing about the link.
- */
-export const afterSaleUrl = (id: string) =>
-  `https://${HOST}/ffa/maftersale/aftersale/detail?id=${encodeURIComponent(id)}`;
 
 export interface Unwrapped {
   data?: unknown;

@@ -15,6 +15,9 @@ export const endpointPaths = {
   afterSaleList: /^\/after_sale\/pc\/list\/?$/,
 } as const;
 
+/** The endpoints as the content script knows them (ids and paths); index.ts adds each one's reader. */
+export const endpoints = [{ id: 'douyin.afterSaleList', path: endpointPaths.afterSaleList }] as const;
+
 /**
  * 服务工单 rows keep the whole row object in React props (`memoizedProps.record`) [one source]; the hook reads
  * them only on this path. `table tbody tr` is the same selector the DOM anchors use (selectors.serviceRow).

@@ -4,6 +4,13 @@ import type { PageDef } from '../types';
 export const HOST = 'fxg.jinritemai.com';
 
 /**
+ * Detail page of an after-sale [modelled: the path is the older app's; the newer workbench redirects].
+ * Built on the fixed host: the list may be read inside an iframe whose URL says nothing about the link.
+ */
+export const afterSaleUrl = (id: string) =>
+  `https://${HOST}/ffa/maftersale/aftersale/detail?id=${encodeURIComponent(id)}`;
+
+/**
  * 售后 workbench list: the newer workbench path and the older one [seen]. The list may be rendered inside a
  * same-origin iframe whose URL is one of these paths too (content scripts run in all frames), so the
  * pattern does not care which of the two frames it sees. Query strings (btm_* tracking, iframe flags)

@@ -9,12 +9,11 @@
  */
 import type { RawTicket, TicketStatus } from '../../model/ticket';
 import { parseDateTimeText } from '../../time/parse-text';
-import { fallbackShop, turnOf, validateTickets, yuanToFen } from '../shared';
+import { fallbackShop, turnOf, candidateTickets, yuanToFen } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { deadlineFromLines } from './deadline';
 import { cellsOf, clip, queryAny, queryFirst, statusQuote, textLines, textOf } from '../dom';
-import { afterSaleUrl } from './aftersale-list';
-import { AFTERSALE_LIST_PATH, SERVICE_LIST_PATH } from './pages';
+import { AFTERSALE_LIST_PATH, afterSaleUrl, SERVICE_LIST_PATH } from './pages';
 import { afterSaleKinds, afterSaleStatuses, kindOf, serviceStatuses, statusOf } from './kinds';
 import * as sel from './selectors';
 import { serviceTicket } from './service-tickets';
@@ -185,7 +184,7 @@ export function readAfterSaleRows(root: ParentNode, ctx: ReadContext, shop: Shop
   }
   const labelsOf = labelsPerTable();
   const candidates = groups.map((g) => afterSaleRowTicket(g, ctx, shop, issues, labelsOf));
-  return { tickets: validateTickets(candidates, issues), issues };
+  return { tickets: candidateTickets(candidates, issues), issues };
 }
 
 function afterSaleRowTicket(
@@ -343,7 +342,7 @@ export function readServiceRows(root: ParentNode, ctx: ReadContext, shop: ShopId
       shop,
     );
   });
-  return { tickets: validateTickets(candidates, issues), issues };
+  return { tickets: candidateTickets(candidates, issues), issues };
 }
 
 /** Shop name from the page header [modelled selectors], as the stable fallback identity. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, readFixture } from '../../../tests/support/fixtures';
 import type { ReadContext } from '../types';
 import { serviceStatuses, statusOf } from './kinds';
-import { readServiceRecord } from './service-tickets';
+import { readServiceRecord } from './service-records';
 
 const PAGE = 'douyin.service-tickets';
 const ctx: ReadContext = { now: FIXTURE_NOW, pageUrl: new URL('https://fxg.jinritemai.com/ffa/task-order/service') };

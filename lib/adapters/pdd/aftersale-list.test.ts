@@ -2,14 +2,8 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, loadDocument } from '../../../tests/support/fixtures';
 import type { ReadContext } from '../types';
-import {
-  afterSaleRows,
-  amountFen,
-  readAfterSaleList,
-  readAfterSaleRows,
-  REMAIN_MS_ABOVE,
-  remainUnit,
-} from './aftersale-list';
+import { amountFen, readAfterSaleList, REMAIN_MS_ABOVE, remainUnit } from './aftersale-list';
+import { afterSaleRows, readAfterSaleRows } from './aftersale-rows';
 import { afterSaleStatusOf } from './kinds';
 
 const ctx: ReadContext = { now: FIXTURE_NOW, pageUrl: new URL('https://mms.pinduoduo.com/aftersales/aftersale_list') };

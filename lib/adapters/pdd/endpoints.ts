@@ -12,3 +12,11 @@ export const endpointPaths = {
   /** [modelled] user info with the mall id; used only for shop identity. */
   userInfo: /^\/janus\/api\/(?:new\/)?userinfo$/,
 } as const;
+
+/** The endpoints as the content script knows them (ids and paths); index.ts adds each one's reader. */
+export const endpoints = [
+  { id: 'pdd.todoList', path: endpointPaths.todoList },
+  { id: 'pdd.workOrderDetail', path: endpointPaths.detail },
+  { id: 'pdd.afterSalesList', path: endpointPaths.afterSalesList },
+  { id: 'pdd.userInfo', path: endpointPaths.userInfo },
+] as const;

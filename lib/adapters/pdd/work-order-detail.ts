@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { RawTicket, TicketStatus } from '../../model/ticket';
 import { parseEpoch } from '../../time/light';
-import { asText, emptyResult, fallbackShop, validateTickets, yuanToFen } from '../shared';
+import { asText, emptyResult, fallbackShop, yuanToFen } from '../shared';
+import { validateTickets } from '../validate';
 import type { ReadContext, ReadIssue, ReadResult } from '../types';
 import { kindOf, pddFlowKeys, type FlowField } from './kinds';
 import { envelope, STATUS, zodPaths } from './work-order-list';

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { RawTicket, TicketStatus } from '../../model/ticket';
 import { parseEpoch } from '../../time/light';
-import { asText, emptyResult, fallbackShop, validateTickets } from '../shared';
+import { asText, emptyResult, fallbackShop } from '../shared';
+import { validateTickets } from '../validate';
 import type { ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { kindOf } from './kinds';
 import { completeness, todoListScope } from './list-scope';

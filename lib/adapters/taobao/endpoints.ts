@@ -7,6 +7,9 @@
  */
 export const endpointPaths = {} as const satisfies Record<string, RegExp>;
 
+/** No endpoint: the content script hands no response to the worker. */
+export const endpoints = [] as const;
+
 /** React row records on the refund list (strategy 2). Evidence for the row selector: selectors.refundRow. */
 export const recordRows = {
   rowSelector: 'tr.next-table-row',

@@ -1,59 +1,16 @@
 /**
  * Taobao / Tmall seller center (myseller.taobao.com) and Qianniu web (qn.taobao.com). See README.md for
- * the surfaces, their confidence and how to correct them after a page change.
+ * the surfaces, their confidence and how to correct them after a page change. The page part (content.ts)
+ * runs in the content script; the record reader added here runs in the worker (lib/background/read.ts).
  */
-import type { MarketplaceAdapter, PageKind, ReadContext, ReadResult, ShopIdentity } from '../types';
-import { matchesOf } from '../manifest';
-import { isVerificationPath } from '../shared';
-import { taobaoMeta } from './meta';
-import * as selectors from './selectors';
-import { pages } from './pages';
+import type { MarketplaceAdapter } from '../types';
+import { taobaoContent } from './content';
 import { readRefundRecord } from './refund-list-records';
-import { readRefundRows, refundAnchors } from './refund-list';
-import { shopFrom } from './shop';
-import { readTaskDetail, readTaskRows, taskAnchors, taskReplyBoxes } from './task-tickets';
-
-const shopOf = (root: ParentNode, ctx: ReadContext): ShopIdentity => ctx.shop ?? shopFrom(root);
 
 export const taobaoAdapter: MarketplaceAdapter = {
-  id: taobaoMeta.id,
-  meta: taobaoMeta,
-  matches: matchesOf(taobaoMeta),
-  pages,
-  selectors,
-  // No JSON endpoint is known (endpoints.ts); refund-list rows come from DOM text and React records.
+  ...taobaoContent,
   endpoints: [],
-
-  shopFromDocument(doc) {
-    return shopFrom(doc);
-  },
-
-  rows(root, page) {
-    if (page === 'taobao.refund-list') return refundAnchors(root);
-    if (page === 'taobao.task-tickets') return taskAnchors(root);
-    return [];
-  },
-
-  readRows(root: ParentNode, page: PageKind, ctx: ReadContext): ReadResult {
-    const shop = shopOf(root, ctx);
-    if (page === 'taobao.refund-list') return readRefundRows(root, ctx, shop);
-    if (page === 'taobao.task-tickets') return readTaskRows(root, ctx, shop);
-    if (page === 'taobao.task-ticket-detail') return readTaskDetail(root, ctx, shop);
-    return { tickets: [], issues: [] };
-  },
-
   readRecord(record, page, ctx) {
     return readRefundRecord(record, page, ctx);
   },
-
-  replyBoxes(root, page) {
-    return page === 'taobao.task-tickets' || page === 'taobao.task-ticket-detail' ? taskReplyBoxes(root) : [];
-  },
-  // [modelled] Taobao's shared login hosts and its `/_____tmd_____/punish` slider page.
-  signedOut: (url) =>
-    isVerificationPath(url)
-      ? 'verification'
-      : url.hostname === 'login.taobao.com' || url.hostname === 'login.tmall.com'
-        ? 'logged-out'
-        : undefined,
 };

@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import type { PlatformDeadline, RawTicket, TicketKind, TicketStatus } from '../../model/ticket';
 import { parseEpoch } from '../../time/light';
-import { asText, fallbackShop, validateTickets, yuanToFen } from '../shared';
+import { asText, fallbackShop, yuanToFen } from '../shared';
+import { validateTickets } from '../validate';
 import type { PageKind, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../types';
 import { readDateTime } from './dom';
 import {

@@ -3,8 +3,9 @@
  * Fields are found by label text or column header (selectors.ts `refund`), so relabelled or reordered
  * columns keep working. Evidence: tests/fixtures/taobao/refund-list--*.html and their golden outputs.
  */
-import { isOpenStatus, type RawTicket, type TicketStatus } from '../../model/ticket';
-import { turnOf, validateTickets } from '../shared';
+import type { RawTicket } from '../../model/ticket';
+import { isOpenStatus, type TicketStatus } from '../../model/ticket-core';
+import { turnOf, candidateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../types';
 import { emptyOrLoading, isLoginPage } from './detect';
 import { norm, queryFirst, textBlocks } from '../dom';
@@ -77,7 +78,7 @@ export function readRefundRows(root: ParentNode, ctx: ReadContext, shop: ShopIde
     seen.add(t.nativeId);
     return [t];
   });
-  return { tickets: validateTickets(candidates, issues), issues, shop };
+  return { tickets: candidateTickets(candidates, issues), issues, shop };
 }
 
 function refundTicket(

@@ -5,8 +5,9 @@
  * table from the creation time (sla-rules.md taobao-urge-pickup, 24 h calendar) unless the row shows a
  * countdown, which then wins as the platform's own deadline.
  */
-import { isOpenStatus, type RawTicket, type TicketKind, type TicketStatus } from '../../model/ticket';
-import { validateTickets } from '../shared';
+import type { RawTicket } from '../../model/ticket';
+import { isOpenStatus, type TicketKind, type TicketStatus } from '../../model/ticket-core';
+import { candidateTickets } from '../shared';
 import type { ReadContext, ReadIssue, ReadResult, ReplyBox, ReplyContext, RowAnchor, ShopIdentity } from '../types';
 import { blockOf, emptyOrLoading, findTaskTable, isLoginPage, replyTextareas } from './detect';
 import { norm, textBlocks } from '../dom';
@@ -100,7 +101,7 @@ export function readTaskRows(root: ParentNode, ctx: ReadContext, shop: ShopIdent
     seen.add(t.nativeId);
     return [t];
   });
-  return { tickets: validateTickets(candidates, issues), issues, shop };
+  return { tickets: candidateTickets(candidates, issues), issues, shop };
 }
 
 function taskTicket(
@@ -196,7 +197,7 @@ export function readTaskDetail(root: ParentNode, ctx: ReadContext, shop: ShopIde
     return { tickets: [], issues, shop };
   }
   const t = taskTicket(v, ctx, shop, issues);
-  return { tickets: validateTickets(t ? [t] : [], issues), issues, shop };
+  return { tickets: candidateTickets(t ? [t] : [], issues), issues, shop };
 }
 
 // ---------------------------------------------------------------------------------------------------

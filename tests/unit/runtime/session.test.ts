@@ -96,6 +96,20 @@ describe('page session: identity whatever the order of reads', () => {
     expect(w.sent[0]!.shop.shopId).toMatch(/^name-/);
   });
 
+  it('a records page whose rows carry no record: the DOM text is read at once, not after the grace', async () => {
+    w = await world({
+      url: `${ORIGIN}/test/records`,
+      html: rowsHtml(IDS),
+      features: [countdownBadge],
+      domGraceMs: 60_000,
+    });
+    await w.settle();
+    expect(w.sent).toHaveLength(0); // waiting for the records
+    w.records([]); // the hook saw the rows, none with a record
+    await vi.waitFor(() => expect(w!.badges()).toHaveLength(6));
+    expect(w.sent).toHaveLength(1);
+  });
+
   it('a reload that reads the DOM first again joins the real shop already stored: no second copy', async () => {
     w = await world({ features: [countdownBadge] });
     w.respond(json);

@@ -56,6 +56,15 @@ export const testAdapter: MarketplaceAdapter = {
       title: 'test list',
       confidence: 'modelled',
     },
+    {
+      // A list whose structured source is React row records (as the Taobao 退款 list).
+      kind: 'pdd.test-records',
+      match: (u) => u.pathname === '/test/records',
+      examples: [`${ORIGIN}/test/records`],
+      sources: ['react-records', 'dom-text'],
+      title: 'test records list',
+      confidence: 'modelled',
+    },
   ],
   endpoints: [
     {
@@ -108,6 +117,8 @@ export interface World {
   release(): void;
   autoRelease(on: boolean): void;
   respond(json: unknown, path?: string): void;
+  /** The hook's row records (an empty list: rows on screen carry none). */
+  records(list: unknown[]): void;
   /** Every batch stored and its views applied, and the frames after it ran. */
   settle(): Promise<void>;
   badges(): HTMLElement[];
@@ -143,7 +154,10 @@ export async function world(opts: {
     self: { id: 'extid', origin: 'chrome-extension://extid' },
     marketplaceMatches: [`${ORIGIN}/*`],
     onTicketsRekeyed: async (m) => void rekeyed.push(...m),
+    // The worker reads what the hook copied with this test's adapter (lib/background/read.ts).
+    adapters: [testAdapter],
   };
+  const sender = () => ({ id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 });
   const ctl = new AbortController();
   const startedAt = Date.now();
   const state = { settings: { ...DEFAULT_PAGE_SETTINGS, ...opts.settings } as PageSettings };
@@ -174,11 +188,7 @@ export async function world(opts: {
         const next = delivered.then(async () => {
           sent.push(req);
           if (!auto) await new Promise<void>((r) => gates.push(r));
-          const reply = await handleMessage(
-            { type: 'tickets/ingest', ...req },
-            { id: 'extid', url: win.location.href, tab: { id: 1 }, frameId: 0 },
-            deps,
-          );
+          const reply = await handleMessage({ type: 'tickets/ingest', ...req }, sender(), deps);
           if (!reply.ok) throw new Error(reply.error);
           return reply.views as TicketView[];
         });
@@ -187,6 +197,11 @@ export async function world(opts: {
           () => undefined,
         );
         return next;
+      },
+      async read(req) {
+        const reply = await handleMessage({ type: 'pages/read', ...req }, sender(), deps);
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.result as ReadResult;
       },
       report: (rs) => reports.push(...rs),
     },
@@ -213,6 +228,9 @@ export async function world(opts: {
     },
     respond(json, path = '/api/list') {
       post({ type: 'response', url: ORIGIN + path, receivedAt: NOW, transport: 'fetch', body: JSON.stringify(json) });
+    },
+    records(list) {
+      post({ type: 'records', receivedAt: NOW, records: list.map((record, rowIndex) => ({ rowIndex, record })) });
     },
     async settle() {
       for (let i = 0; i < 4; i++) {
