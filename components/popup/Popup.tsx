@@ -4,13 +4,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { kindKey, platformName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
 import type { Shop } from '@/lib/model/shop';
-import { summarize, type SectionId } from '@/lib/tickets/summary';
+import { summarize, summarizeInSlices, SUMMARY_SLICE, type SectionId, type Summary } from '@/lib/tickets/summary';
 import { matches } from '@/lib/tickets/filter';
 import { loadSetAside, SET_ASIDE_KEY } from '@/lib/tickets/marks';
 import { DEFAULT_VIEW, loadPopupView, savePopupView, type PopupView } from '@/lib/tickets/popup-view';
 import { queueRows, stepTicket, type QueueRow } from '@/lib/tickets/queue';
 import { markOpened } from '@/lib/tickets/round';
 import type { SetAside } from '@/lib/tickets/state';
+import type { Settings } from '@/lib/model/settings';
 import { loadSnoozes, SNOOZE_KEY } from '@/lib/alarms/state';
 import { allowedTicketUrl, openOrFocus } from '@/lib/tabs';
 import { send } from '@/lib/messaging/client';
@@ -22,7 +23,7 @@ import { FreshnessSummary, useShopFreshness } from './FreshnessSummary';
 import { TicketRow } from './TicketRow';
 import { useCountdownTicker } from './use-countdown-ticker';
 import { useInitials } from './use-initials';
-import { useQueueData } from './use-queue-data';
+import { useQueueData, type QueueData } from './use-queue-data';
 
 let earlyView: Promise<PopupView> | undefined;
 /** The remembered view, read as early as the first rows (see prefetchFirstRows). */
@@ -37,6 +38,10 @@ export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly 
     return s?.alias ?? s?.name ?? fromTickets.get(key) ?? t('shopUnnamed');
   };
 }
+
+/** A ticket row's and a header's height in the virtual list: fixed in popup.css, so measuring finds the estimate. */
+const ROW_HEIGHT = 54;
+const HEAD_HEIGHT = 30;
 
 const SECTION_TITLE: Record<SectionId, string> = {
   overdue: 'popupOverdue',
@@ -63,6 +68,42 @@ function useMarks(): { setAside: Map<string, SetAside>; snoozed: Record<string, 
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
   return marks;
+}
+
+/**
+ * The queue's summary, kept current. A small set (the first rows) is summarised in the render; a large one in
+ * slices (summarizeInSlices) while the last summary stays on screen, so neither a new read of the open set nor
+ * `now` moving (every 15 s) is one long task over every open ticket. `complete`: made from the whole open set.
+ */
+function useSummary(
+  data: QueueData | undefined,
+  settings: Settings,
+  now: number,
+  setAside: ReadonlyMap<string, SetAside>,
+): { summary: Summary; complete: boolean } | undefined {
+  const small = data !== undefined && data.tickets.length <= SUMMARY_SLICE;
+  const inRender = useMemo(
+    () =>
+      data && small
+        ? { summary: summarize(data.tickets, settings, now, setAside), complete: data.complete }
+        : undefined,
+    [data, small, settings, now, setAside],
+  );
+  const [sliced, setSliced] = useState<{ summary: Summary; complete: boolean }>();
+  useEffect(() => {
+    if (!data || small) return;
+    let cancelled = false;
+    void summarizeInSlices(data.tickets, settings, now, setAside, () => cancelled).then(
+      (summary) => summary && !cancelled && setSliced({ summary, complete: data.complete }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [data, small, settings, now, setAside]);
+  // Until a sliced pass is done, the last summary (the first rows' one) stays on screen: state derived in
+  // render, which React re-renders at once without committing the stale value.
+  if (inRender && sliced !== inRender) setSliced(inRender);
+  return inRender ?? sliced;
 }
 
 export function Popup() {
@@ -95,10 +136,10 @@ export function Popup() {
 
   const shops = useMemo(() => new Map((data?.shops ?? []).map((s) => [s.key, s])), [data?.shops]);
   const shopLabel = useMemo(() => shopLabelOf(shops, data?.tickets ?? []), [shops, data?.tickets]);
-  const sum = useMemo(
-    () => (data ? summarize(data.tickets, settings, now, marks.setAside) : undefined),
-    [data, settings, now, marks.setAside],
-  );
+  const shown = useSummary(data, settings, now, marks.setAside);
+  const sum = shown?.summary;
+  // Counts only from a summary of the whole open set (the first rows are a hundred per status).
+  const complete = shown?.complete === true;
   const v = view ?? DEFAULT_VIEW;
   const initialsOf = useInitials(v.query);
   const rows: QueueRow[] = useMemo(
@@ -124,7 +165,7 @@ export function Popup() {
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.type === 'ticket' ? 54 : 30),
+    estimateSize: (i) => (rows[i]?.type === 'ticket' ? ROW_HEIGHT : HEAD_HEIGHT),
     overscan: 6,
     // The list's box is fixed in popup.css (440 × 380): with it known up front the first render already has
     // rows, instead of an empty pass that waits for the element to be measured.
@@ -138,13 +179,13 @@ export function Popup() {
   // Restore the row last worked on, once, when the rows first arrive.
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current || !view || rows.length === 0 || !data?.complete) return;
+    if (restored.current || !view || rows.length === 0 || !complete) return;
     restored.current = true;
     const i = view.activeKey ? rows.findIndex((r) => r.type === 'ticket' && r.item.ticket.key === view.activeKey) : -1;
     const start = i >= 0 ? i : stepTicket(rows, -1, 1);
     setActive(start);
     if (start > 0) virtual.scrollToIndex(start, { align: 'center' });
-  }, [view, rows, data?.complete, virtual]);
+  }, [view, rows, complete, virtual]);
 
   const activeRow = rows[active];
   const activeKey = activeRow?.type === 'ticket' ? activeRow.item.ticket.key : undefined;
@@ -200,7 +241,7 @@ export function Popup() {
       <header>
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('popupTitle')}</h1>
-        {sum && data?.complete && (
+        {sum && complete && (
           <span className="open" data-open-count={sum.open}>
             {t('popupOpenCount', sum.open)}
           </span>
@@ -217,7 +258,7 @@ export function Popup() {
         <FirstRun />
       ) : (
         <>
-          {data?.complete && (
+          {complete && (
             <Counts summary={sum} shopLabel={shopLabel} onPick={(platform, shop) => update({ platform, shop })} />
           )}
           <FreshnessSummary list={freshness} />

@@ -81,7 +81,7 @@ export function TicketRow(p: Props) {
       id={p.id}
       role="option"
       aria-selected={p.active}
-      className={`row tier-${tier}${p.active ? ' active' : ''}`}
+      className={`row tier-${tier}${p.active ? ' active' : ''}${p.expanded ? ' expanded' : ''}`}
       data-ticket-key={ticket.key}
       data-due-at={due ?? ''}
       onMouseEnter={explainLines}

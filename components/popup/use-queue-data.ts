@@ -5,7 +5,7 @@
  * gets its turn between slices), then stays live. Finished tickets are never read.
  */
 import Dexie from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { db } from '@/lib/db/schema';
 import type { Shop } from '@/lib/model/shop';
 import { OPEN_STATUSES, type Ticket } from '@/lib/model/ticket';
@@ -96,7 +96,15 @@ export function useQueueData(): QueueData | undefined {
   // The whole open set only after the first rows are on screen: reading it competes for the main thread.
   const all = useLiveQuery(() => (first ? openTicketsInSlices() : Promise.resolve(undefined)), [first !== undefined]);
   const shops = useLiveQuery(() => db().shops.toArray(), []);
-  if (all) return { tickets: all, complete: true, shops: shops ?? [] };
-  if (first) return { tickets: first, complete: false, shops: shops ?? [] };
-  return undefined;
+  // One object per change of what was read, not per render: the popup's whole-set passes (summary, queue rows,
+  // shop labels) are memoised on it, and a new object on every render (each scroll frame re-renders) re-ran
+  // them over every open ticket: 50–330 ms tasks while scrolling 50,000 stored (BENCHMARKS.md, 2026-12-03).
+  return useMemo(() => {
+    const s = shops ?? NO_SHOPS;
+    if (all) return { tickets: all, complete: true, shops: s };
+    if (first) return { tickets: first, complete: false, shops: s };
+    return undefined;
+  }, [all, first, shops]);
 }
+
+const NO_SHOPS: Shop[] = [];
