@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { kindKey, platformName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
@@ -14,7 +14,6 @@ import type { SetAside } from '@/lib/tickets/state';
 import type { Settings } from '@/lib/model/settings';
 import { loadSnoozes, SNOOZE_KEY } from '@/lib/alarms/state';
 import { allowedTicketUrl, openOrFocus } from '@/lib/tabs';
-import { send } from '@/lib/messaging/client';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { Counts } from './Counts';
@@ -27,7 +26,7 @@ import { useQueueData, type QueueData } from './use-queue-data';
 
 let earlyView: Promise<PopupView> | undefined;
 /** The remembered view, read as early as the first rows (see prefetchFirstRows). */
-export const prefetchPopupView = (): Promise<PopupView> => (earlyView ??= loadPopupView());
+export const prefetchPopupView = (): Promise<PopupView> => (earlyView ??= loadPopupView().catch(() => DEFAULT_VIEW));
 
 /** The merchant's name for a shop; never the internal id (`name-1uwmft0`). */
 export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly Ticket[]) {
@@ -106,7 +105,11 @@ function useSummary(
   return inRender ?? sliced;
 }
 
-export function Popup() {
+/**
+ * `first` and `view`: the first rows and the remembered view when main.tsx has them before the first render
+ * (it waits for both), so the first commit already shows rows; without them the popup reads them itself.
+ */
+export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: PopupView } = {}) {
   const freshness = useShopFreshness();
   // A stale shop's tickets say how old their data is (issue 14).
   const staleSince = useMemo(
@@ -117,15 +120,15 @@ export function Popup() {
   const settings = useSettings();
   // States change on minute scales; the countdown text ticks in place (useCountdownTicker), not by re-render.
   const now = useNow(15_000);
-  const data = useQueueData();
+  const data = useQueueData(first);
   const marks = useMarks();
-  const [view, setView] = useState<PopupView>();
+  const [view, setView] = useState<PopupView | undefined>(initialView);
   const locale = uiLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState<string>();
 
-  useEffect(() => void prefetchPopupView().then(setView), []);
+  useEffect(() => void (initialView ? undefined : prefetchPopupView().then(setView)), [initialView]);
   const update = useCallback((patch: Partial<PopupView>) => {
     setView((v) => {
       const next = { ...(v ?? DEFAULT_VIEW), ...patch };
@@ -187,13 +190,28 @@ export function Popup() {
     if (start > 0) virtual.scrollToIndex(start, { align: 'center' });
   }, [view, rows, complete, virtual]);
 
+  // The first ticket row is in the DOM (layout effect: before paint): the popup's first-row figure
+  // (entrypoints/popup/main.tsx, tests/e2e/popup.spec.ts).
+  const firstRowMarked = useRef(false);
+  const ticketInView = virtual.getVirtualItems().some((vi) => rows[vi.index]?.type === 'ticket');
+  useLayoutEffect(() => {
+    if (firstRowMarked.current || !ticketInView) return;
+    firstRowMarked.current = true;
+    performance.mark('ticket-radar:popup-first-row');
+  }, [ticketInView]);
+
   const activeRow = rows[active];
   const activeKey = activeRow?.type === 'ticket' ? activeRow.item.ticket.key : undefined;
 
   const open = (tk: Ticket, keepOpen = false) =>
     void markOpened(tk.key, Date.now())
       // Opened once: no longer marked new (issue 14); a failure here must not keep the ticket from opening.
-      .then(() => send({ type: 'tickets/opened', keys: [tk.key] }).catch(() => undefined))
+      // The message client (its schemas, zod) loads on the first open, not before the first row.
+      .then(() =>
+        import('@/lib/messaging/client')
+          .then(({ send }) => send({ type: 'tickets/opened', keys: [tk.key] }))
+          .catch(() => undefined),
+      )
       .then(() => savePopupView({ ...v, activeKey: tk.key }))
       .then(() =>
         keepOpen
