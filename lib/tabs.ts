@@ -1,7 +1,7 @@
 /** Opening a ticket's page: focus a tab already on it, else open one. Used by the popup and notifications. */
 import { browser } from 'wxt/browser';
-import { adapters } from './adapters/registry';
-import { matchesPattern } from './messaging/sender';
+import { PAGE_CATALOG } from './adapters/page-catalog';
+import { matchesPattern } from './messaging/match-pattern';
 import type { Platform } from './model/ticket';
 
 /**
@@ -17,8 +17,8 @@ export function allowedTicketUrl(url: string, platform?: Platform): boolean {
   }
   if (u.protocol !== 'https:' || u.username || u.password) return false;
   const matches = platform
-    ? (adapters.find((a) => a.id === platform)?.matches ?? [])
-    : adapters.flatMap((a) => a.matches);
+    ? (PAGE_CATALOG.find((a) => a.id === platform)?.matches ?? [])
+    : PAGE_CATALOG.flatMap((a) => a.matches);
   return matches.some((p) => matchesPattern(p, u));
 }
 

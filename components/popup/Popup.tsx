@@ -1,19 +1,19 @@
 import { browser } from 'wxt/browser';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { kindKey, platformName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
 import type { Shop } from '@/lib/model/shop';
-import { summarize, type SectionId } from '@/lib/tickets/summary';
+import { summarize, summarizeInSlices, SUMMARY_SLICE, type SectionId, type Summary } from '@/lib/tickets/summary';
 import { matches } from '@/lib/tickets/filter';
 import { loadSetAside, SET_ASIDE_KEY } from '@/lib/tickets/marks';
 import { DEFAULT_VIEW, loadPopupView, savePopupView, type PopupView } from '@/lib/tickets/popup-view';
 import { queueRows, stepTicket, type QueueRow } from '@/lib/tickets/queue';
 import { markOpened } from '@/lib/tickets/round';
 import type { SetAside } from '@/lib/tickets/state';
+import type { Settings } from '@/lib/model/settings';
 import { loadSnoozes, SNOOZE_KEY } from '@/lib/alarms/state';
 import { allowedTicketUrl, openOrFocus } from '@/lib/tabs';
-import { send } from '@/lib/messaging/client';
 import { useNow } from '../common/use-now';
 import { useSettings } from '../common/use-settings';
 import { Counts } from './Counts';
@@ -22,11 +22,11 @@ import { FreshnessSummary, useShopFreshness } from './FreshnessSummary';
 import { TicketRow } from './TicketRow';
 import { useCountdownTicker } from './use-countdown-ticker';
 import { useInitials } from './use-initials';
-import { useQueueData } from './use-queue-data';
+import { useQueueData, type QueueData } from './use-queue-data';
 
 let earlyView: Promise<PopupView> | undefined;
 /** The remembered view, read as early as the first rows (see prefetchFirstRows). */
-export const prefetchPopupView = (): Promise<PopupView> => (earlyView ??= loadPopupView());
+export const prefetchPopupView = (): Promise<PopupView> => (earlyView ??= loadPopupView().catch(() => DEFAULT_VIEW));
 
 /** The merchant's name for a shop; never the internal id (`name-1uwmft0`). */
 export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly Ticket[]) {
@@ -37,6 +37,10 @@ export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly 
     return s?.alias ?? s?.name ?? fromTickets.get(key) ?? t('shopUnnamed');
   };
 }
+
+/** A ticket row's and a header's height in the virtual list: fixed in popup.css, so measuring finds the estimate. */
+const ROW_HEIGHT = 54;
+const HEAD_HEIGHT = 30;
 
 const SECTION_TITLE: Record<SectionId, string> = {
   overdue: 'popupOverdue',
@@ -65,7 +69,47 @@ function useMarks(): { setAside: Map<string, SetAside>; snoozed: Record<string, 
   return marks;
 }
 
-export function Popup() {
+/**
+ * The queue's summary, kept current. A small set (the first rows) is summarised in the render; a large one in
+ * slices (summarizeInSlices) while the last summary stays on screen, so neither a new read of the open set nor
+ * `now` moving (every 15 s) is one long task over every open ticket. `complete`: made from the whole open set.
+ */
+function useSummary(
+  data: QueueData | undefined,
+  settings: Settings,
+  now: number,
+  setAside: ReadonlyMap<string, SetAside>,
+): { summary: Summary; complete: boolean } | undefined {
+  const small = data !== undefined && data.tickets.length <= SUMMARY_SLICE;
+  const inRender = useMemo(
+    () =>
+      data && small
+        ? { summary: summarize(data.tickets, settings, now, setAside), complete: data.complete }
+        : undefined,
+    [data, small, settings, now, setAside],
+  );
+  const [sliced, setSliced] = useState<{ summary: Summary; complete: boolean }>();
+  useEffect(() => {
+    if (!data || small) return;
+    let cancelled = false;
+    void summarizeInSlices(data.tickets, settings, now, setAside, () => cancelled).then(
+      (summary) => summary && !cancelled && setSliced({ summary, complete: data.complete }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [data, small, settings, now, setAside]);
+  // Until a sliced pass is done, the last summary (the first rows' one) stays on screen: state derived in
+  // render, which React re-renders at once without committing the stale value.
+  if (inRender && sliced !== inRender) setSliced(inRender);
+  return inRender ?? sliced;
+}
+
+/**
+ * `first` and `view`: the first rows and the remembered view when main.tsx has them before the first render
+ * (it waits for both), so the first commit already shows rows; without them the popup reads them itself.
+ */
+export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: PopupView } = {}) {
   const freshness = useShopFreshness();
   // A stale shop's tickets say how old their data is (issue 14).
   const staleSince = useMemo(
@@ -76,15 +120,15 @@ export function Popup() {
   const settings = useSettings();
   // States change on minute scales; the countdown text ticks in place (useCountdownTicker), not by re-render.
   const now = useNow(15_000);
-  const data = useQueueData();
+  const data = useQueueData(first);
   const marks = useMarks();
-  const [view, setView] = useState<PopupView>();
+  const [view, setView] = useState<PopupView | undefined>(initialView);
   const locale = uiLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState<string>();
 
-  useEffect(() => void prefetchPopupView().then(setView), []);
+  useEffect(() => void (initialView ? undefined : prefetchPopupView().then(setView)), [initialView]);
   const update = useCallback((patch: Partial<PopupView>) => {
     setView((v) => {
       const next = { ...(v ?? DEFAULT_VIEW), ...patch };
@@ -95,10 +139,10 @@ export function Popup() {
 
   const shops = useMemo(() => new Map((data?.shops ?? []).map((s) => [s.key, s])), [data?.shops]);
   const shopLabel = useMemo(() => shopLabelOf(shops, data?.tickets ?? []), [shops, data?.tickets]);
-  const sum = useMemo(
-    () => (data ? summarize(data.tickets, settings, now, marks.setAside) : undefined),
-    [data, settings, now, marks.setAside],
-  );
+  const shown = useSummary(data, settings, now, marks.setAside);
+  const sum = shown?.summary;
+  // Counts only from a summary of the whole open set (the first rows are a hundred per status).
+  const complete = shown?.complete === true;
   const v = view ?? DEFAULT_VIEW;
   const initialsOf = useInitials(v.query);
   const rows: QueueRow[] = useMemo(
@@ -124,7 +168,7 @@ export function Popup() {
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.type === 'ticket' ? 54 : 30),
+    estimateSize: (i) => (rows[i]?.type === 'ticket' ? ROW_HEIGHT : HEAD_HEIGHT),
     overscan: 6,
     // The list's box is fixed in popup.css (440 × 380): with it known up front the first render already has
     // rows, instead of an empty pass that waits for the element to be measured.
@@ -138,13 +182,23 @@ export function Popup() {
   // Restore the row last worked on, once, when the rows first arrive.
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current || !view || rows.length === 0 || !data?.complete) return;
+    if (restored.current || !view || rows.length === 0 || !complete) return;
     restored.current = true;
     const i = view.activeKey ? rows.findIndex((r) => r.type === 'ticket' && r.item.ticket.key === view.activeKey) : -1;
     const start = i >= 0 ? i : stepTicket(rows, -1, 1);
     setActive(start);
     if (start > 0) virtual.scrollToIndex(start, { align: 'center' });
-  }, [view, rows, data?.complete, virtual]);
+  }, [view, rows, complete, virtual]);
+
+  // The first ticket row is in the DOM (layout effect: before paint): the popup's first-row figure
+  // (entrypoints/popup/main.tsx, tests/e2e/popup.spec.ts).
+  const firstRowMarked = useRef(false);
+  const ticketInView = virtual.getVirtualItems().some((vi) => rows[vi.index]?.type === 'ticket');
+  useLayoutEffect(() => {
+    if (firstRowMarked.current || !ticketInView) return;
+    firstRowMarked.current = true;
+    performance.mark('ticket-radar:popup-first-row');
+  }, [ticketInView]);
 
   const activeRow = rows[active];
   const activeKey = activeRow?.type === 'ticket' ? activeRow.item.ticket.key : undefined;
@@ -152,7 +206,12 @@ export function Popup() {
   const open = (tk: Ticket, keepOpen = false) =>
     void markOpened(tk.key, Date.now())
       // Opened once: no longer marked new (issue 14); a failure here must not keep the ticket from opening.
-      .then(() => send({ type: 'tickets/opened', keys: [tk.key] }).catch(() => undefined))
+      // The message client (its schemas, zod) loads on the first open, not before the first row.
+      .then(() =>
+        import('@/lib/messaging/client')
+          .then(({ send }) => send({ type: 'tickets/opened', keys: [tk.key] }))
+          .catch(() => undefined),
+      )
       .then(() => savePopupView({ ...v, activeKey: tk.key }))
       .then(() =>
         keepOpen
@@ -200,7 +259,7 @@ export function Popup() {
       <header>
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('popupTitle')}</h1>
-        {sum && data?.complete && (
+        {sum && complete && (
           <span className="open" data-open-count={sum.open}>
             {t('popupOpenCount', sum.open)}
           </span>
@@ -217,7 +276,7 @@ export function Popup() {
         <FirstRun />
       ) : (
         <>
-          {data?.complete && (
+          {complete && (
             <Counts summary={sum} shopLabel={shopLabel} onPick={(platform, shop) => update({ platform, shop })} />
           )}
           <FreshnessSummary list={freshness} />

@@ -1,16 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { kindKey, platformName, platformStyle, t } from '@/lib/i18n';
 import type { MerchantClock } from '@/lib/model/settings';
 import type { Ticket } from '@/lib/model/ticket';
-import { nextStaffedAt } from '@/lib/alarms/staffed';
 import { snoozeTickets } from '@/lib/alarms/state';
 import { shortOrder } from '@/lib/tickets/filter';
 import { setAside as saveSetAside } from '@/lib/tickets/marks';
 import type { SetAside } from '@/lib/tickets/state';
 import type { SectionId, SummaryItem } from '@/lib/tickets/summary';
 import { formatBeijing } from '@/lib/time';
-import { explain, type Rule } from '@/lib/sla';
-import { withRuleLabels } from '@/lib/rule-label';
+import type { Rule } from '@/lib/sla';
 import { isMarkedNew } from '@/lib/freshness/new-tickets';
 import { countdownText } from './countdown';
 
@@ -46,17 +44,33 @@ export function TicketRow(p: Props) {
   const due = ticket.dueAt;
   const [note, setNote] = useState<string>();
   const order = shortOrder(ticket.orderId);
-  const shiftAt = p.clock.enabled ? nextStaffedAt(p.now, p.clock) : undefined;
+  // When the shift starts, for the "until the shift starts" snooze: only for an expanded row, and the rule clock
+  // (with the holiday calendar) loads then, not before the popup's first row.
+  const [staffedAt, setStaffedAt] = useState<number>();
+  const { expanded, now, clock } = p;
+  const shiftAt = expanded && clock.enabled ? staffedAt : undefined;
+  useEffect(() => {
+    if (!expanded || !clock.enabled) return;
+    let live = true;
+    void import('@/lib/alarms/staffed').then((m) => live && setStaffedAt(m.nextStaffedAt(now, clock)));
+    return () => {
+      live = false;
+    };
+  }, [expanded, now, clock]);
   const snoozed = p.snoozedUntil !== undefined && p.snoozedUntil > p.now ? p.snoozedUntil : undefined;
 
-  // "Why this deadline?" is built on hover only: explain() walks the rule clock, too costly for every row.
+  // "Why this deadline?" is built on hover only: explain() walks the rule clock, too costly for every row, and
+  // it (with the holiday calendar) is loaded on the first hover, not before the popup's first row.
   const [why, setWhy] = useState<string>();
   const explainLines = () =>
-    setWhy(
-      [
-        ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
-        ...explain(ticket, withRuleLabels(p.rules), p.now, p.locale),
-      ].join('\n'),
+    void Promise.all([import('@/lib/sla/explain'), import('@/lib/rule-label')]).then(
+      ([{ explain }, { withRuleLabels }]) =>
+        setWhy(
+          [
+            ...(due !== undefined ? [t('tooltipDue', formatBeijing(due))] : []),
+            ...explain(ticket, withRuleLabels(p.rules), p.now, p.locale),
+          ].join('\n'),
+        ),
     );
   const snooze = (until: number) =>
     void snoozeTickets([ticket.key], until, Date.now()).then(() =>
@@ -81,7 +95,7 @@ export function TicketRow(p: Props) {
       id={p.id}
       role="option"
       aria-selected={p.active}
-      className={`row tier-${tier}${p.active ? ' active' : ''}`}
+      className={`row tier-${tier}${p.active ? ' active' : ''}${p.expanded ? ' expanded' : ''}`}
       data-ticket-key={ticket.key}
       data-due-at={due ?? ''}
       onMouseEnter={explainLines}

@@ -1,29 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/schema';
 import type { Ticket } from '@/lib/model/ticket';
+import { H, NOW, row } from './test-rows';
 import { openTicketsInSlices, SLICE } from './use-queue-data';
-
-const H = 3_600_000;
-const NOW = Date.UTC(2026, 11, 3, 2);
-
-function row(i: number, over: Partial<Ticket>): Ticket {
-  return {
-    key: `pdd:1:workorder:${String(i).padStart(6, '0')}`,
-    platform: 'pdd',
-    shopId: '1',
-    nativeId: String(i),
-    kind: 'refund',
-    title: `t${i}`,
-    status: 'pending',
-    urgent: false,
-    tags: [],
-    url: 'https://mms.pinduoduo.com/',
-    dueHistory: [],
-    firstSeenAt: NOW - H,
-    lastSeenAt: NOW,
-    ...over,
-  } as Ticket;
-}
 
 describe('the open set in slices', () => {
   beforeEach(async () => {

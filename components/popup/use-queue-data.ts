@@ -1,27 +1,16 @@
 /**
  * The popup's data at any size: the first rows come from one indexed query (the most urgent open tickets by
- * `[status+dueAt]`, a hundred rows per open status), so the first row shows at once with 50,000 stored; the
- * whole open set follows, read in slices so no single read blocks the main thread (a scroll or a key press
- * gets its turn between slices), then stays live. Finished tickets are never read.
+ * `[status+dueAt]`, a hundred rows per open status; first-rows.ts), so the first row shows at once with 50,000
+ * stored; the whole open set follows, read in slices so no single read blocks the main thread (a scroll or a
+ * key press gets its turn between slices), then stays live. Finished tickets are never read.
  */
 import Dexie from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { db } from '@/lib/db/schema';
 import type { Shop } from '@/lib/model/shop';
 import { OPEN_STATUSES, type Ticket } from '@/lib/model/ticket';
 import { useLiveQuery } from 'dexie-react-hooks';
-
-/** Rows read before the full open set: enough to fill the popup several times over. */
-export const FIRST_ROWS = 100;
-
-async function mostUrgent(): Promise<Ticket[]> {
-  const parts = await Promise.all(
-    OPEN_STATUSES.map((s) =>
-      db().tickets.where('[status+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).limit(FIRST_ROWS).toArray(),
-    ),
-  );
-  return parts.flat();
-}
+import { prefetchFirstRows } from './first-rows';
 
 /**
  * Open tickets per slice read. One IndexedDB answer is deserialised on the main thread in one go: 8,000 open
@@ -68,15 +57,6 @@ export async function openTicketsInSlices(): Promise<Ticket[]> {
   return [...dated.sort((a, b) => a.dueAt! - b.dueAt!), ...undated];
 }
 
-let early: Promise<Ticket[]> | undefined;
-/**
- * Starts the first rows' query at once (entrypoints/popup/main.tsx calls it before React renders), so the
- * database opens and answers while React sets up instead of after its first render.
- */
-export function prefetchFirstRows(): Promise<Ticket[]> {
-  return (early ??= mostUrgent());
-}
-
 export interface QueueData {
   tickets: Ticket[];
   /** All open tickets are loaded; counts are final. */
@@ -84,19 +64,29 @@ export interface QueueData {
   shops: Shop[];
 }
 
-export function useQueueData(): QueueData | undefined {
-  const [first, setFirst] = useState<Ticket[]>();
+/** `initial`: the first rows when the caller read them before the first render (entrypoints/popup/main.tsx). */
+export function useQueueData(initial?: Ticket[]): QueueData | undefined {
+  const [first, setFirst] = useState<Ticket[] | undefined>(initial);
   useEffect(() => {
+    if (initial) return;
     let live = true;
     void prefetchFirstRows().then((t) => live && setFirst(t));
     return () => {
       live = false;
     };
-  }, []);
+  }, [initial]);
   // The whole open set only after the first rows are on screen: reading it competes for the main thread.
   const all = useLiveQuery(() => (first ? openTicketsInSlices() : Promise.resolve(undefined)), [first !== undefined]);
   const shops = useLiveQuery(() => db().shops.toArray(), []);
-  if (all) return { tickets: all, complete: true, shops: shops ?? [] };
-  if (first) return { tickets: first, complete: false, shops: shops ?? [] };
-  return undefined;
+  // One object per change of what was read, not per render: the popup's whole-set passes (summary, queue rows,
+  // shop labels) are memoised on it, and a new object on every render (each scroll frame re-renders) re-ran
+  // them over every open ticket: 50–330 ms tasks while scrolling 50,000 stored (BENCHMARKS.md, 2026-12-03).
+  return useMemo(() => {
+    const s = shops ?? NO_SHOPS;
+    if (all) return { tickets: all, complete: true, shops: s };
+    if (first) return { tickets: first, complete: false, shops: s };
+    return undefined;
+  }, [all, first, shops]);
 }
+
+const NO_SHOPS: Shop[] = [];

@@ -6,12 +6,12 @@
  * Which list an old row came from is read off what every reader wrote for certain: the ticket link each
  * reader builds for its own list, then the page kind that listed it (`listedOn`), then its kind.
  */
-import { adapters } from '../adapters/registry';
+import { PAGE_CATALOG } from '../adapters/page-catalog';
 import { isSurfaceId, type SurfaceId } from '../model/surface';
 import { PLATFORMS, ticketKey, type Platform } from '../model/ticket';
 
 const PAGE_SURFACE = new Map<string, SurfaceId>(
-  adapters.flatMap((a) => a.pages.flatMap((p) => (p.surface ? [[p.kind, p.surface] as const] : []))),
+  PAGE_CATALOG.flatMap((a) => a.pages.flatMap((p) => (p.surface ? [[p.kind, p.surface] as const] : []))),
 );
 
 const pathOf = (url: unknown): string => {

@@ -13,7 +13,9 @@ import { upgradeLegacyTicket } from './legacy-keys';
 import { platformDecides } from '../model/surface';
 import type { FreshRow } from '../freshness/schedule';
 
-export const DB_NAME = 'ticket-radar';
+import { DB_NAME } from './name';
+
+export { DB_NAME };
 
 /**
  * v1 → v2: tickets gained `dueHistory` (platform deadline changes) and `listedOn`; `alerts` table added.

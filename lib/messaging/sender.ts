@@ -4,6 +4,9 @@
  */
 import type { RequestType } from './protocol';
 import { CONTENT_SCRIPT_REQUESTS } from './protocol';
+import { matchesPattern } from './match-pattern';
+
+export { matchesPattern };
 
 export interface SenderLike {
   id?: string | undefined;
@@ -32,26 +35,6 @@ export function sessionOf(sender: SenderLike): { tabId: number; frameId: number;
 }
 
 export type SenderVerdict = { ok: true; from: 'page' | 'content' } | { ok: false; reason: string };
-
-/** Host patterns like `https://mms.pinduoduo.com/*` → does the URL belong to one. */
-export function matchesPattern(pattern: string, url: URL): boolean {
-  const m = /^(https?|\*):\/\/([^/]+)(\/.*)$/.exec(pattern);
-  if (!m) return false;
-  const [, scheme, host, path] = m as unknown as [string, string, string, string];
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  const hostOk = host.startsWith('*.')
-    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
-    : url.hostname === host;
-  const pathRe = new RegExp(
-    '^' +
-      path
-        .split('*')
-        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*') +
-      '$',
-  );
-  return hostOk && pathRe.test(url.pathname);
-}
 
 export function checkSender(
   type: RequestType,

@@ -194,7 +194,58 @@ test('dark theme and English', async () => {
   }
 });
 
-test('50,000 stored: the first row shows fast and only visible rows are rendered', async () => {
+/**
+ * The popup's first-row figure on its own clock: `ticket-radar:popup-first-row` (ms after navigation, set when
+ * the first ticket row is in the DOM) and `ticket-radar:popup-start` (its modules have run), over `opens` fresh
+ * opens; medians. The popup is reopened as the merchant does: a new page each time.
+ */
+async function firstRowFigures(l: Launched, opens: number): Promise<{ firstRow: number; own: number }> {
+  const rows: { firstRow: number; own: number }[] = [];
+  for (let i = 0; i < opens; i++) {
+    const popup = await l.context.newPage();
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+    await popup.waitForFunction(() => performance.getEntriesByName('ticket-radar:popup-first-row').length > 0);
+    rows.push(
+      await popup.evaluate(() => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+        const firstRow = at('ticket-radar:popup-first-row');
+        return { firstRow, own: firstRow - at('ticket-radar:popup-start') };
+      }),
+    );
+    await popup.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { firstRow: median(rows.map((r) => r.firstRow)), own: median(rows.map((r) => r.own)) };
+}
+
+/**
+ * The first-row budget is 100 ms after navigation (issue 13; BENCHMARKS.md, 2026-12-03 h13-popup). Asserted
+ * with room for a loaded machine (2 shared cores, other test runs, CI): the median of five opens under
+ * FIRST_ROW_BOUND_MS, and the popup's own share (its modules have run → first row: waiting for the read it
+ * started before they loaded, and one render) under OWN_SHARE_BOUND_MS, the part this code decides. Measured
+ * here: 99 / 163 ms and 20 / 40 ms (200 / 50,000 stored) with other engineers' runs beside it; 177 / 161 ms
+ * and 26 / 25 ms beside two busy loops. An empty extension page's first script runs 62–101 ms after
+ * navigation on this machine (median 83): that part is Chromium's, not the popup's.
+ */
+const FIRST_ROW_BOUND_MS = 400;
+const OWN_SHARE_BOUND_MS = 80;
+
+test('200 stored: the first row within its budget', async () => {
+  const l = await launchWithExtension();
+  try {
+    await (await seeded(l, 200)).close();
+    const f = await firstRowFigures(l, 5);
+    console.log(
+      `popup first row, 200 stored: median ${Math.round(f.firstRow)} ms after navigation, own share ${Math.round(f.own)} ms`,
+    );
+    expect(f.firstRow).toBeLessThan(FIRST_ROW_BOUND_MS);
+    expect(f.own).toBeLessThan(OWN_SHARE_BOUND_MS);
+  } finally {
+    await l.close();
+  }
+});
+
+test('50,000 stored: the first row within its budget, only visible rows rendered, no long task while scrolling', async () => {
   test.setTimeout(180_000);
   const l = await launchWithExtension();
   try {
@@ -202,11 +253,14 @@ test('50,000 stored: the first row shows fast and only visible rows are rendered
     await expect(first.locator('[data-first-run]')).toBeVisible();
     await first.close();
     expect(await seedTickets(l.worker, { count: 50_000, now: Date.now(), finishedShare: 0.36 })).toBe(50_000);
-    const popup = await l.context.newPage();
-    await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
-    await popup.waitForSelector('[data-ticket-key]');
-    const firstRowMs = await popup.evaluate(() => performance.now());
-    console.log(`popup first row with 50,000 stored: ${Math.round(firstRowMs)} ms after navigation`);
+    const f = await firstRowFigures(l, 5);
+    console.log(
+      `popup first row, 50,000 stored: median ${Math.round(f.firstRow)} ms after navigation, own share ${Math.round(f.own)} ms`,
+    );
+    expect(f.firstRow).toBeLessThan(FIRST_ROW_BOUND_MS);
+    expect(f.own).toBeLessThan(OWN_SHARE_BOUND_MS);
+
+    const popup = await openPopup(l);
     await popup.waitForSelector('[data-open-count]');
     const allMs = await popup.evaluate(() => performance.now());
     console.log(`popup all open counted: ${Math.round(allMs)} ms`);
@@ -218,13 +272,13 @@ test('50,000 stored: the first row shows fast and only visible rows are rendered
       .first()
       .evaluate((el) => el.parentElement!.innerHTML);
     expect(before).toContain('data-countdown');
-    expect(firstRowMs).toBeLessThan(3000);
-    // Scrolling the whole open set (virtual list): the longest main-thread task while it scrolls.
+    // Scrolling the whole open set (virtual list): every main-thread task over 50 ms while it scrolls. Each
+    // scroll frame used to re-summarise every open ticket and re-lay every row (337–649 ms tasks).
     await popup.evaluate(() => {
-      const w = window as unknown as { longest: number };
-      w.longest = 0;
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+        for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
       }).observe({ type: 'longtask' });
     });
     const queue = popup.locator('.queue');
@@ -234,12 +288,11 @@ test('50,000 stored: the first row shows fast and only visible rows are rendered
       await popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
     }
     expect(await queue.evaluate((el) => el.scrollTop)).toBeGreaterThan(10_000);
-    const longest = await popup.evaluate(() => (window as unknown as { longest: number }).longest);
-    console.log(
-      `popup scrolling 50,000 stored: longest main-thread task ${Math.round(longest)} ms (0: none over 50 ms)`,
-    );
-    // Reported, not asserted: the budget is 50 ms and a run here saw 649 ms (issue 13, left open: probably the
-    // summary over every open ticket, recomputed on the main thread when `now` moves; BENCHMARKS.md).
+    // Tasks end before their entries are delivered: one more frame, then read.
+    await popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    const longTasks = await popup.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`popup scrolling 50,000 stored: main-thread tasks over 50 ms: [${longTasks.join(', ')}]`);
+    expect(longTasks).toEqual([]);
   } finally {
     await l.close();
   }
