@@ -1,7 +1,9 @@
 /**
  * MAIN-world observer, started at document_start by each `<market>-hook.content.ts`. It wraps the page's
  * own `fetch` and `XMLHttpRequest`, copies JSON responses whose path matches an adapter endpoint, and hands
- * them to the isolated content script on the private port of page-channel.ts. It never re-sends a request
+ * them to the isolated content script on the private port of page-channel.ts. A fetch body is read from our
+ * own clone as a stream, decoded in steps and dropped at the cap (`copyBody`): no task of ours decodes
+ * megabytes (issue 11: no synchronous work over 16 ms on the page's thread). It never re-sends a request
  * (Douyin signs calls, PDD wants `anti-content`), never changes what the page receives, never throws into
  * the page, and leaves nothing the page can see: the wrappers are indistinguishable from the natives
  * (stealth.ts) and there is no global marker (the install guard is this module's own variable).
