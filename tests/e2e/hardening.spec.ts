@@ -413,10 +413,12 @@ test('a huge response (3.8 M characters) is noted, not read, and does not freeze
   // machine V8's sampling thread can miss a 2 ms slice of one run altogether.
   expect(ours.some((r) => r.tasks.some((t) => t.extensionMs > 0))).toBe(true);
   // The goal, in every run: no task of ours on the page's thread takes 16 ms of CPU (the copy is streamed,
-  // decoded in steps and cancelled at the cap).
+  // decoded in steps and cancelled at the cap). The samples under-count time in fast native calls (a 20 ms
+  // busy-wait on performance.now() put into the hook showed as 8–16 ms), so this is the lower bound...
   expect(Math.max(...ours.map(slice))).toBeLessThan(16);
-  // And the extension's whole extra CPU on the page's thread for the event, paired with the control, is under
-  // 16 ms: no slice of it, attributed or not, can be over.
+  // ... and this the upper one: the extension's whole extra CPU on the page's thread for the event, paired
+  // with the control, is under 16 ms, so no slice of it, attributed or not, can be over. (That busy-wait: 17.2
+  // ms, failed; the streamed copy: medians of 2.5–5.6 ms over 14 runs, 7 of them beside two busy loops.)
   expect(median(extra)).toBeLessThan(16);
   expect(await keys()).toHaveLength(4);
 });
