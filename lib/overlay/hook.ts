@@ -1,7 +1,9 @@
 /**
  * MAIN-world observer, started at document_start by each `<market>-hook.content.ts`. It wraps the page's
  * own `fetch` and `XMLHttpRequest`, copies JSON responses whose path matches an adapter endpoint, and hands
- * them to the isolated content script on the private port of page-channel.ts. It never re-sends a request
+ * them to the isolated content script on the private port of page-channel.ts. A fetch body is read from our
+ * own clone as a stream, decoded in steps and dropped at the cap (`copyBody`): no task of ours decodes
+ * megabytes (issue 11: no synchronous work over 16 ms on the page's thread). It never re-sends a request
  * (Douyin signs calls, PDD wants `anti-content`), never changes what the page receives, never throws into
  * the page, and leaves nothing the page can see: the wrappers are indistinguishable from the natives
  * (stealth.ts) and there is no global marker (the install guard is this module's own variable).
@@ -36,9 +38,40 @@ const MAX_QUEUED = 200;
 const reflectApply = Reflect.apply;
 const stringify = JSON.stringify;
 const NativeCustomEvent = CustomEvent;
+/**
+ * A reader of `key` bound to the prototype's native getter: a page that redefines the getter later cannot
+ * see or change what we read. (A test DOM that keeps it as an own field is read as a field.)
+ */
+const getter = <T>(proto: object, key: string): ((target: object) => T) => {
+  const get = Object.getOwnPropertyDescriptor(proto, key)?.get;
+  return get
+    ? (target) => reflectApply(get, target, []) as T
+    : (target) => (target as Record<string, unknown>)[key] as T;
+};
 const responseClone = Response.prototype.clone;
-const responseText = Response.prototype.text;
+const responseStatus = getter<number>(Response.prototype, 'status');
+const responseHeaders = getter<Headers>(Response.prototype, 'headers');
+const responseBody = getter<ReadableStream<Uint8Array> | null>(Response.prototype, 'body');
 const headersGet = Headers.prototype.get;
+// The reader's methods, from a reader of our own: a page that replaces them later cannot see our copy.
+const readerProto = Object.getPrototypeOf(new ReadableStream().getReader()) as ReadableStreamDefaultReader;
+const getReader = ReadableStream.prototype.getReader;
+const readChunk = readerProto.read;
+const cancelReader = readerProto.cancel;
+const NativeTextDecoder = TextDecoder;
+const decode = TextDecoder.prototype.decode;
+const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as Uint8Array;
+const byteLength = getter<number>(typedArrayProto, 'byteLength');
+const subarray = typedArrayProto.subarray;
+const NativePromise = Promise;
+const promiseThen = Promise.prototype.then;
+const noop = () => undefined;
+const nativeSetTimeout = window.setTimeout;
+const xhrProto: object = globalThis.XMLHttpRequest?.prototype ?? {};
+const xhrResponseType = getter<XMLHttpRequestResponseType>(xhrProto, 'responseType');
+const xhrResponseText = getter<string>(xhrProto, 'responseText');
+const xhrResponse = getter<unknown>(xhrProto, 'response');
+const xhrGetHeader = globalThis.XMLHttpRequest?.prototype.getResponseHeader;
 // (Read off `window`: the same functions as EventTarget.prototype's in a browser, and the right ones in tests.)
 const addListener = window.addEventListener;
 const removeListener = window.removeEventListener;
@@ -53,6 +86,82 @@ const clock = () => reflectApply(perfNow, performance, []) as number;
 
 /** One install per window: a module-scoped guard, never a property the page could look for. */
 let installed = false;
+
+/**
+ * UTF-8 takes at most 3 bytes per UTF-16 unit (a 4-byte character is 2 units), plus a 3-byte BOM: a body of
+ * more bytes than this is longer than `cap` characters whatever it holds. Fewer bytes may still be too long
+ * (ASCII is 1 byte a character), which only decoding tells; 2 M characters of Chinese are 6 MB.
+ */
+const surelyOver = (bytes: number, cap: number) => bytes > cap * 3 + 3;
+/** Bytes decoded in one step: one network chunk can be megabytes, and decoding it at once is one long task. */
+const DECODE_STEP = 256 * 1024;
+/** Our own work between two yields to the page's event loop (a step decodes in ~1 ms; the goal is 16 ms). */
+const SLICE_MS = 4;
+
+/** Lets the page's tasks run (a timer: the page's own `setTimeout` may be replaced, ours was captured). */
+const yieldToPage = () => new NativePromise<void>((res) => void reflectApply(nativeSetTimeout, window, [res, 0]));
+/** Awaits a promise of ours without letting its rejection reach the page (an unhandled rejection shows). */
+const quietly = async (p: unknown) => {
+  try {
+    await p;
+  } catch {
+    /* never into the page */
+  }
+};
+
+/** What copying a response body gave: its text, or how long it was known to be when the copy stopped. */
+export type BodyCopy = { text: string } | { over: number };
+
+/**
+ * Reads `stream` (the body of our clone, never the page's) to text of at most `cap` characters, decoding as
+ * the bytes arrive, in steps of DECODE_STEP and yielding to the page every SLICE_MS, so no task of ours
+ * decodes megabytes. It cancels the copy as soon as the body is known to be over the cap (which cancels only
+ * our branch of the tee: the page still reads all of its own), and gives `{ over }`: the characters decoded
+ * so far, or the bytes read when those alone exceed the cap. Decodes as `Response.text()` does (UTF-8,
+ * replacement characters, BOM dropped). Undefined when the body fails mid-stream. Never throws.
+ */
+export async function copyBody(stream: ReadableStream<Uint8Array>, cap: number): Promise<BodyCopy | undefined> {
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = reflectApply(getReader, stream, []) as ReadableStreamDefaultReader<Uint8Array>;
+  } catch {
+    return undefined; // locked or not a stream
+  }
+  const stop = (over: number): BodyCopy => {
+    void quietly(reflectApply(cancelReader, reader, []));
+    return { over };
+  };
+  try {
+    const decoder = new NativeTextDecoder();
+    let text = '';
+    let bytes = 0;
+    let since = clock();
+    for (;;) {
+      const { done, value } = (await reflectApply(readChunk, reader, [])) as ReadableStreamReadResult<Uint8Array>;
+      if (done) break;
+      const n = byteLength(value);
+      bytes += n;
+      if (surelyOver(bytes, cap)) return stop(Math.max(text.length, Math.ceil(bytes / 3)));
+      for (let at = 0; at < n; at += DECODE_STEP) {
+        // Ropes: `+=` does not copy what was decoded before (the string is flattened once, when it is sent).
+        text += reflectApply(decode, decoder, [
+          reflectApply(subarray, value, [at, at + DECODE_STEP]),
+          { stream: true },
+        ]);
+        if (text.length > cap) return stop(text.length);
+        if (clock() - since > SLICE_MS) {
+          await yieldToPage();
+          since = clock();
+        }
+      }
+    }
+    text += reflectApply(decode, decoder, []) as string;
+    return text.length > cap ? { over: text.length } : { text };
+  } catch {
+    void quietly(reflectApply(cancelReader, reader, []));
+    return undefined;
+  }
+}
 
 /** A request body we can copy without consuming it: only strings (JSON bodies), capped. */
 function requestText(body: unknown): string | undefined {
@@ -129,16 +238,11 @@ export function installHook(opts: HookOptions): void {
   installed = true;
 
   const send = createSender(window);
-  const emitResponse = (
-    url: string,
-    transport: 'fetch' | 'xhr',
-    body: string,
-    requestBody: string | undefined,
-    declaredBytes = 0,
-  ) => {
+  /** A matched response too long to copy: only noted, for diagnostics (`chars`: bytes declared or counted). */
+  const emitOversized = (url: string, chars: number) => send(`big ${url}`, { type: 'oversized', url, chars });
+  const emitResponse = (url: string, transport: 'fetch' | 'xhr', body: string, requestBody: string | undefined) => {
     // Checked before anything parses it: a huge body is never copied, only noted for diagnostics.
-    if (declaredBytes || body.length > MAX_BODY_CHARS)
-      return send(`big ${url}`, { type: 'oversized', url, chars: declaredBytes || body.length });
+    if (body.length > MAX_BODY_CHARS) return emitOversized(url, body.length);
     send(`${url} ${requestBody ?? ''}`, { type: 'response', url, receivedAt: now(), transport, body, requestBody });
   };
   const wanted = (rawUrl: string): string | undefined => {
@@ -153,6 +257,25 @@ export function installHook(opts: HookOptions): void {
     }
   };
 
+  /** Copies a matched fetch response: reads our clone's body as a stream, never the page's own. */
+  const copyFetched = async (url: string, res: Response, requestBody: string | undefined) => {
+    try {
+      const status = responseStatus(res);
+      if (status < 200 || status > 299) return;
+      const headers = responseHeaders(res);
+      const declared = Number(reflectApply(headersGet, headers, ['content-length']) ?? 0);
+      // Declared too long for the cap whatever it holds: noted without even cloning it.
+      if (surelyOver(declared, MAX_BODY_CHARS)) return emitOversized(url, declared);
+      const stream = responseBody(reflectApply(responseClone, res, []) as Response);
+      const copy = stream ? await copyBody(stream, MAX_BODY_CHARS) : { text: '' };
+      if (!copy) return;
+      if ('over' in copy) return emitOversized(url, copy.over);
+      emitResponse(url, 'fetch', copy.text, requestBody);
+    } catch {
+      /* a body we cannot copy is left alone */
+    }
+  };
+
   if (typeof window.fetch === 'function') {
     window.fetch = wrapNative(window.fetch, (call, _this, args) => {
       const p = call();
@@ -161,18 +284,10 @@ export function installHook(opts: HookOptions): void {
         const url = wanted(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
         // The request's filter (tab, status, date range) decides what a "complete" list means.
         const requestBody = requestText(args[1]?.body);
-        if (url) {
-          p.then((res) => {
-            if (!res.ok && res.status !== 200) return;
-            // Decoding a huge body into a string costs the page's thread tens of ms: skip it by its length.
-            const declared = Number(reflectApply(headersGet, res.headers, ['content-length']) ?? 0);
-            if (declared > MAX_BODY_CHARS * 3) return emitResponse(url, 'fetch', '', requestBody, declared);
-            // The natives captured at install: a page that replaces Response.prototype.text later gets nothing in.
-            (reflectApply(responseText, reflectApply(responseClone, res, []), []) as Promise<string>)
-              .then((body) => emitResponse(url, 'fetch', body, requestBody))
-              .catch(() => undefined);
-          }).catch(() => undefined);
-        }
+        // Our reaction goes first (registered now, before the page can have read the body, so the clone
+        // works), through the native `then` captured at install: a page's replaced `then` never sees it. A
+        // failed fetch is the page's to see; we copy nothing.
+        if (url) reflectApply(promiseThen, p, [(res: Response) => void copyFetched(url, res, requestBody), noop]);
       } catch {
         /* the page's fetch result is returned untouched whatever happens here */
       }
@@ -201,13 +316,19 @@ export function installHook(opts: HookOptions): void {
           'load',
           () => {
             try {
+              // The page has the body decoded already: only avoid adding work. A body declared too long is
+              // noted without touching it (reading `responseText` can build the string the page never asked for).
+              const declared = Number(reflectApply(xhrGetHeader!, xhr, ['content-length']) ?? 0);
+              if (surelyOver(declared, MAX_BODY_CHARS)) return emitOversized(url, declared);
+              const type = xhrResponseType(xhr);
               const text =
-                xhr.responseType === '' || xhr.responseType === 'text'
-                  ? xhr.responseText
-                  : xhr.responseType === 'json'
-                    ? JSON.stringify(xhr.response)
+                type === '' || type === 'text'
+                  ? xhrResponseText(xhr)
+                  : type === 'json'
+                    ? // Stringifying costs ~3 ms per million characters; an object over the cap is dropped after.
+                      stringify(xhrResponse(xhr))
                     : undefined;
-              if (text !== undefined) emitResponse(url, 'xhr', text, requestBody);
+              if (typeof text === 'string') emitResponse(url, 'xhr', text, requestBody);
             } catch {
               /* ignore */
             }

@@ -21,7 +21,9 @@ import {
   readTable,
   serve,
   type Launched,
+  type Responder,
 } from './harness';
+import { markEnd, markStart, traceMainThread, type MainTask, type MainThread } from './main-thread-trace';
 
 const LIST = 'https://mms.pinduoduo.com/aftersales/work_order/list?msfrom=mms_sidenav';
 const TODO = '/strickland/sop/mms/todoList';
@@ -331,51 +333,93 @@ test('flood: up to 1,000 responses/s for 10 s are absorbed as fast as the page g
   expect(stall).toBeLessThan(2000);
 });
 
-/** The page fetches one huge todoList answer and reads its bytes; its worst main-thread gap until 500 ms after. */
-async function hugeFetchGap(page: Page): Promise<number> {
-  return page.evaluate(async (probe) => {
-    new Function(probe)();
+/** The page fetches one huge todoList answer (its request body `{}`) and reads its bytes, in a marked window. */
+async function hugeFetch(page: Page): Promise<void> {
+  await page.evaluate(async (mark) => {
+    console.timeStamp(mark);
     const r = await fetch('/strickland/sop/mms/todoList', { method: 'POST', body: '{}' });
     await r.arrayBuffer();
-    // The hook's copy of the response is handled after the page has it: leave time for that work to show.
-    await new Promise((res) => setTimeout(res, 500));
-    const g = (window as unknown as { __gap: { max: number; on: boolean } }).__gap;
-    g.on = false;
-    return g.max;
-  }, PROBE);
+  }, markStart);
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const worst = (tasks: readonly MainTask[], ms: (t: MainTask) => number) => Math.max(0, ...tasks.map(ms));
 
 test('a huge response (3.8 M characters) is noted, not read, and does not freeze the page', async () => {
   const huge = todoJson((rows) => rows.map((x) => ({ ...x, goodsName: 'x'.repeat(950_000) })));
   expect(huge.length).toBeGreaterThan(3_800_000);
-  let call = 0;
-  await servePdd(() => (++call === 1 ? todoJson() : huge));
+  // Served as bytes: Playwright's DevTools network agent decodes every text response it sees on the page's
+  // thread (~10 ms for this body, in both pages), which would hide what the page and we do. The hook copies
+  // by path, whatever the type, and 3.8 MB is under the Content-Length pre-check: the copy is streamed.
+  const hugeAnswer: Responder = (route) =>
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: huge });
+  const list: Responder = (route) =>
+    route.request().postData() === '{}'
+      ? hugeAnswer(route, new URL(route.request().url()))
+      : route.fulfill({ status: 200, contentType: 'application/json', body: todoJson() });
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [TODO, list],
+  ]);
   // The control: the same page and answer on a host the extension does not run on, in alternation (see flood).
   await serve(l.context, 'https://control.invalid', [
     ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
-    [TODO, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: huge })],
+    [TODO, hugeAnswer],
   ]);
   const page = await l.context.newPage();
-  await page.goto(LIST);
-  await expect(page.locator(BADGE)).toHaveCount(4);
   const control = await l.context.newPage();
   await control.goto('https://control.invalid/aftersales/work_order/list');
-  const ours: number[] = [];
-  const base: number[] = [];
+  const oversized = async () =>
+    (await readTable<{ code: string; count: number }>(l.worker, 'health')).find((h) => h.code === 'response-oversized')
+      ?.count ?? 0;
+  const origin = `chrome-extension://${l.extensionId}/`;
+  const ours: MainThread[] = [];
+  const base: MainThread[] = [];
   for (let i = 0; i < 3; i++) {
-    ours.push(await hugeFetchGap(page));
-    base.push(await hugeFetchGap(control));
+    // A fresh page session each time: the session reports a diagnostic once, and its arrival in the worker is
+    // what says our part (copy, cancel, report) is over, so the window closes on an event, not a delay.
+    await page.goto(LIST);
+    await expect(page.locator(BADGE)).toHaveCount(4);
+    const traced = await traceMainThread(page);
+    await hugeFetch(page);
+    await expect.poll(oversized).toBe(i + 1);
+    await page.evaluate((mark) => console.timeStamp(mark), markEnd);
+    ours.push(await traced.stop(origin));
+
+    const tracedControl = await traceMainThread(control);
+    await hugeFetch(control);
+    await control.evaluate((mark) => console.timeStamp(mark), markEnd);
+    base.push(await tracedControl.stop(origin));
   }
-  await expect.poll(() => healthCodes(l.worker)).toContain('response-oversized');
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const share = median(ours.map((x, i) => x - base[i]!));
+  const f = (x: number) => x.toFixed(1);
+  const all = (runs: readonly MainThread[], pick: (r: MainThread) => number) => runs.map((r) => f(pick(r))).join('/');
+  const slice = (r: MainThread) => worst(r.tasks, (t) => t.extensionMs);
+  const total = (r: MainThread) => r.tasks.reduce((sum, t) => sum + t.cpuMs, 0);
+  const extra = ours.map((r, i) => total(r) - total(base[i]!));
   console.log(
-    `huge event (${huge.length} chars): worst main-thread gap with the extension ${ours.map((x) => x.toFixed(0)).join('/')} ms, ` +
-      `without (control host) ${base.map((x) => x.toFixed(0)).join('/')} ms; the extension's share (median of pairs) ${share.toFixed(1)} ms`,
+    `huge event (${huge.length} chars): the extension's longest synchronous slice ${all(ours, slice)} ms CPU ` +
+      `(sampled; in ${ours.map((r) => r.tasks.filter((t) => t.extensionMs > 0).length).join('/')} tasks); ` +
+      `the page's longest task ${all(ours, (r) => worst(r.tasks, (t) => t.cpuMs))} ms CPU ` +
+      `(${all(ours, (r) => worst(r.tasks, (t) => t.wallMs))} ms wall), on the control host ` +
+      `${all(base, (r) => worst(r.tasks, (t) => t.cpuMs))} ms CPU (${all(base, (r) => worst(r.tasks, (t) => t.wallMs))} ms wall); ` +
+      `the page thread's whole CPU ${all(ours, total)} ms, on the control ${all(base, total)} ms: ` +
+      `the extension's extra ${extra.map(f).join('/')} ms (median ${f(median(extra))})`,
   );
-  // Was 3.5 s. Most of the gap is the fetch itself (the control shows it without us); the bound is relative to
-  // the control so the machine's load does not decide the verdict: the page is never frozen by our work.
-  expect(median(ours)).toBeLessThan(Math.max(200, 2 * median(base)));
+  // Native work our calls would cause later, which no sample of our JS shows: no body decoded whole by the
+  // browser's decoder (`Response.text()` of the copy decoded all 3.8 MB in one task, 8–15 ms of CPU beside the
+  // page's own read).
+  for (const r of ours) expect(r.bodyDecodes.filter((bytes) => bytes > 1_000_000)).toEqual([]);
+  // Our part was in the windows (a bound over no samples would prove nothing). Over all three: on a loaded
+  // machine V8's sampling thread can miss a 2 ms slice of one run altogether.
+  expect(ours.some((r) => r.tasks.some((t) => t.extensionMs > 0))).toBe(true);
+  // The goal, in every run: no task of ours on the page's thread takes 16 ms of CPU (the copy is streamed,
+  // decoded in steps and cancelled at the cap). The samples under-count time in fast native calls (a 20 ms
+  // busy-wait on performance.now() put into the hook showed as 8–16 ms), so this is the lower bound...
+  expect(Math.max(...ours.map(slice))).toBeLessThan(16);
+  // ... and this the upper one: the extension's whole extra CPU on the page's thread for the event, paired
+  // with the control, is under 16 ms, so no slice of it, attributed or not, can be over. (That busy-wait: 17.2
+  // ms, failed; the streamed copy: medians of 2.5–5.6 ms over 14 runs, 7 of them beside two busy loops.)
+  expect(median(extra)).toBeLessThan(16);
   expect(await keys()).toHaveLength(4);
 });
 
