@@ -190,7 +190,7 @@ async function recordHealth(deps: HandlerDeps, reports: Parameters<typeof foldHe
 }
 
 /** A request as dispatch handles it: an ingest's tickets validated, `pages/read` answered before. */
-type Handled = Exclude<Request, { type: 'tickets/ingest' }> | ValidIngest;
+type Handled = Exclude<Request, { type: 'tickets/ingest' | 'pages/read' }> | ValidIngest;
 
 async function dispatch(req: Handled, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
   switch (req.type) {
@@ -235,8 +235,6 @@ async function dispatch(req: Handled, deps: HandlerDeps, tabId: number | undefin
       void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });
       return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
     }
-    case 'pages/read':
-      throw new Error('pages/read is answered before dispatch');
     case 'health/report': {
       await recordHealth(deps, req.reports);
       void deps.freshness?.health(req.reports, tabId);
