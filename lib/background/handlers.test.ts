@@ -5,6 +5,9 @@ import { DEFAULT_SETTINGS } from '../model/settings';
 import { handleMessage, type HandlerDeps } from './handlers';
 import { toView } from './views';
 import { uiLocale } from '../i18n';
+import { readFileSync } from 'node:fs';
+import type { ReadAnswer } from '../messaging/protocol';
+import { createSessionGuard } from './session-guard';
 
 const NOW = Date.UTC(2026, 10, 25, 2);
 const self = { id: 'extid', origin: 'chrome-extension://extid' };
@@ -124,5 +127,77 @@ describe('handleMessage', () => {
     );
     expect(r).toMatchObject({ ok: true });
     expect((await deps.db.tickets.get('pdd:s1:9001'))?.unseenSince).toBeUndefined();
+  });
+});
+
+describe('pages/read: a copy read and stored in one hop', () => {
+  const body = readFileSync('tests/fixtures/pdd/work-order-list--base.json', 'utf8');
+  const read = (over: object = {}) => ({
+    type: 'pages/read',
+    platform: 'pdd',
+    pageKind: 'pdd.work-order-list',
+    now: NOW,
+    pageUrl: content.url,
+    source: {
+      kind: 'response',
+      endpoint: 'pdd.todoList',
+      url: 'https://mms.pinduoduo.com/strickland/sop/mms/todoList',
+      body,
+    },
+    ...over,
+  });
+
+  it('stores what it read under the shop it names and answers with that shop and the views', async () => {
+    const r = (await handleMessage(read(), content, deps)) as { ok: true; result: ReadAnswer };
+    expect(r.ok).toBe(true);
+    const stored = await deps.db.tickets.toArray();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(new Set(stored.map((t) => t.shopId))).toEqual(new Set([r.result.shop.shopId]));
+    expect(r.result.shop.confidence).toBe('page');
+    expect(r.result.views.map((v) => v.key).sort()).toEqual(stored.map((t) => t.key).sort());
+    expect(r.result.handedOver).toEqual([]);
+  });
+
+  it('moves what the session stored under its stand-in once the read names the real shop', async () => {
+    const standIn = 'name-abc';
+    await handleMessage(
+      ingest({ shop: { shopId: standIn }, tickets: [{ ...ticket, shopId: standIn, nativeId: '9001001' }] }),
+      content,
+      deps,
+    );
+    expect((await deps.db.tickets.toArray()).filter((t) => t.shopId === standIn)).toHaveLength(1);
+    const r = (await handleMessage(
+      read({ standIns: [{ shopId: standIn, nativeIds: ['9001001'] }] }),
+      content,
+      deps,
+    )) as { ok: true; result: ReadAnswer };
+    expect(r.result.handedOver).toEqual([standIn]);
+    const all = await deps.db.tickets.toArray();
+    expect(all.filter((t) => t.shopId === standIn)).toEqual([]);
+    expect(all.filter((t) => t.nativeId === '9001001').map((t) => t.shopId)).toEqual([r.result.shop.shopId]);
+  });
+
+  it("a copy beyond the session's rate is refused before it is read, and nothing is stored", async () => {
+    deps.guard = createSessionGuard(() => NOW, { perSecond: 1, burst: 1 });
+    expect(await handleMessage(read(), content, deps)).toMatchObject({ ok: true });
+    await deps.db.tickets.clear();
+    const r = await handleMessage(read(), content, deps);
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^rate: retry after \d+ ms$/) });
+    expect(await deps.db.tickets.count()).toBe(0);
+  });
+
+  it("a copy naming another shop than the session's is refused and recorded; its tickets are not stored", async () => {
+    await handleMessage(ingest({ shop: { shopId: 'other-mall' }, tickets: [], complete: true }), content, deps);
+    await deps.db.tickets.clear();
+    const r = await handleMessage(read(), content, deps);
+    expect(r).toEqual({ ok: false, error: 'other-shop' });
+    expect(await deps.db.tickets.count()).toBe(0);
+    expect(await deps.db.health.toArray()).toMatchObject([{ code: 'session-other-shop' }]);
+  });
+
+  it("a page URL that is not the sender's is refused", async () => {
+    const r = await handleMessage(read({ pageUrl: 'https://evil.example/x' }), content, deps);
+    expect(r).toMatchObject({ ok: false });
+    expect(await deps.db.tickets.count()).toBe(0);
   });
 });

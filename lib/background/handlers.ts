@@ -7,12 +7,20 @@ import { ingestBatch } from '../db/tickets-repo';
 import { rekeyFallbackShop, resolveShopId } from '../db/shops-repo';
 import { foldHealth, HEALTH_MAX_ENTRIES, healthId } from '../diagnostics/health';
 import type { Settings } from '../model/settings';
-import { RequestSchema, type Request, type RequestOf, type ResponseFor, type ValidIngest } from '../messaging/protocol';
+import {
+  RequestSchema,
+  type ReadAnswer,
+  type Request,
+  type RequestOf,
+  type ResponseFor,
+  type ValidIngest,
+} from '../messaging/protocol';
 import { validateTickets } from '../adapters/validate';
 import type { ReadIssue } from '../adapters/types';
 import { checkSender, sessionOf, type SenderLike } from '../messaging/sender';
 import { adapters } from '../adapters/registry';
-import { createSessionGuard, type SessionGuard } from './session-guard';
+import { createSessionGuard, type GuardVerdict, type SessionGuard } from './session-guard';
+import { batchOfRead } from '../identity/shop';
 import { OPEN_TICKET_CAP } from './caps';
 import type { Platform } from '../model/ticket';
 import { uiLocale } from '../i18n';
@@ -87,7 +95,7 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     return { ok: false, error: 'sender not allowed' };
   }
   const parsedReq = parsed.data;
-  if (parsedReq.type === 'pages/read') return readPage(parsedReq, sender, deps);
+  if (parsedReq.type === 'pages/read') return readPage(parsedReq, sender, deps, verdict.from);
   const req = parsedReq.type === 'tickets/ingest' ? await validIngest(parsedReq, deps) : parsedReq;
   if (req.type === 'tickets/ingest' && verdict.from === 'content') {
     const guarded = await guardIngest(req, sender, deps);
@@ -111,13 +119,55 @@ async function validIngest(req: RequestOf<'tickets/ingest'>, deps: HandlerDeps):
   return { ...req, tickets };
 }
 
-/** Reads what a page's hook copied (read.ts), for the page the browser says the sender is on. */
-function readPage(req: RequestOf<'pages/read'>, sender: SenderLike, deps: HandlerDeps): Reply | ErrorReply {
+/**
+ * What a page's hook copied, read and stored in one hop (issue 12): the worker reads it (read.ts), decides
+ * the page session's shop from the read and the session's evidence (lib/identity/shop.ts, the same decision
+ * the page makes for its DOM-text reads), and stores the batch through the same guard and ingest as
+ * `tickets/ingest`. The tickets never travel back to the page and are validated once, by the reader
+ * (validate.ts). A copy beyond the session's rate is refused before it is parsed (the page asks again).
+ */
+async function readPage(
+  req: RequestOf<'pages/read'>,
+  sender: SenderLike,
+  deps: HandlerDeps,
+  from: 'content' | 'page',
+): Promise<Reply | ErrorReply> {
   // Ticket links are built from the page URL's origin: it must be the sender's own.
   if (sender.url !== undefined && originOf(sender.url) !== originOf(req.pageUrl))
     return { ok: false, error: "page url is not the sender's" };
+  const session = from === 'content' ? sessionOf(sender) : undefined;
+  if (from === 'content') {
+    const refused = session
+      ? await guardOf(deps).admit(session, req.platform)
+      : ({ ok: false, reason: 'other-platform', detail: 'no page session' } as const);
+    if (refused) return refusal(req, refused, deps);
+  }
   const adapter = (deps.adapters ?? adapters).find((a) => a.id === req.platform);
-  return { ok: true, result: answerOf(readCopied(adapter, req)) } satisfies ResponseFor<'pages/read'>;
+  const read = answerOf(readCopied(adapter, req));
+  const standIns = req.standIns ?? [];
+  const { shop, batch, standIn } = batchOfRead(req.shop, read, req.documentShop, standIns);
+  const answer: ReadAnswer = {
+    shop,
+    views: [],
+    issues: read.issues,
+    ...(read.loggedOut !== undefined ? { loggedOut: read.loggedOut } : {}),
+    handedOver: [],
+  };
+  if (!batch) return { ok: true, result: answer } satisfies ResponseFor<'pages/read'>;
+  let ingest: ValidIngest = { type: 'tickets/ingest', platform: req.platform, pageKind: req.pageKind, ...batch };
+  if (from === 'content') {
+    const guarded = await guardIngest(ingest, sender, deps, { admitted: true });
+    if ('error' in guarded) return guarded;
+    ingest = guarded;
+  }
+  const stored = await storeBatch(ingest, deps, sender.tab?.id);
+  const result: ReadAnswer = {
+    ...answer,
+    views: stored.views,
+    handedOver: (batch.supersedes ?? []).map((x) => x.shopId),
+    ...(standIn ? { standIn } : {}),
+  };
+  return { ok: true, result } satisfies ResponseFor<'pages/read'>;
 }
 
 const originOf = (url: string): string | undefined => {
@@ -129,22 +179,27 @@ const originOf = (url: string): string | undefined => {
 };
 
 /** The session's shop and surface applied to a batch (session-guard.ts), or why it is refused. */
-async function guardIngest(req: ValidIngest, sender: SenderLike, deps: HandlerDeps): Promise<ValidIngest | ErrorReply> {
+async function guardIngest(
+  req: ValidIngest,
+  sender: SenderLike,
+  deps: HandlerDeps,
+  opts: { admitted?: boolean } = {},
+): Promise<ValidIngest | ErrorReply> {
   const session = sessionOf(sender);
   const v = session
-    ? await guardOf(deps).check(session, {
-        platform: req.platform,
-        shopId: req.shop.shopId,
-        pageKind: req.pageKind,
-        complete: req.complete,
-        surfaceMatchesUrl: surfaceMatchesUrl(req.platform, req.pageKind, sender.url),
-      })
+    ? await guardOf(deps).check(
+        session,
+        {
+          platform: req.platform,
+          shopId: req.shop.shopId,
+          pageKind: req.pageKind,
+          complete: req.complete,
+          surfaceMatchesUrl: surfaceMatchesUrl(req.platform, req.pageKind, sender.url),
+        },
+        opts,
+      )
     : ({ ok: false, reason: 'other-platform', detail: 'no page session' } as const);
-  if (!v.ok) {
-    deps.log?.(`rejected tickets/ingest: ${v.reason} (${v.detail})`);
-    if (v.reason !== 'rate') await recordHealth(deps, [guardReport(req, `session-${v.reason}`, v.detail)]);
-    return { ok: false, error: v.reason === 'rate' ? `rate: retry after ${v.retryAfterMs ?? 1000} ms` : v.reason };
-  }
+  if (!v.ok) return refusal(req, v, deps);
   if (v.notes.length)
     await recordHealth(
       deps,
@@ -161,6 +216,19 @@ async function guardIngest(req: ValidIngest, sender: SenderLike, deps: HandlerDe
     complete: v.complete,
     ...(v.complete && completeSince !== undefined ? { completeSince } : {}),
   };
+}
+
+/** A batch the session guard refused: recorded (a rate refusal is not news), and the reply the page gets. */
+async function refusal(
+  req:
+    | Pick<ValidIngest, 'platform' | 'pageKind' | 'type'>
+    | Pick<RequestOf<'pages/read'>, 'platform' | 'pageKind' | 'type'>,
+  v: Extract<GuardVerdict, { ok: false }>,
+  deps: HandlerDeps,
+): Promise<ErrorReply> {
+  deps.log?.(`rejected ${req.type}: ${v.reason} (${v.detail})`);
+  if (v.reason !== 'rate') await recordHealth(deps, [guardReport(req, `session-${v.reason}`, v.detail)]);
+  return { ok: false, error: v.reason === 'rate' ? `rate: retry after ${v.retryAfterMs ?? 1000} ms` : v.reason };
 }
 
 const guardReport = (req: Pick<ValidIngest, 'platform' | 'pageKind'>, code: string, detail: string) => ({
@@ -195,45 +263,8 @@ type Handled = Exclude<Request, { type: 'tickets/ingest' | 'pages/read' }> | Val
 async function dispatch(req: Handled, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
   switch (req.type) {
     case 'tickets/ingest': {
-      const settings = await deps.settings();
-      const now = deps.now();
-      // Every ticket in a batch must belong to the batch's platform and shop: a page cannot write elsewhere.
-      const own = req.tickets.filter((t) => t.platform === req.platform && t.shopId === req.shop.shopId);
-      const shopId = await resolveShopId(
-        deps.db,
-        req.platform,
-        req.shop,
-        own.map((t) => t.nativeId),
-      );
-      const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
-      const shop = { ...req.shop, shopId };
-      // The real shop appeared: what this page stored under its stand-in moves first, so the batch merges
-      // into one row per ticket instead of a second copy under the real key.
-      const moved: [string, string][] = [];
-      for (const s of req.supersedes ?? [])
-        moved.push(...(await rekeyFallbackShop(deps.db, req.platform, s.shopId, shop, s.nativeIds)).moved);
-      if (moved.length) await deps.onTicketsRekeyed?.(moved).catch(() => undefined);
-      const { supersedes: _supersedes, ...batch } = req;
-      const locale = uiLocale();
-      // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`), and the
-      // open-ticket cap is decided on that pass's read (one bulkGet per batch, issue 12).
-      const out = await ingestBatch(
-        deps.db,
-        { ...batch, shop, tickets },
-        settings.rules,
-        now,
-        // explain() names the rule: in the UI's language (lib/rule-label.ts).
-        (t) => toView(t, withRuleLabels(settings.rules), now, locale),
-        { openCap: OPEN_TICKET_CAP },
-      );
-      if (out.dropped)
-        await recordHealth(deps, [
-          guardReport(req, 'open-cap', `${out.dropped} new tickets over ${OPEN_TICKET_CAP} open: not stored`),
-        ]);
-      if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
-      // Not awaited: the badges' reply must not wait for bookkeeping (the hooks never reject).
-      void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });
-      return { ok: true, views: out.answers } satisfies ResponseFor<'tickets/ingest'>;
+      const { views } = await storeBatch(req, deps, tabId);
+      return { ok: true, views } satisfies ResponseFor<'tickets/ingest'>;
     }
     case 'health/report': {
       await recordHealth(deps, req.reports);
@@ -274,4 +305,54 @@ async function dispatch(req: Handled, deps: HandlerDeps, tabId: number | undefin
       return { ok: true } satisfies ResponseFor<'templates/used'>;
     }
   }
+}
+
+/**
+ * Stores a checked batch (a page's `tickets/ingest`, or what the worker read for `pages/read`) and answers
+ * with the badges' views, computed on the same pass.
+ */
+async function storeBatch(
+  req: ValidIngest,
+  deps: HandlerDeps,
+  tabId: number | undefined,
+): Promise<{ views: ResponseFor<'tickets/ingest'>['views'] }> {
+  const settings = await deps.settings();
+  const now = deps.now();
+  // Every ticket in a batch must belong to the batch's platform and shop: a page cannot write elsewhere.
+  const own = req.tickets.filter((t) => t.platform === req.platform && t.shopId === req.shop.shopId);
+  const shopId = await resolveShopId(
+    deps.db,
+    req.platform,
+    req.shop,
+    own.map((t) => t.nativeId),
+  );
+  const tickets = shopId === req.shop.shopId ? own : own.map((t) => ({ ...t, shopId }));
+  const shop = { ...req.shop, shopId };
+  // The real shop appeared: what this page stored under its stand-in moves first, so the batch merges
+  // into one row per ticket instead of a second copy under the real key.
+  const moved: [string, string][] = [];
+  for (const s of req.supersedes ?? [])
+    moved.push(...(await rekeyFallbackShop(deps.db, req.platform, s.shopId, shop, s.nativeIds)).moved);
+  if (moved.length) await deps.onTicketsRekeyed?.(moved).catch(() => undefined);
+  const { supersedes: _supersedes, ...batch } = req;
+  const locale = uiLocale();
+  // The badges' views come out of the same pass that stores the batch (ingestBatch `answer`), and the
+  // open-ticket cap is decided on that pass's read (one bulkGet per batch, issue 12).
+  const out = await ingestBatch(
+    deps.db,
+    { ...batch, shop, tickets },
+    settings.rules,
+    now,
+    // explain() names the rule: in the UI's language (lib/rule-label.ts).
+    (t) => toView(t, withRuleLabels(settings.rules), now, locale),
+    { openCap: OPEN_TICKET_CAP },
+  );
+  if (out.dropped)
+    await recordHealth(deps, [
+      guardReport(req, 'open-cap', `${out.dropped} new tickets over ${OPEN_TICKET_CAP} open: not stored`),
+    ]);
+  if (out.written || out.markedUnseen || moved.length) deps.onTicketsChanged?.();
+  // Not awaited: the badges' reply must not wait for bookkeeping (the hooks never reject).
+  void deps.freshness?.ingested({ ...batch, shop, tickets: out.tickets, now, tabId });
+  return { views: out.answers };
 }

@@ -1,9 +1,9 @@
 /**
  * The worker's half of reading a page (issue 12): what the MAIN-world hook copied (a response body, React row
  * records) is parsed and read here, with the adapter's zod-validating readers, instead of on the page's thread.
- * The content script only checks the copy's shape (decode-page-message.ts) and hands it over; its answer, the
- * read, goes back to the page session, which decides the shop (lib/identity/shop.ts) and stores the tickets
- * through `tickets/ingest` in the order it read them (lib/overlay/pipeline.ts).
+ * The content script only checks the copy's shape (decode-page-message.ts) and hands it over; the handler
+ * (handlers.ts `readPage`) decides the shop from the read (lib/identity/shop.ts) and stores it in the same
+ * hop. The JSON readers validate each ticket (lib/adapters/validate.ts): what they return is stored as is.
  *
  * Pure: no storage, no clock of its own (the content script's `now` is when the data arrived). Never throws:
  * a reader that throws, a body that is not JSON or an endpoint the adapter does not know become issues.

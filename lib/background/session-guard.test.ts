@@ -64,6 +64,21 @@ describe('session guard', () => {
   });
 });
 
+describe('session guard: admission before a read', () => {
+  it('admit takes the token, so the read it admitted is checked for its shop without paying twice', async () => {
+    const g = createSessionGuard(() => 0, { perSecond: 1, burst: 2 });
+    expect(await g.admit(tab, 'pdd')).toBeUndefined();
+    expect(await g.check(tab, claim(), { admitted: true })).toMatchObject({ ok: true, shopId: 'mall-a' });
+    expect(await g.admit(tab, 'pdd')).toBeUndefined();
+    expect(await g.admit(tab, 'pdd')).toMatchObject({ ok: false, reason: 'rate' });
+    // Admitted or not, another shop is still refused.
+    expect(await g.check(tab, claim({ shopId: 'mall-b' }), { admitted: true })).toMatchObject({
+      ok: false,
+      reason: 'other-shop',
+    });
+  });
+});
+
 describe('session guard across worker restarts', () => {
   it('a restarted worker still refuses another shop from a bound session', async () => {
     const store = memoryStore();

@@ -101,20 +101,36 @@ export function createSessionGuard(now: () => number, rate = SESSION_RATE, store
     return saving;
   };
 
-  async function check(ref: SessionRef, claim: BatchClaim): Promise<GuardVerdict> {
+  /**
+   * Checks a batch against the session. `admitted`: its token was taken already, by {@link admit} before the
+   * worker read what the batch came from.
+   */
+  async function check(ref: SessionRef, claim: BatchClaim, opts: { admitted?: boolean } = {}): Promise<GuardVerdict> {
     await loaded;
-    const verdict = decide(ref, claim);
+    const verdict = decide(ref, claim, opts.admitted === true);
     if (verdict.changed) await persist();
     return verdict.verdict;
   }
 
-  function decide(ref: SessionRef, claim: BatchClaim): { verdict: GuardVerdict; changed: boolean } {
+  /**
+   * Takes the session's token for a batch still to be read (`pages/read`): a copy beyond the rate is refused
+   * before the worker parses and reads it, not after. Undefined when admitted.
+   */
+  async function admit(ref: SessionRef, platform: string): Promise<Extract<GuardVerdict, { ok: false }> | undefined> {
+    await loaded;
+    const { s, changed } = sessionFor(ref, platform);
+    const refused = takeToken(s, now());
+    if (changed) await persist();
+    return refused;
+  }
+
+  function sessionFor(ref: SessionRef, platform: string): { s: Session; changed: boolean } {
     const key = sessionKey(ref);
     const t = now();
     let s = sessions.get(key);
     let changed = false;
     if (!s) {
-      s = { platform: claim.platform, tokens: rate.burst, at: t };
+      s = { platform, tokens: rate.burst, at: t };
       changed = true;
       // A frame holds one document at a time: a new one (navigation, reload) ends the sessions before it.
       const frame = `${ref.tabId}|${ref.frameId}|`;
@@ -122,12 +138,18 @@ export function createSessionGuard(now: () => number, rate = SESSION_RATE, store
       if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
     } else sessions.delete(key); // re-inserted below: the map stays in least-recently-used order
     sessions.set(key, s);
+    return { s, changed };
+  }
+
+  function decide(ref: SessionRef, claim: BatchClaim, admitted: boolean): { verdict: GuardVerdict; changed: boolean } {
+    const { s, changed } = sessionFor(ref, claim.platform);
     const shopBefore = s.shopId;
-    const verdict = judge(s, claim, t);
+    const verdict = (!admitted && takeToken(s, now())) || judge(s, claim);
     return { verdict, changed: changed || s.shopId !== shopBefore };
   }
 
-  function judge(s: Session, claim: BatchClaim, t: number): GuardVerdict {
+  /** One token of the session's bucket, or the refusal with when to come back. */
+  function takeToken(s: Session, t: number): Extract<GuardVerdict, { ok: false }> | undefined {
     s.tokens = Math.min(rate.burst, s.tokens + ((t - s.at) / 1000) * rate.perSecond);
     s.at = t;
     if (s.tokens < 1) {
@@ -139,7 +161,10 @@ export function createSessionGuard(now: () => number, rate = SESSION_RATE, store
       };
     }
     s.tokens -= 1;
+    return undefined;
+  }
 
+  function judge(s: Session, claim: BatchClaim): GuardVerdict {
     if (claim.platform !== s.platform)
       return { ok: false, reason: 'other-platform', detail: `${claim.platform} from a ${s.platform} page` };
     const notes: string[] = [];
@@ -167,6 +192,6 @@ export function createSessionGuard(now: () => number, rate = SESSION_RATE, store
     if (sessions.size !== before) await persist();
   }
 
-  return { check, forgetTab };
+  return { check, admit, forgetTab };
 }
 export type SessionGuard = ReturnType<typeof createSessionGuard>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFallbackShopId, keyOf, resolvePageShop, resolveStoredShop, supersededShop } from './shop';
+import { batchOfRead, isFallbackShopId, keyOf, resolvePageShop, resolveStoredShop, supersededShop } from './shop';
 
 const real = { shopId: '98765432', confidence: 'page' as const };
 const header = { shopId: 'name-abc', name: '某某旗舰店', confidence: 'fallback' as const };
@@ -60,4 +60,41 @@ it('keys and stand-in ids', () => {
     'pdd:s:aftersale:1',
   );
   expect(isFallbackShopId('name-x') && isFallbackShopId('default') && !isFallbackShopId('123')).toBe(true);
+});
+
+describe('batchOfRead: one decision for DOM batches and worker-read copies', () => {
+  const t = (nativeId: string, shopId = 'default'): { nativeId: string; shopId: string; shopName?: string } => ({
+    nativeId,
+    shopId,
+  });
+  const header = { shopId: 'name-hdr', name: '测试旗舰店', confidence: 'fallback' } as const;
+  const real = { shopId: 'mall-1', confidence: 'page' } as const;
+
+  it('under a stand-in: tickets join it and their ids are remembered for the hand-over', () => {
+    const out = batchOfRead(undefined, { tickets: [t('1'), t('2')] }, header, []);
+    expect(out.shop).toEqual(header);
+    expect(out.batch?.tickets.map((x) => [x.shopId, x.shopName])).toEqual([
+      ['name-hdr', '测试旗舰店'],
+      ['name-hdr', '测试旗舰店'],
+    ]);
+    expect(out.standIn).toEqual({ shopId: 'name-hdr', nativeIds: ['1', '2'] });
+    expect(out.batch?.supersedes).toBeUndefined();
+  });
+
+  it('the real shop hands over every stand-in with ids, and remembers nothing', () => {
+    const standIns = [
+      { shopId: 'name-hdr', nativeIds: ['1'] },
+      { shopId: 'default', nativeIds: [] },
+    ];
+    const out = batchOfRead(header, { tickets: [t('3', 'mall-1')], shop: real }, header, standIns);
+    expect(out.shop).toMatchObject({ shopId: 'mall-1', name: '测试旗舰店' });
+    expect(out.batch?.supersedes).toEqual([{ shopId: 'name-hdr', nativeIds: ['1'] }]);
+    expect(out.standIn).toBeUndefined();
+  });
+
+  it('a read with nothing to store decides the shop but makes no batch; an empty complete listing does', () => {
+    expect(batchOfRead(undefined, { tickets: [], shop: real }, undefined, [])).toEqual({ shop: real });
+    const out = batchOfRead(real, { tickets: [], complete: true, completeSince: 5 }, undefined, []);
+    expect(out.batch).toMatchObject({ complete: true, completeSince: 5, tickets: [] });
+  });
 });

@@ -82,3 +82,63 @@ export function resolveStoredShop(
 
 /** A ticket's key. Every key is built here, so a change of key shape (record families) is one edit. */
 export const keyOf = (t: Parameters<typeof ticketKey>[0]): string => ticketKey(t);
+
+/** Tickets a page session stored under a stand-in shop, to move when the real shop appears. */
+export interface StandIn {
+  shopId: string;
+  nativeIds: string[];
+}
+
+/** What a read becomes: the session's shop after it and, when it carries something, the batch to store. */
+export interface ReadBatch<T extends { nativeId: string; shopId: string; shopName?: string | undefined }> {
+  shop: ShopIdentity;
+  batch?: {
+    shop: { shopId: string; name?: string };
+    tickets: T[];
+    complete: boolean;
+    completeSince?: number;
+    /** The stand-ins handed over with this batch (all of `standIns` once the shop is real). */
+    supersedes?: StandIn[];
+  };
+  /** The batch is stored under a stand-in: the session remembers its ids for the hand-over. */
+  standIn?: StandIn;
+}
+
+/**
+ * A read as a batch, wherever it is stored from: the content script for DOM-text reads, the worker for
+ * what the hook copied (lib/background/read.ts), so both decide the same way. The shop is decided here
+ * once (resolvePageShop) and stamped on every ticket: a ticket a reader filed under a stand-in joins it.
+ * Once the shop is real, what the session stored under stand-ins (`standIns`) moves with the batch.
+ */
+export function batchOfRead<T extends { nativeId: string; shopId: string; shopName?: string | undefined }>(
+  known: ShopIdentity | undefined,
+  read: {
+    tickets: readonly T[];
+    shop?: ShopIdentity | undefined;
+    complete?: boolean | undefined;
+    completeSince?: number | undefined;
+  },
+  document: ShopIdentity | undefined,
+  standIns: readonly StandIn[],
+): ReadBatch<T> {
+  const shop = resolvePageShop(known, { read: read.shop, document });
+  if (!read.tickets.length && !read.complete) return { shop };
+  const real = !isFallbackShopId(shop.shopId);
+  const supersedes = real ? standIns.filter((s) => s.nativeIds.length) : [];
+  const tickets = read.tickets.map((t) => ({
+    ...t,
+    shopId: shop.shopId,
+    ...(shop.name && !t.shopName ? { shopName: shop.name } : {}),
+  }));
+  return {
+    shop,
+    batch: {
+      shop: { shopId: shop.shopId, ...(shop.name ? { name: shop.name } : {}) },
+      tickets,
+      complete: read.complete === true,
+      ...(read.complete && read.completeSince !== undefined ? { completeSince: read.completeSince } : {}),
+      ...(supersedes.length ? { supersedes } : {}),
+    },
+    ...(real ? {} : { standIn: { shopId: shop.shopId, nativeIds: tickets.map((t) => t.nativeId) } }),
+  };
+}

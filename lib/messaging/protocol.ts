@@ -3,14 +3,7 @@
  * Every request is validated with zod in the background, and its sender is checked (sender.ts).
  */
 import { z } from 'zod';
-import {
-  DueSourceSchema,
-  PlatformSchema,
-  RawTicketSchema,
-  TicketKindSchema,
-  type RawTicket,
-  TicketStatusSchema,
-} from '../model/ticket';
+import { DueSourceSchema, PlatformSchema, TicketKindSchema, type RawTicket, TicketStatusSchema } from '../model/ticket';
 import { HealthReportSchema } from '../diagnostics/health';
 import { SearchIndexSchema } from '../templates/search';
 import { BackupWritesSchema } from '../backup/plan';
@@ -44,15 +37,27 @@ const ShopRef = z.object({ shopId: z.string().min(1).max(64), name: z.string().m
 /** A page session's shop as the identity owner decided it (lib/identity/shop.ts). */
 const ShopIdentitySchema = ShopRef.extend({ confidence: z.enum(['page', 'fallback']) });
 
-/** What a reader found (lib/adapters/types.ts ReadResult), as the worker answers `pages/read`. */
-export const ReadResultSchema = z.object({
-  tickets: z.array(RawTicketSchema).max(10_000),
+const StandInSchema = z.object({ shopId: z.string().min(1).max(64), nativeIds: z.array(z.string().max(64)).max(2000) });
+
+/**
+ * The worker's answer to `pages/read`: it read the copy and stored what it found in the same hop (issue 12),
+ * so the page gets back what it needs for the next read and for the badges, not the tickets.
+ */
+export const ReadAnswerSchema = z.object({
+  /** The page session's shop after this read (lib/identity/shop.ts batchOfRead). */
+  shop: ShopIdentitySchema,
+  /** The badges' views of the stored tickets. */
+  views: z.array(TicketViewSchema).max(10_000),
   issues: z.array(z.object({ code: z.string().max(60), detail: z.string().max(300) })).max(200),
-  shop: ShopIdentitySchema.optional(),
   loggedOut: z.boolean().optional(),
-  complete: z.boolean().optional(),
-  completeSince: z.number().optional(),
+  /** Stand-in shops (of the request's `standIns`) whose tickets moved to the real shop with this read. */
+  handedOver: z.array(z.string().max(64)).max(8),
+  /** Stored under a stand-in shop: its ids, for the session to hand over when the real shop appears. */
+  standIn: z
+    .object({ shopId: z.string().min(1).max(64), nativeIds: z.array(z.string().max(64)).max(10_000) })
+    .optional(),
 });
+export type ReadAnswer = z.infer<typeof ReadAnswerSchema>;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Tickets an adapter read on a page. */
@@ -73,15 +78,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
      * Stand-in shops (fallback ids) this page session stored tickets under before `shop` was known, with
      * those tickets' ids: the worker moves them to `shop` in one transaction (lib/db/shops-repo.ts).
      */
-    supersedes: z
-      .array(z.object({ shopId: z.string().min(1).max(64), nativeIds: z.array(z.string().max(64)).max(2000) }))
-      .max(8)
-      .optional(),
+    supersedes: z.array(StandInSchema).max(8).optional(),
   }),
   /**
    * What the MAIN-world hook copied on a page (a response body, React row records), for the worker to read
    * with the adapter's readers (lib/background/read.ts): the page's thread never parses or validates it. The
-   * answer is the read; the page session decides the shop from it and hands the tickets to `tickets/ingest`.
+   * worker decides the shop from the read and the session's evidence, stores the tickets through the same
+   * checks as `tickets/ingest` (one hop, issue 12) and answers with the shop and the badges' views.
    */
   z.object({
     type: z.literal('pages/read'),
@@ -92,6 +95,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
     pageUrl: z.string().max(4000),
     /** The shop the page session has identified so far. */
     shop: ShopIdentitySchema.optional(),
+    /** What the page's header shows (`adapter.shopFromDocument`, read on the page): evidence for the shop. */
+    documentShop: ShopIdentitySchema.optional(),
+    /** Tickets the session stored under stand-in shops: they move with this read once the shop is real. */
+    standIns: z.array(StandInSchema).max(8).optional(),
     source: z.discriminatedUnion('kind', [
       z.object({
         kind: z.literal('response'),
@@ -161,7 +168,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 export const ResponseSchemas = {
   'tickets/ingest': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
-  'pages/read': z.object({ ok: z.literal(true), result: ReadResultSchema }),
+  'pages/read': z.object({ ok: z.literal(true), result: ReadAnswerSchema }),
   'health/report': z.object({ ok: z.literal(true) }),
   /** Templates for the page with their pinyin search index, built in the worker (see search-index.ts). */
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),

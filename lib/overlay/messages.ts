@@ -4,8 +4,14 @@
  * shape it is about to read. Types come from protocol.ts as type-only imports.
  */
 import { browser } from 'wxt/browser';
-import type { FreshnessState, RequestOf, ResponseFor, TicketView, ValidIngest } from '../messaging/protocol';
-import type { ReadResult } from '../adapters/types';
+import type {
+  FreshnessState,
+  ReadAnswer,
+  RequestOf,
+  ResponseFor,
+  TicketView,
+  ValidIngest,
+} from '../messaging/protocol';
 
 export class PageMessageError extends Error {
   /**
@@ -46,16 +52,27 @@ export async function ingest(req: Omit<ValidIngest, 'type'>): Promise<TicketView
 }
 
 /**
- * What the hook copied, read by the worker (lib/background/read.ts). The answer's tickets go back to the
- * worker in `tickets/ingest`, where they are validated again: here only the shape the pipeline reads is checked.
+ * What the hook copied, read and stored by the worker in one hop (lib/background/handlers.ts `readPage`).
+ * Only the shape the pipeline reads is checked here; views are filtered as for `tickets/ingest`.
  */
-export async function readPage(req: Omit<RequestOf<'pages/read'>, 'type'>): Promise<ReadResult> {
+export async function readPage(req: Omit<RequestOf<'pages/read'>, 'type'>): Promise<ReadAnswer> {
   const reply: unknown = await browser.runtime.sendMessage({ type: 'pages/read', ...req });
-  const r = ok(reply) ? (reply.result as Partial<ReadResult> | undefined) : undefined;
-  if (!r || typeof r !== 'object' || !Array.isArray(r.tickets) || !Array.isArray(r.issues))
+  const r = ok(reply) ? (reply.result as Partial<ReadAnswer> | undefined) : undefined;
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    !isShop(r.shop) ||
+    !Array.isArray(r.views) ||
+    !Array.isArray(r.issues) ||
+    !Array.isArray(r.handedOver) ||
+    (r.standIn !== undefined && (!isShop(r.standIn) || !Array.isArray(r.standIn.nativeIds)))
+  )
     throw failure('pages/read', reply);
-  return r as ReadResult;
+  return { ...(r as ReadAnswer), views: r.views.filter(isView) };
 }
+
+const isShop = (s: unknown): s is { shopId: string } =>
+  !!s && typeof s === 'object' && typeof (s as { shopId?: unknown }).shopId === 'string';
 
 export function reportHealth(reports: RequestOf<'health/report'>['reports']): void {
   void browser.runtime.sendMessage({ type: 'health/report', reports }).catch(() => undefined);

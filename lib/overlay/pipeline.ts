@@ -1,22 +1,23 @@
 /**
- * The read pipeline of a page session: what the MAIN-world hook copied (responses, row records) is read by
- * the worker (`read`, lib/background/read.ts: JSON parsing and zod validation never run on the page's
- * thread), the DOM text by the adapter's page part here; the page's shop is decided by the one identity owner
- * (lib/identity/shop.ts), and the tickets are handed to `ingest` at once, in the order they were read.
+ * The read pipeline of a page session. What the MAIN-world hook copied (responses, row records) goes to the
+ * worker (`read`), which reads it (lib/background/read.ts: JSON parsing and zod never run on the page's
+ * thread), decides the shop and stores the tickets in the same hop (issue 12), and answers with the shop and
+ * the badges' views. DOM text is read by the adapter's page part here and stored through `ingest` (the
+ * batcher), with the shop decided the same way (lib/identity/shop.ts `batchOfRead`).
  *
- * Copies are read one at a time, in the order they arrived: each request is built when its turn comes (with
- * the shop the reads before it decided) and its answer is handed on before the next is sent.
+ * Copies are sent one at a time, in the order they arrived: each request is built when its turn comes, with
+ * the shop and the stand-ins the reads before it left, and its answer is applied before the next is sent.
  *
  * Why in order: with the DOM read first under a stand-in shop and the JSON second under the real one, the
- * JSON batch carries `supersedes`, and the worker moves what the DOM batch stored; that is only right if the
- * DOM batch was stored first. `ingest` (the batcher, batcher.ts) stores batches in the order it was given
- * them and retries each until the worker committed it, so the pipeline does not wait for one batch to be
- * stored before handing over the next: waiting capped a page at one batch per round trip plus the merge
- * window (~6 a second), and a flood, or a worker restart, left a backlog that took minutes to drain.
+ * JSON read hands over the stand-in's ids (`standIns`), and the worker moves what the DOM batch stored; that
+ * is only right if the DOM batch was stored first, so a copy waits for the DOM batches handed over before it.
+ * (DOM reads wait for copies in turn: none is read while a copy is with the worker.) `ingest` stores DOM
+ * batches in the order it was given them and retries each until the worker committed it; copies are asked
+ * again until the worker answers (retry.ts), and storing one twice is storing the same rows.
  */
 import type { PageAdapter, PageDef, ReadContext, ReadIssue, ReadResult, ShopIdentity } from '../adapters/types';
-import { isFallbackShopId, resolvePageShop, supersededShop } from '../identity/shop';
-import type { RequestOf, TicketView, ValidIngest } from '../messaging/protocol';
+import { batchOfRead, resolvePageShop, type StandIn } from '../identity/shop';
+import type { ReadAnswer, RequestOf, TicketView, ValidIngest } from '../messaging/protocol';
 import type { CapturedResponse } from '../capture/collect';
 import type { PageMessage } from './page-channel';
 
@@ -40,7 +41,7 @@ export interface PipelineDeps {
   /** Stores batches in the order given, each retried until committed (batcher.ts); resolves once stored. */
   ingest(req: IngestRequest): Promise<TicketView[]>;
   /** Has the worker read a copy (retried until it answers); rejects when it never will. */
-  read(req: ReadRequest): Promise<ReadResult>;
+  read(req: ReadRequest): Promise<ReadAnswer>;
   report(issues: readonly ReadIssue[]): void;
   /** Views came back from the worker. */
   onViews(views: TicketView[]): void;
@@ -79,6 +80,8 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   let records: unknown[] = [];
   /** Batches handed to `ingest` and not yet stored. */
   const inFlight = new Set<Promise<void>>();
+  /** DOM-text batches handed to the batcher and not yet stored. */
+  const domBatches = new Set<Promise<void>>();
   let structuredQueued = 0;
   let lastDomSignature = '';
   /** The hook found rows on screen and none carried a record: the page's records are not coming. */
@@ -99,54 +102,44 @@ export function createPipeline(d: PipelineDeps): Pipeline {
   const readQueue: { pageKind: string; build(): ReadRequest; settle(): void }[] = [];
   let reading = false;
 
-  const send = async (result: ReadResult, pageKind: string) => {
-    const prev = shop;
-    const s = (shop = resolvePageShop(shop, { read: result.shop, document: fromDocument() }));
-    if (!result.tickets.length && !result.complete) return;
-    const superseded = supersededShop(prev, s);
-    if (superseded && !underStandIn.has(superseded)) underStandIn.set(superseded, new Set());
-    const supersedes = isFallbackShopId(s.shopId)
-      ? []
-      : [...underStandIn].map(([shopId, ids]) => ({ shopId, nativeIds: [...ids] })).filter((x) => x.nativeIds.length);
-    // The shop decided above is the batch's: a ticket a reader stamped with a stand-in joins it.
-    const tickets = result.tickets.map((t) => ({
-      ...t,
-      shopId: s.shopId,
-      ...(s.name && !t.shopName ? { shopName: s.name } : {}),
-    }));
-    if (isFallbackShopId(s.shopId)) {
-      const ids = underStandIn.get(s.shopId) ?? new Set<string>();
-      for (const t of tickets) ids.add(t.nativeId);
-      underStandIn.set(s.shopId, ids);
+  const standIns = (): StandIn[] => [...underStandIn].map(([shopId, ids]) => ({ shopId, nativeIds: [...ids] }));
+  const remember = (handedOver: readonly string[], standIn: StandIn | undefined) => {
+    // Handed over: the move happened with (or is queued before) every later batch, which need not repeat it.
+    for (const id of handedOver) underStandIn.delete(id);
+    if (standIn) {
+      const ids = underStandIn.get(standIn.shopId) ?? new Set<string>();
+      for (const id of standIn.nativeIds) ids.add(id);
+      underStandIn.set(standIn.shopId, ids);
     }
-    const stored = d.ingest({
-      platform: adapter.id,
-      pageKind,
-      shop: { shopId: s.shopId, ...(s.name ? { name: s.name } : {}) },
-      tickets,
-      complete: result.complete === true,
-      ...(result.complete && result.completeSince !== undefined ? { completeSince: result.completeSince } : {}),
-      ...(supersedes.length ? { supersedes } : {}),
-    });
-    // Handed over: the batcher delivers the move before any later batch, so the next one need not repeat it.
-    for (const x of supersedes) underStandIn.delete(x.shopId);
+  };
+
+  /** A DOM-text read, as a batch for the batcher: the shop decided here, as the worker does for copies. */
+  const send = async (result: ReadResult, pageKind: string) => {
+    const out = batchOfRead(shop, result, fromDocument(), standIns());
+    shop = out.shop;
+    if (!out.batch) return;
+    const stored = d.ingest({ platform: adapter.id, pageKind, ...out.batch });
+    remember(
+      (out.batch.supersedes ?? []).map((x) => x.shopId),
+      out.standIn,
+    );
     d.onViews(await stored);
   };
 
-  /** Hands a read to the worker now (behind the ones before it: `ingest` keeps the order). */
-  const accept = (result: ReadResult, pageKind: string, structured: boolean) => {
+  /** Hands a DOM-text read to the batcher now (behind the ones before it: `ingest` keeps the order). */
+  const accept = (result: ReadResult, pageKind: string) => {
     d.report(result.issues);
-    if (structured) structuredQueued++;
     const done: Promise<void> = send(result, pageKind)
       .catch((e: unknown) =>
         d.report([{ code: 'ingest-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'ingest failed' }]),
       )
       .finally(() => {
         inFlight.delete(done);
-        if (structured) structuredQueued--;
+        domBatches.delete(done);
         d.onSettled();
       });
     inFlight.add(done);
+    domBatches.add(done);
   };
 
   const pumpReads = async () => {
@@ -154,17 +147,21 @@ export function createPipeline(d: PipelineDeps): Pipeline {
     reading = true;
     try {
       for (let item = readQueue[0]; item; item = readQueue[0]) {
-        let result: ReadResult | undefined;
+        // A copy is stored by the worker as it reads it: DOM batches handed to the batcher before it must be
+        // stored first (their stand-in ids are in this request, and the move needs their rows).
+        while (domBatches.size) await Promise.all(domBatches);
         try {
-          result = await d.read(item.build());
+          const answer = await d.read(item.build());
+          d.report(answer.issues);
+          shop = answer.shop;
+          remember(answer.handedOver, answer.standIn);
+          d.onViews(answer.views);
         } catch (e) {
           d.report([{ code: 'read-failed', detail: e instanceof Error ? e.message.slice(0, 200) : 'read failed' }]);
         }
         readQueue.shift();
-        // Handed on before the next request is built: the shop it decides is the next read's context.
-        if (result) accept(result, item.pageKind, true);
-        else d.onSettled();
         structuredQueued--;
+        d.onSettled();
         item.settle();
       }
     } finally {
@@ -181,7 +178,21 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       readQueue.push({
         pageKind,
         settle,
-        build: () => ({ platform: adapter.id, pageKind, now, pageUrl, ...(shop ? { shop } : {}), source }),
+        // Built when its turn comes: with the shop and stand-ins the reads before it left.
+        build: () => {
+          const document = fromDocument();
+          const handOver = standIns();
+          return {
+            platform: adapter.id,
+            pageKind,
+            now,
+            pageUrl,
+            ...(shop ? { shop } : {}),
+            ...(document ? { documentShop: document } : {}),
+            ...(handOver.length ? { standIns: handOver } : {}),
+            source,
+          };
+        },
       }),
     );
     inFlight.add(done);
@@ -259,7 +270,7 @@ export function createPipeline(d: PipelineDeps): Pipeline {
       if (signature === lastDomSignature && now - lastDomSentAt < DOM_RESEND_MS) return true;
       lastDomSignature = signature;
       lastDomSentAt = now;
-      if (result.tickets.length || result.issues.length) accept(result, page.kind, false);
+      if (result.tickets.length || result.issues.length) accept(result, page.kind);
       return true;
     },
     flush() {

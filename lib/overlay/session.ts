@@ -10,8 +10,8 @@
  * everything. Nothing here throws into the page: failures go to the health log, attributed to the reader
  * or the feature that failed.
  */
-import type { PageAdapter, PageDef, ReadIssue, ReadResult, RowAnchor, ShopIdentity } from '../adapters/types';
-import type { TicketView } from '../messaging/protocol';
+import type { PageAdapter, PageDef, ReadIssue, RowAnchor, ShopIdentity } from '../adapters/types';
+import type { ReadAnswer, TicketView } from '../messaging/protocol';
 import type { Feature, FeatureContext, PageSession } from '../features/types';
 import { BADGE_ATTR } from '../features/countdown-badge';
 import { buildCapture, type Capture } from '../capture/collect';
@@ -25,7 +25,7 @@ export interface OverlayEnv {
   /** Sends tickets to the background; resolves with their stored views. */
   ingest(req: IngestRequest): Promise<TicketView[]>;
   /** Has the worker read what the hook copied (pipeline.ts); retried until it answers. */
-  read(req: ReadRequest): Promise<ReadResult>;
+  read(req: ReadRequest): Promise<ReadAnswer>;
   report(reports: { adapter: string; page: string; code: string; detail: string; path: string }[]): void;
   settings(): PageSettings;
   /** The DOM-text fallback's grace on pages with structured sources (pipeline.ts); tests set 0. */

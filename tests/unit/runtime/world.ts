@@ -11,12 +11,12 @@ import { fallbackShop } from '../../../lib/adapters/shared';
 import { handleMessage, type HandlerDeps } from '../../../lib/background/handlers';
 import { RadarDb } from '../../../lib/db/schema';
 import type { Feature } from '../../../lib/features/types';
-import type { TicketView } from '../../../lib/messaging/protocol';
+import type { ReadAnswer, TicketView } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import type { RawTicket } from '../../../lib/model/ticket';
 import { DATA_EVENT, OFFER_EVENT } from '../../../lib/overlay/page-channel';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from '../../../lib/overlay/page-settings';
-import type { IngestRequest } from '../../../lib/overlay/pipeline';
+import type { StandIn } from '../../../lib/identity/shop';
 import { runOverlay, type OverlayHandle } from '../../../lib/overlay/session';
 
 export const NOW = Date.UTC(2026, 10, 25, 2);
@@ -104,12 +104,23 @@ export const rowsHtml = (ids: readonly string[]) =>
   ids.map((id, i) => `<div class="row" data-id="${id}" data-h="${i + 1}"><span class="slot"></span></div>`).join('');
 
 /** A worker whose answers the test releases one by one (or all at once with `autoRelease`). */
+/** A request the page had the worker store (see World.sent). */
+export interface Sent {
+  via: 'ingest' | 'read';
+  shop: { shopId: string };
+  supersedes?: StandIn[] | undefined;
+  tickets: number;
+}
+
 export interface World {
   win: Window & typeof globalThis;
   db: RadarDb;
   overlay: OverlayHandle;
-  /** Ingests the page sent, in order, with what the worker answered (once released). */
-  sent: IngestRequest[];
+  /**
+   * What the page had stored, in order: its DOM-text batches (`tickets/ingest`) and the copies the worker
+   * read and stored in one hop (`pages/read`: the shop the worker decided, the stand-ins it moved).
+   */
+  sent: Sent[];
   reports: { code: string; detail: string }[];
   rekeyed: [string, string][];
   settings: PageSettings;
@@ -141,7 +152,7 @@ export async function world(opts: {
   const win = hw as unknown as Window & typeof globalThis;
   win.document.body.innerHTML = opts.html ?? '';
   const db = new RadarDb(opts.dbName ?? `rt-${Math.random().toString(36).slice(2)}`);
-  const sent: IngestRequest[] = [];
+  const sent: Sent[] = [];
   const reports: { code: string; detail: string }[] = [];
   const rekeyed: [string, string][] = [];
   const gates: (() => void)[] = [];
@@ -183,30 +194,51 @@ export async function world(opts: {
       now: () => NOW + (Date.now() - startedAt),
       domGraceMs: opts.domGraceMs ?? 0,
       settings: () => state.settings,
-      // One batch at a time, in the order handed over, as the batcher delivers them (batcher.ts).
+      // One request at a time, in the order handed over, as the batcher and the read pump deliver them: the
+      // page never has a DOM batch and a copy with the worker at once (pipeline.ts).
       ingest(req) {
-        const next = delivered.then(async () => {
-          sent.push(req);
+        return deliver(async () => {
+          const entry: Sent = {
+            via: 'ingest',
+            shop: req.shop,
+            supersedes: req.supersedes,
+            tickets: req.tickets.length,
+          };
+          sent.push(entry);
           if (!auto) await new Promise<void>((r) => gates.push(r));
           const reply = await handleMessage({ type: 'tickets/ingest', ...req }, sender(), deps);
           if (!reply.ok) throw new Error(reply.error);
           return reply.views as TicketView[];
         });
-        delivered = next.then(
-          () => undefined,
-          () => undefined,
-        );
-        return next;
       },
-      async read(req) {
-        const reply = await handleMessage({ type: 'pages/read', ...req }, sender(), deps);
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.result as ReadResult;
+      read(req) {
+        return deliver(async () => {
+          // Shop and count are the worker's to decide: filled in from its answer.
+          const entry: Sent = { via: 'read', shop: req.shop ?? { shopId: '?' }, tickets: 0 };
+          sent.push(entry);
+          if (!auto) await new Promise<void>((r) => gates.push(r));
+          const reply = await handleMessage({ type: 'pages/read', ...req }, sender(), deps);
+          if (!reply.ok) throw new Error(reply.error);
+          const answer = reply.result as ReadAnswer;
+          entry.shop = answer.shop;
+          entry.tickets = answer.views.length;
+          const moved = (req.standIns ?? []).filter((x) => answer.handedOver.includes(x.shopId));
+          if (moved.length) entry.supersedes = moved;
+          return answer;
+        });
       },
       report: (rs) => reports.push(...rs),
     },
     opts.features,
   );
+  function deliver<T>(fn: () => Promise<T>): Promise<T> {
+    const next = delivered.then(fn);
+    delivered = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
   const frame = () => new Promise<void>((r) => win.requestAnimationFrame(() => r()));
   return {
     win,
