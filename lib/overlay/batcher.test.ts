@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TicketView } from '../messaging/protocol';
 import type { RawTicket } from '../model/ticket';
-import { createBatcher, type IngestRequest } from './batcher';
+import { createBatcher, MERGE_MS, type IngestRequest } from './batcher';
 
 const t = (id: number): RawTicket => ({
   platform: 'pdd',
@@ -32,9 +32,35 @@ describe('batcher', () => {
     const all = Array.from({ length: 1000 }, (_, i) => b.ingest(req([i % 50])));
     await vi.runAllTimersAsync();
     const got = await Promise.all(all);
+    // The first read goes at once; the 999 behind it, within the merge window, as one batch.
+    expect(sent.map((r) => r.tickets.length)).toEqual([1, 50]);
+    expect(got[0]).toHaveLength(1);
+    expect(got.slice(1).every((v) => v.length === 50)).toBe(true);
+    vi.useRealTimers();
+  });
+
+  it("a quiet page's read goes at once; reads right after it wait for the merge window", async () => {
+    vi.useFakeTimers();
+    const sent: [number, number][] = [];
+    const start = Date.now();
+    const b = createBatcher({ send: async (r) => (sent.push([Date.now() - start, r.tickets.length]), views(r)) });
+    void b.ingest(req([1]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([[0, 1]]);
+    void b.ingest(req([2]));
+    void b.ingest(req([3]));
+    await vi.advanceTimersByTimeAsync(MERGE_MS - 1);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.tickets).toHaveLength(50);
-    expect(got.every((v) => v.length === 50)).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toEqual([
+      [0, 1],
+      [MERGE_MS, 2],
+    ]);
+    // Quiet again for longer than the window: the next read goes at once again.
+    await vi.advanceTimersByTimeAsync(MERGE_MS * 2);
+    void b.ingest(req([4]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.at(-1)).toEqual([MERGE_MS * 3, 1]);
     vi.useRealTimers();
   });
 

@@ -3,7 +3,8 @@
  * responses becomes a few messages and nothing is lost when the worker is busy, restarting or killed.
  *
  * - Batches for the same page kind and shop that are not complete listings are merged for MERGE_MS
- *   (the newest read of a ticket wins).
+ *   (the newest read of a ticket wins). The first batch of a quiet page goes at once (leading edge): the
+ *   merge window bounds a burst, it must not delay the one read a page usually makes (its badges wait on it).
  * - More than MAX_PER_MESSAGE tickets are sent in chunks (the protocol's limit). A complete-listing claim is
  *   kept only when the listing fits in one message: chunks of a listing are not each complete, and a claim
  *   that cannot be made whole is dropped (tickets are stored; nothing is marked unseen on its evidence).
@@ -32,6 +33,7 @@ interface Pending {
 
 export interface BatcherOptions extends RetryOptions {
   send: (req: IngestRequest) => Promise<TicketView[]>;
+  now?: () => number;
 }
 
 export function createBatcher(opts: BatcherOptions) {
@@ -40,6 +42,9 @@ export function createBatcher(opts: BatcherOptions) {
   let open: Pending | undefined; // the batch still accepting merges
   let mergeTimer = false;
   let sending = false;
+  const clock = opts.now ?? Date.now;
+  /** When the last batch was let through without waiting (a burst merges after it). */
+  let leadAt = -Infinity;
 
   const mergeKey = (r: IngestRequest) => `${r.platform}|${r.pageKind}|${r.shop.shopId}`;
 
@@ -87,8 +92,10 @@ export function createBatcher(opts: BatcherOptions) {
       }
       closeOpen();
       const p: Pending = { req: { ...req, tickets: [...req.tickets] }, waiters: [waiter] };
-      if (req.complete) {
-        queue.push(p); // a complete listing stands alone
+      const quiet = !open && !queue.length && !sending && !mergeTimer && clock() - leadAt >= MERGE_MS;
+      if (quiet && !req.complete) leadAt = clock();
+      if (req.complete || quiet) {
+        queue.push(p); // a complete listing stands alone, and a quiet page's first read does not wait
         void pump();
         return;
       }
