@@ -309,12 +309,13 @@ const wire = (msg: WireMessage): string => stringify(setPrototypeOf({ ...msg }, 
  * just under the cap is 8 of the 100-token burst). A copy that may start takes all its tokens at once, going
  * into debt that the next messages wait out, so it is never cut off between parts by the rate.
  */
-export function createSender(win: Window, timers: { setTimeout: typeof setTimeout } = window) {
+export function createSender(win: Window, timers: { setTimeout: typeof setTimeout; now?: () => number } = window) {
+  const clockNow = timers.now ?? clock;
   let port: MessagePort | undefined;
   const queue = new Map<string, PageMessage>();
   let queuedChars = 0;
   let tokens = HOOK_RATE.burst;
-  let refilledAt = clock();
+  let refilledAt = clockNow();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** A copy's parts are going out: everything else waits in the queue. */
   let sending = false;
@@ -352,7 +353,7 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
     else if (msg.type !== 'incomplete') dispatchWire(msg);
   };
   const take = (cost: number) => {
-    const t = clock();
+    const t = clockNow();
     tokens = Math.min(HOOK_RATE.burst, tokens + ((t - refilledAt) / 1000) * HOOK_RATE.perSecond);
     refilledAt = t;
     if (tokens < 1) return false;

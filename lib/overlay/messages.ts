@@ -4,7 +4,7 @@
  * shape it is about to read. Types come from protocol.ts as type-only imports.
  */
 import { browser } from 'wxt/browser';
-import type { FreshnessState, RequestOf, ResponseFor, TicketView, ValidIngest } from '../messaging/protocol';
+import type { FreshnessState, Request, RequestOf, ResponseFor, TicketView, ValidIngest } from '../messaging/protocol';
 import type { ReadResult } from '../adapters/types';
 import { PART_CHARS, partsOf } from './page-channel';
 
@@ -53,14 +53,18 @@ export async function ingest(req: Omit<ValidIngest, 'type'>): Promise<TicketView
 /**
  * What the hook copied, read by the worker (lib/background/read.ts). The answer's tickets go back to the
  * worker in `tickets/ingest`, where they are validated again: here only the shape the pipeline reads is checked.
+ * A body over PART_CHARS goes ahead in parts ({@link uploadBody}). `send` is the runtime's (tests: the handler).
  */
-export async function readPage(req: Omit<RequestOf<'pages/read'>, 'type'>): Promise<ReadResult> {
+export async function readPage(
+  req: Omit<RequestOf<'pages/read'>, 'type'>,
+  send: (msg: Request) => Promise<unknown> = (msg) => browser.runtime.sendMessage(msg),
+): Promise<ReadResult> {
   const { source } = req;
   const sent =
     source.kind === 'response' && source.body.length > PART_CHARS
-      ? { ...req, source: { ...source, body: '', bodyParts: await uploadBody(source.body) } }
+      ? { ...req, source: { ...source, body: '', bodyParts: await uploadBody(source.body, send) } }
       : req;
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'pages/read', ...sent });
+  const reply: unknown = await send({ type: 'pages/read', ...sent });
   const r = ok(reply) ? (reply.result as Partial<ReadResult> | undefined) : undefined;
   if (!r || typeof r !== 'object' || !Array.isArray(r.tickets) || !Array.isArray(r.issues))
     throw failure('pages/read', reply);
@@ -78,12 +82,15 @@ let uploads = 0;
  * waits for the worker's answer, so each goes out in a task of its own. A part the worker does not take
  * throws, and the whole read (with its upload) is tried again (start.ts, retry.ts).
  */
-async function uploadBody(body: string): Promise<{ upload: string; parts: number; chars: number }> {
+async function uploadBody(
+  body: string,
+  send: (msg: Request) => Promise<unknown>,
+): Promise<{ upload: string; parts: number; chars: number }> {
   const upload = `${uploadPrefix}-${++uploads}`;
   const parts = partsOf(body.length);
   for (let seq = 0; seq < parts; seq++) {
     const text = body.slice(seq * PART_CHARS, (seq + 1) * PART_CHARS);
-    const reply: unknown = await browser.runtime.sendMessage({ type: 'pages/part', upload, seq, parts, text });
+    const reply: unknown = await send({ type: 'pages/part', upload, seq, parts, text });
     if (!ok(reply)) throw failure('pages/part', reply);
   }
   return { upload, parts, chars: body.length };

@@ -18,6 +18,7 @@ import { DATA_EVENT, OFFER_EVENT } from '../../../lib/overlay/page-channel';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from '../../../lib/overlay/page-settings';
 import type { IngestRequest } from '../../../lib/overlay/pipeline';
 import { runOverlay, type OverlayHandle } from '../../../lib/overlay/session';
+import { readPage } from '../../../lib/overlay/messages';
 
 export const NOW = Date.UTC(2026, 10, 25, 2);
 export const ORIGIN = 'https://mms.pinduoduo.com';
@@ -117,6 +118,8 @@ export interface World {
   release(): void;
   autoRelease(on: boolean): void;
   respond(json: unknown, path?: string): void;
+  /** Posts a message on the page channel as the hook does (a long body's head and parts, too). */
+  post(msg: unknown): void;
   /** The hook's row records (an empty list: rows on screen carry none). */
   records(list: unknown[]): void;
   /** Every batch stored and its views applied, and the frames after it ran. */
@@ -198,11 +201,8 @@ export async function world(opts: {
         );
         return next;
       },
-      async read(req) {
-        const reply = await handleMessage({ type: 'pages/read', ...req }, sender(), deps);
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.result as ReadResult;
-      },
+      // As the content script reads (messages.ts): a long body goes ahead in parts.
+      read: (req) => readPage(req, (msg) => handleMessage(msg, sender(), deps)),
       report: (rs) => reports.push(...rs),
     },
     opts.features,
@@ -226,6 +226,7 @@ export async function world(opts: {
       auto = on;
       if (on) for (const g of gates.splice(0)) g();
     },
+    post,
     respond(json, path = '/api/list') {
       post({ type: 'response', url: ORIGIN + path, receivedAt: NOW, transport: 'fetch', body: JSON.stringify(json) });
     },
