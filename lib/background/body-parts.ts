@@ -1,7 +1,7 @@
 /**
  * Long bodies a content script sends ahead of its `pages/read`, in `pages/part` messages (issue 11: one
  * runtime message of a 2 M-character body is ~30 ms of the page's thread, which serialises it; a part of
- * PART_CHARS is ~4 ms). The worker keeps the parts of each upload until the read names it, then reads the
+ * PART_CHARS is ~5 ms). The worker keeps the parts of each upload until the read names it, then reads the
  * whole body as if it had come in the read (read.ts).
  *
  * Uploads are keyed by the page session the browser names (tab, frame, document), so no page can add to or

@@ -38,7 +38,7 @@ export const MAX_BODY_CHARS = 2_000_000;
 
 /**
  * Characters of a body per part, across the page channel and again to the worker (messages.ts): the JSON of
- * a part is ~1.5 ms to write and as much to read, a runtime message of one ~4 ms of the page's thread.
+ * a part is ~1.5 ms to write and as much to read, a runtime message of one ~5 ms of the page's thread.
  */
 export const PART_CHARS = 256 * 1024;
 
