@@ -120,7 +120,8 @@ const yieldToPage: () => Promise<void> = (() => {
     return () => new NativePromise<void>((res) => void reflectApply(nativeSetTimeout, window, [res, 0]));
   const { port1, port2 } = new Channel();
   const postMessage = port2.postMessage;
-  const waiting: (() => void)[] = [];
+  // Without a prototype: writing a new index would otherwise find a setter a page put on Array.prototype.
+  const waiting = setPrototypeOf([], null) as (() => void)[];
   const shift = Array.prototype.shift;
   const push = Array.prototype.push;
   port1.onmessage = () => (reflectApply(shift, waiting, []) as (() => void) | undefined)?.();
@@ -215,7 +216,8 @@ const MAX_DEPTH = 200;
 export async function copyJson(value: unknown, cap: number): Promise<BodyCopy | undefined> {
   /** An object or array being written: its keys (none for an array), how many, and the next one. */
   type Frame = { obj: object; keys: string[] | undefined; n: number; i: number; wrote: boolean };
-  const stack: Frame[] = [];
+  // Without a prototype, as `waiting` above: a missing index is never looked up on the page's Array.prototype.
+  const stack = setPrototypeOf([], null) as Frame[];
   let text = '';
   /** A long string being written in steps, and how far. */
   let long: string | undefined;
