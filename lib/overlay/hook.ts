@@ -470,8 +470,11 @@ export function installHook(opts: HookOptions): void {
       const type = xhrResponseType(xhr);
       if (type === '' || type === 'text') return emitResponse(url, 'xhr', xhrResponseText(xhr), requestBody);
       if (type !== 'json') return;
-      // The page's parsed object, written back to JSON in slices and only up to the cap (copyJson).
-      const copy = await copyJson(xhrResponse(xhr), MAX_BODY_CHARS);
+      // The page's parsed object, written back to JSON in slices and only up to the cap (copyJson), from the
+      // task after the getter's.
+      const value = xhrResponse(xhr);
+      await yieldToPage();
+      const copy = await copyJson(value, MAX_BODY_CHARS);
       if (!copy) return;
       if ('over' in copy) return emitOversized(url, copy.over);
       emitResponse(url, 'xhr', copy.text, requestBody);
