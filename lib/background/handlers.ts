@@ -32,6 +32,7 @@ import type { FreshnessHooks } from '../freshness/worker';
 import { applyBackupWrites, type SettingsIo } from '../backup/apply';
 import type { MarketplaceAdapter } from '../adapters/types';
 import { answerOf, readCopied } from './read';
+import { createBodyParts, withUploadedBody, type BodyParts } from './body-parts';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -52,7 +53,11 @@ export interface HandlerDeps {
   settingsIo?: SettingsIo;
   /** The readers of `pages/read` (default: the shipped adapters, lib/adapters/registry.ts; tests add their own). */
   adapters?: readonly MarketplaceAdapter[];
+  /** Long bodies sent ahead of their `pages/read` (body-parts.ts); default: one store per worker life. */
+  bodyParts?: BodyParts;
 }
+
+let workerBodyParts: BodyParts | undefined;
 
 const defaultGuards = new WeakMap<HandlerDeps, SessionGuard>();
 const guardOf = (deps: HandlerDeps) => {
@@ -95,7 +100,12 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Hand
     return { ok: false, error: 'sender not allowed' };
   }
   const parsedReq = parsed.data;
-  if (parsedReq.type === 'pages/read') return readPage(parsedReq, sender, deps, verdict.from);
+  if (parsedReq.type === 'pages/part' || parsedReq.type === 'pages/read') {
+    const parts = deps.bodyParts ?? (workerBodyParts ??= createBodyParts());
+    if (parsedReq.type === 'pages/part') return parts.put(sender, parsedReq);
+    const whole = withUploadedBody(parsedReq, sender, parts);
+    return 'error' in whole ? whole : readPage(whole, sender, deps, verdict.from);
+  }
   const req = parsedReq.type === 'tickets/ingest' ? await validIngest(parsedReq, deps) : parsedReq;
   if (req.type === 'tickets/ingest' && verdict.from === 'content') {
     const guarded = await guardIngest(req, sender, deps);
@@ -258,7 +268,7 @@ async function recordHealth(deps: HandlerDeps, reports: Parameters<typeof foldHe
 }
 
 /** A request as dispatch handles it: an ingest's tickets validated, `pages/read` answered before. */
-type Handled = Exclude<Request, { type: 'tickets/ingest' | 'pages/read' }> | ValidIngest;
+type Handled = Exclude<Request, { type: 'tickets/ingest' | 'pages/read' | 'pages/part' }> | ValidIngest;
 
 async function dispatch(req: Handled, deps: HandlerDeps, tabId: number | undefined): Promise<Reply> {
   switch (req.type) {

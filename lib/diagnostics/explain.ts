@@ -22,6 +22,7 @@ export const KNOWN_HEALTH_CODES = [
   'bad-shape',
   'json-invalid',
   'response-oversized',
+  'response-incomplete',
   'feature-error',
   'overlay-error',
   'picker-load-failed',

@@ -7,7 +7,7 @@ import { DueSourceSchema, PlatformSchema, TicketKindSchema, type RawTicket, Tick
 import { HealthReportSchema } from '../diagnostics/health';
 import { SearchIndexSchema } from '../templates/search';
 import { BackupWritesSchema } from '../backup/plan';
-import { MAX_BODY_CHARS, MAX_RECORDS, MAX_REQUEST_CHARS } from '../overlay/page-channel';
+import { MAX_BODY_CHARS, MAX_PARTS, MAX_RECORDS, MAX_REQUEST_CHARS, PART_CHARS } from '../overlay/page-channel';
 
 /** What a badge needs to know of a stored ticket. */
 export const TicketViewSchema = z.object({
@@ -59,6 +59,13 @@ export const ReadAnswerSchema = z.object({
 });
 export type ReadAnswer = z.infer<typeof ReadAnswerSchema>;
 
+/** A body sent ahead in parts (`pages/part`): which upload, how many parts, how many characters in all. */
+const BodyPartsRef = z.object({
+  upload: z.string().min(1).max(40),
+  parts: z.number().int().min(1).max(MAX_PARTS),
+  chars: z.number().int().min(0).max(MAX_BODY_CHARS),
+});
+
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Tickets an adapter read on a page. */
   z.object({
@@ -106,9 +113,30 @@ export const RequestSchema = z.discriminatedUnion('type', [
         url: z.string().max(4000),
         body: z.string().max(MAX_BODY_CHARS),
         requestBody: z.string().max(MAX_REQUEST_CHARS).optional(),
+        /**
+         * A body over PART_CHARS was sent ahead in `pages/part` messages (one runtime message of 2 M
+         * characters is ~30 ms of the page's thread): `body` is then empty and the worker reads the upload
+         * (lib/background/body-parts.ts).
+         */
+        bodyParts: BodyPartsRef.optional(),
       }),
       z.object({ kind: z.literal('records'), records: z.array(z.unknown()).max(MAX_RECORDS) }),
     ]),
+  }),
+  /**
+   * Part `seq` of a body `pages/read` will name by `upload` (lib/overlay/messages.ts): PART_CHARS characters,
+   * the last part what is left. The worker keeps the parts per page session until the read takes them.
+   */
+  z.object({
+    type: z.literal('pages/part'),
+    upload: z.string().min(1).max(40),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PARTS - 1),
+    parts: z.number().int().min(1).max(MAX_PARTS),
+    text: z.string().max(PART_CHARS),
   }),
   /** Read failures for the health log. */
   z.object({ type: z.literal('health/report'), reports: z.array(HealthReportSchema).max(50) }),
@@ -169,6 +197,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export const ResponseSchemas = {
   'tickets/ingest': z.object({ ok: z.literal(true), views: z.array(TicketViewSchema) }),
   'pages/read': z.object({ ok: z.literal(true), result: ReadAnswerSchema }),
+  'pages/part': z.object({ ok: z.literal(true) }),
   'health/report': z.object({ ok: z.literal(true) }),
   /** Templates for the page with their pinyin search index, built in the worker (see search-index.ts). */
   'templates/for-page': z.object({ ok: z.literal(true), index: SearchIndexSchema }),
@@ -192,6 +221,7 @@ export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'tickets/ingest',
   'pages/read',
+  'pages/part',
   'health/report',
   'templates/for-page',
   'templates/used',

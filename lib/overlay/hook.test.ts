@@ -2,11 +2,32 @@
 /**
  * The hook's streaming copy of a response (hook.ts `copyBody`), and the fetch wrapper around it on a test
  * window: the cap and the cancel, characters split across chunks, a body that fails mid-stream, and a page
- * that replaces the natives after the hook installed.
+ * that replaces the natives after the hook installed. The sliced JSON copy of an XHR's parsed answer
+ * (`copyJson`), and the sender's parts, order and rate for long bodies (`createSender`).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyBody, installHook } from './hook';
-import { MAX_BODY_CHARS, openPageChannel, type PageMessage } from './page-channel';
+
+// The hook yields to the page by a message on a MessageChannel of its own (a task, as timers are throttled in
+// background tabs). Node's ports deliver a chain of such messages in one turn of its loop, which a browser
+// never does, so the tests give the hook a channel whose message is a task, as in the browser.
+vi.hoisted(() => {
+  class TaskChannel {
+    port1: { onmessage: ((e: unknown) => void) | null } = { onmessage: null };
+    port2 = { postMessage: (data: unknown) => void setTimeout(() => this.port1.onmessage?.({ data }), 0) };
+  }
+  (globalThis as { MessageChannel: unknown }).MessageChannel = TaskChannel;
+});
+import { copyBody, copyJson, createSender, HOOK_RATE, installHook } from './hook';
+import {
+  DATA_EVENT,
+  MAX_BODY_CHARS,
+  OFFER_EVENT,
+  PART_CHARS,
+  openPageChannel,
+  type PageMessage,
+  type WireMessage,
+} from './page-channel';
+import { createAssembler } from './decode-page-message';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -229,5 +250,176 @@ describe('installHook: the fetch wrapper', () => {
     } finally {
       restore.forEach((r) => r());
     }
+  });
+});
+
+describe("copyJson: an XHR's parsed answer written back in slices", () => {
+  const roundTrip = async (v: unknown, cap = 1_000_000) => {
+    const copy = await copyJson(v, cap);
+    return copy && 'text' in copy ? copy.text : copy;
+  };
+
+  it('writes what JSON.stringify writes', async () => {
+    const values: unknown[] = [
+      { a: 1, b: 'x', c: [1, '2', null, true, { d: [] }], e: {}, f: -0, g: 1e21, h: 0.1 },
+      { 工单: '退款 "加急"\n\u2028\\', '': 0, 10: 'ten', 2: 'two', nested: [[[{}]]] },
+      [undefined, () => 1, Symbol('s'), NaN, Infinity, -Infinity],
+      { skipped: undefined, fn: () => 1, sym: Symbol('s'), kept: false },
+      'a string',
+      42,
+      null,
+      [],
+    ];
+    for (const v of values) expect(await roundTrip(v)).toBe(JSON.stringify(v));
+  });
+
+  it('long strings are written in steps, also when a step cuts a surrogate pair, and parse back whole', async () => {
+    const step = 64 * 1024;
+    // Emoji (two UTF-16 units) everywhere, so steps of 65,536 units cut pairs; quotes and newlines to escape.
+    const long = '😀"工\n'.repeat(Math.ceil((3 * step + 7) / 5));
+    const v = { list: [{ title: long }, long.slice(1)], tail: 1 };
+    const text = await roundTrip(v);
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text as string)).toEqual(v);
+  });
+
+  it('stops as soon as the text passes the cap, without walking the rest', async () => {
+    let read = 0;
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      get id() {
+        read++;
+        return i;
+      },
+    }));
+    const copy = await copyJson(rows, 1000);
+    expect(copy && 'over' in copy && copy.over).toBeGreaterThan(1000);
+    expect(read).toBeLessThan(200);
+  });
+
+  it('what JSON cannot hold, or a page that throws, gives nothing; a cycle never runs away', async () => {
+    expect(await copyJson(undefined, 100)).toBeUndefined();
+    expect(await copyJson({ n: 1n }, 100)).toBeUndefined();
+    const throwing = {
+      get x() {
+        throw new Error('page');
+      },
+    };
+    expect(await copyJson(throwing, 100)).toBeUndefined();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    // Past the cap, or past the depth bound, whichever comes first: never a text, never a hang.
+    expect(await copyJson(cyclic, 1_000_000)).toBeUndefined();
+    const copy = await copyJson(cyclic, 100);
+    expect(copy && 'over' in copy).toBe(true);
+  });
+
+  it('never calls toJSON (a page that defined one on Object.prototype is not asked)', async () => {
+    const spy = vi.fn(() => 'page');
+    (Object.prototype as { toJSON?: unknown }).toJSON = spy;
+    try {
+      expect(await roundTrip({ a: [{ b: 1 }] })).toBe('{"a":[{"b":1}]}');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      delete (Object.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
+
+  it('a large answer is written in slices, letting the page run between them', async () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => ({ id: i, title: '退款' }));
+    let pageRan = false;
+    setTimeout(() => (pageRan = true), 0);
+    const text = await roundTrip(rows, 20_000_000);
+    expect(text).toBe(JSON.stringify(rows));
+    expect(pageRan).toBe(true);
+  });
+});
+
+describe('createSender: long bodies in parts', () => {
+  class Port extends EventTarget {
+    close() {}
+  }
+  /** A sender on a port of our own; `got` is what crossed, decoded, with the number of messages seen when each arrived. */
+  function channel(opts: { now?: () => number } = {}) {
+    const got: WireMessage[] = [];
+    /** After each message: how many had come once 50 microtasks later (a part chained by a microtask would count). */
+    const afterMicrotasks: number[] = [];
+    const port = new Port();
+    port.addEventListener(DATA_EVENT, (e) => {
+      got.push(JSON.parse((e as CustomEvent<string>).detail) as WireMessage);
+      const i = got.length - 1;
+      let p = Promise.resolve();
+      for (let k = 0; k < 50; k++) p = p.then(() => undefined);
+      void p.then(() => (afterMicrotasks[i] = got.length));
+    });
+    const timers: (() => void)[] = [];
+    const send = createSender(window, {
+      setTimeout: ((fn: () => void) => timers.push(fn)) as unknown as typeof setTimeout,
+      ...opts,
+    });
+    window.dispatchEvent(new MessageEvent(OFFER_EVENT, { cancelable: true, ports: [port as unknown as MessagePort] }));
+    return { got, afterMicrotasks, send, timers };
+  }
+  const response = (body: string, url = 'https://x.test/api/list'): PageMessage => ({
+    type: 'response',
+    url,
+    receivedAt: 1,
+    transport: 'fetch',
+    body,
+  });
+  const reassembled = (got: WireMessage[]) => {
+    const out: PageMessage[] = [];
+    const a = createAssembler((m) => out.push(m));
+    for (const m of got) a.receive(m);
+    a.close();
+    return out;
+  };
+
+  it('a body over PART_CHARS goes as a head and parts, each in a later task, and is put back together whole', async () => {
+    // Emoji straddle every part boundary (two units each, parts of an even length offset by one).
+    const body = 'x' + '😀'.repeat(Math.ceil((2.5 * PART_CHARS) / 2));
+    const { got, afterMicrotasks, send } = channel();
+    send('k', response(body));
+    expect(got.map((m) => m.type)).toEqual(['head']); // the parts follow in tasks of their own
+    await vi.waitFor(() => expect(got).toHaveLength(1 + 3));
+    expect(got.map((m) => m.type)).toEqual(['head', 'part', 'part', 'part']);
+    expect(afterMicrotasks).toEqual([1, 2, 3, 4]); // no part came in the task of the one before
+    expect(got.slice(1).map((m) => (m.type === 'part' ? m.text.length : 0))).toEqual([
+      PART_CHARS,
+      PART_CHARS,
+      body.length - 2 * PART_CHARS,
+    ]);
+    expect(reassembled(got)).toEqual([response(body)]);
+  });
+
+  it('a body of PART_CHARS or less goes whole, in one message', () => {
+    const { got, send } = channel();
+    send('k', response('y'.repeat(PART_CHARS)));
+    expect(got).toEqual([response('y'.repeat(PART_CHARS))]);
+  });
+
+  it('what is sent while a copy is in parts waits and follows it, merged per key (newest wins)', async () => {
+    const { got, send } = channel();
+    const long = 'z'.repeat(2 * PART_CHARS + 1);
+    send('a', response(long));
+    send('b', response('{"first":1}', 'https://x.test/b'));
+    send('c', { type: 'oversized', url: 'https://x.test/c', chars: 9 });
+    send('b', response('{"second":2}', 'https://x.test/b'));
+    await vi.waitFor(() => expect(got.filter((m) => m.type !== 'part' && m.type !== 'head')).toHaveLength(2));
+    expect(reassembled(got)).toEqual([
+      response(long),
+      { type: 'oversized', url: 'https://x.test/c', chars: 9 },
+      response('{"second":2}', 'https://x.test/b'),
+    ]);
+  });
+
+  it('the rate counts a copy by its parts (a frozen clock: no tokens come back)', async () => {
+    const { got, send, timers } = channel({ now: () => 0 });
+    const long = 'w'.repeat(7 * PART_CHARS + 1); // 8 parts: 8 of the 100-token burst
+    send('long', response(long));
+    for (let i = 0; i < HOOK_RATE.burst - 8 + 1; i++) send(`k${i}`, response('{}', `https://x.test/${i}`));
+    // Those sent during the parts waited; the last part out, they go as far as the tokens reach.
+    await vi.waitFor(() => expect(got.filter((m) => m.type === 'response')).toHaveLength(HOOK_RATE.burst - 8));
+    expect(timers.length).toBeGreaterThan(0); // the last one waits for tokens
+    expect(reassembled(got).filter((m) => m.type === 'response')).toHaveLength(1 + HOOK_RATE.burst - 8);
   });
 });

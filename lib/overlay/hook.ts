@@ -2,8 +2,9 @@
  * MAIN-world observer, started at document_start by each `<market>-hook.content.ts`. It wraps the page's
  * own `fetch` and `XMLHttpRequest`, copies JSON responses whose path matches an adapter endpoint, and hands
  * them to the isolated content script on the private port of page-channel.ts. A fetch body is read from our
- * own clone as a stream, decoded in steps and dropped at the cap (`copyBody`): no task of ours decodes
- * megabytes (issue 11: no synchronous work over 16 ms on the page's thread). It never re-sends a request
+ * own clone as a stream, decoded in steps and dropped at the cap (`copyBody`), an XHR's parsed JSON written
+ * back in slices (`copyJson`), and a long body sent in parts, each in a task of its own (`createSender`): no
+ * task of ours handles megabytes (issue 11: no synchronous work over 16 ms on the page's thread). It never re-sends a request
  * (Douyin signs calls, PDD wants `anti-content`), never changes what the page receives, never throws into
  * the page, and leaves nothing the page can see: the wrappers are indistinguishable from the natives
  * (stealth.ts) and there is no global marker (the install guard is this module's own variable).
@@ -16,8 +17,11 @@ import {
   MAX_RECORDS,
   MAX_REQUEST_CHARS,
   OFFER_EVENT,
+  PART_CHARS,
   ROW_INDEX_ATTR,
+  partsOf,
   type PageMessage,
+  type WireMessage,
 } from './page-channel';
 import { wrapNative } from './stealth';
 
@@ -32,11 +36,17 @@ export interface HookOptions {
 export const HOOK_RATE = { perSecond: 50, burst: 100 };
 /** Messages kept while the port is not there yet or the rate is exceeded (the newest per key win). */
 const MAX_QUEUED = 200;
+/** Body characters kept waiting, at most (200 bodies just under the cap would be 800 MB). */
+const MAX_QUEUED_CHARS = 4 * MAX_BODY_CHARS;
 
 // Captured at document_start, before any page script runs: the page may replace these later, and a
 // replaced `dispatchEvent` would otherwise see (and could keep) our port.
 const reflectApply = Reflect.apply;
 const stringify = JSON.stringify;
+const objectKeys = Object.keys;
+const isArray = Array.isArray;
+const setPrototypeOf = Object.setPrototypeOf;
+const stringSlice = String.prototype.slice;
 const NativeCustomEvent = CustomEvent;
 /**
  * A reader of `key` bound to the prototype's native getter: a page that redefines the getter later cannot
@@ -71,6 +81,7 @@ const xhrProto: object = globalThis.XMLHttpRequest?.prototype ?? {};
 const xhrResponseType = getter<XMLHttpRequestResponseType>(xhrProto, 'responseType');
 const xhrResponseText = getter<string>(xhrProto, 'responseText');
 const xhrResponse = getter<unknown>(xhrProto, 'response');
+const xhrReadyState = getter<number>(xhrProto, 'readyState');
 const xhrGetHeader = globalThis.XMLHttpRequest?.prototype.getResponseHeader;
 // (Read off `window`: the same functions as EventTarget.prototype's in a browser, and the right ones in tests.)
 const addListener = window.addEventListener;
@@ -98,8 +109,30 @@ const DECODE_STEP = 256 * 1024;
 /** Our own work between two yields to the page's event loop (a step decodes in ~1 ms; the goal is 16 ms). */
 const SLICE_MS = 4;
 
-/** Lets the page's tasks run (a timer: the page's own `setTimeout` may be replaced, ours was captured). */
-const yieldToPage = () => new NativePromise<void>((res) => void reflectApply(nativeSetTimeout, window, [res, 0]));
+/**
+ * Lets the page's tasks run: resumes in a task of its own, posted on a private MessageChannel of ours. Not a
+ * timer: Chromium runs a background tab's timers once a second (once a minute after five hidden minutes), and
+ * a copy yields a dozen times. (A test DOM without MessageChannel gets our captured `setTimeout`.)
+ */
+const yieldToPage: () => Promise<void> = (() => {
+  const Channel = globalThis.MessageChannel;
+  if (typeof Channel !== 'function')
+    return () => new NativePromise<void>((res) => void reflectApply(nativeSetTimeout, window, [res, 0]));
+  const { port1, port2 } = new Channel();
+  const postMessage = port2.postMessage;
+  // Without a prototype: writing a new index would otherwise find a setter a page put on Array.prototype.
+  const waiting = setPrototypeOf([], null) as (() => void)[];
+  const shift = Array.prototype.shift;
+  const push = Array.prototype.push;
+  port1.onmessage = () => (reflectApply(shift, waiting, []) as (() => void) | undefined)?.();
+  // (Node's ports, in unit tests, would otherwise keep the test process alive.)
+  (port1 as { unref?: () => void }).unref?.();
+  return () =>
+    new NativePromise<void>((res) => {
+      reflectApply(push, waiting, [res]);
+      reflectApply(postMessage, port2, [null]);
+    });
+})();
 /** Awaits a promise of ours without letting its rejection reach the page (an unhandled rejection shows). */
 const quietly = async (p: unknown) => {
   try {
@@ -163,44 +196,186 @@ export async function copyBody(stream: ReadableStream<Uint8Array>, cap: number):
   }
 }
 
+/** Characters of one string written by one JSON.stringify call while copying a parsed response (~0.3 ms). */
+const STRING_STEP = 64 * 1024;
+/** Nesting deeper than this is not copied (list responses are a few levels deep; a cycle would never end). */
+const MAX_DEPTH = 200;
+
+/**
+ * Writes `value` (what an XHR with `responseType: 'json'` parsed: plain objects, arrays, strings, numbers,
+ * booleans, null) as JSON text of at most `cap` characters, as JSON.stringify would, in slices: one
+ * JSON.stringify of it is ~6 ms a million characters in one task and finds out only at the end that the
+ * body was over the cap. This walks the value with a stack of its own, writes long strings STRING_STEP at a
+ * time, yields to the page every SLICE_MS and stops as soon as the text passes the cap, so no task of ours
+ * is long whatever the page's object holds. The page can change its object between our slices; what we send
+ * is then still JSON, read and validated in the worker like any copy. Strings cut mid-pair are written as
+ * `\ud83d` escapes, which JSON.parse puts back together. `toJSON` is never called (the page's data is what
+ * it is), and what JSON cannot hold (a BigInt, a getter that throws, nesting past MAX_DEPTH) gives up the
+ * copy: undefined. Never throws.
+ */
+export async function copyJson(value: unknown, cap: number): Promise<BodyCopy | undefined> {
+  /** An object or array being written: its keys (none for an array), how many, and the next one. */
+  type Frame = { obj: object; keys: string[] | undefined; n: number; i: number; wrote: boolean };
+  // Without a prototype, as `waiting` above: a missing index is never looked up on the page's Array.prototype.
+  const stack = setPrototypeOf([], null) as Frame[];
+  let text = '';
+  /** A long string being written in steps, and how far. */
+  let long: string | undefined;
+  let longAt = 0;
+  /** Writes a value (opens it, for an object, an array or a long string); false for what JSON leaves out. */
+  const write = (v: unknown): boolean => {
+    if (typeof v === 'string' && v.length > STRING_STEP) {
+      long = v;
+      longAt = 0;
+      text += '"';
+    } else if (v !== null && typeof v === 'object') {
+      if (stack.length >= MAX_DEPTH) throw new RangeError('too deep');
+      const keys = isArray(v) ? undefined : objectKeys(v);
+      text += keys ? '{' : '[';
+      stack[stack.length] = { obj: v, keys, n: keys ? keys.length : (v as unknown[]).length, i: 0, wrote: false };
+    } else if (typeof v === 'undefined' || typeof v === 'function' || typeof v === 'symbol') return false;
+    else text += stringify(v) as string; // a string, number (NaN: null), boolean or null; a BigInt throws
+    return true;
+  };
+  try {
+    if (!write(value)) return undefined;
+    let since = clock();
+    for (let steps = 1; ; steps++) {
+      // A step of a long string is worth a look at the clock; a small value, every 64th.
+      let look = steps % 64 === 0;
+      if (long !== undefined) {
+        const quoted = stringify(reflectApply(stringSlice, long, [longAt, longAt + STRING_STEP])) as string;
+        text += reflectApply(stringSlice, quoted, [1, quoted.length - 1]) as string;
+        longAt += STRING_STEP;
+        if (longAt >= long.length) {
+          long = undefined;
+          text += '"';
+        }
+        look = true;
+      } else {
+        const top = stack[stack.length - 1];
+        if (!top) break;
+        if (top.i >= top.n) {
+          text += top.keys ? '}' : ']';
+          stack.length--;
+        } else if (top.keys) {
+          const key = top.keys[top.i++]!;
+          const v = (top.obj as Record<string, unknown>)[key];
+          // JSON.stringify leaves these properties out altogether; a comma goes before every other written one.
+          if (typeof v !== 'undefined' && typeof v !== 'function' && typeof v !== 'symbol') {
+            text += `${top.wrote ? ',' : ''}${stringify(key) as string}:`;
+            top.wrote = true;
+            write(v);
+          }
+        } else {
+          const i = top.i++;
+          if (i > 0) text += ',';
+          if (!write((top.obj as unknown[])[i])) text += 'null'; // as JSON.stringify writes them in arrays
+        }
+      }
+      if (text.length > cap) return { over: text.length };
+      if (look && clock() - since > SLICE_MS) {
+        await yieldToPage();
+        since = clock();
+      }
+    }
+    return { text };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A request body we can copy without consuming it: only strings (JSON bodies), capped. */
 function requestText(body: unknown): string | undefined {
   return typeof body === 'string' && body.length <= MAX_REQUEST_CHARS ? body : undefined;
 }
 
+/** What a message costs of the rate: a response one token per part of its body, anything else one. */
+const costOf = (msg: PageMessage) => (msg.type === 'response' ? partsOf(msg.body.length) : 1);
+const charsOf = (msg: PageMessage) => (msg.type === 'response' ? msg.body.length : 0);
+/**
+ * Our messages as JSON, without `toJSON`: JSON.stringify looks `toJSON` up on every object it writes, and a
+ * page that defined `Object.prototype.toJSON` would be called with our message (and could change it). The
+ * envelope has no prototype; the strings in it are primitives, which JSON.stringify never asks.
+ */
+const wire = (msg: WireMessage): string => stringify(setPrototypeOf({ ...msg }, null));
+
 /**
  * The hook's end of the channel: takes the first port the isolated side offers, then sends every message on
  * it, at most HOOK_RATE; what waits (no port yet, or over the rate) is merged per key, newest wins.
+ *
+ * A body over PART_CHARS goes as a head and its parts, each part in a task of its own (page-channel.ts), and
+ * nothing else is sent until its last part is out, so the isolated side gets each copy whole and in order.
+ * The rate counts a response by its parts: a part costs the isolated side and the worker about what a small
+ * message does, so the limit bounds both the tasks and the characters a page makes us handle a second (a copy
+ * just under the cap is 8 of the 100-token burst). A copy that may start takes all its tokens at once, going
+ * into debt that the next messages wait out, so it is never cut off between parts by the rate.
  */
-export function createSender(win: Window, timers: { setTimeout: typeof setTimeout } = window) {
+export function createSender(win: Window, timers: { setTimeout: typeof setTimeout; now?: () => number } = window) {
+  const clockNow = timers.now ?? clock;
   let port: MessagePort | undefined;
   const queue = new Map<string, PageMessage>();
+  let queuedChars = 0;
   let tokens = HOOK_RATE.burst;
-  let refilledAt = clock();
+  let refilledAt = clockNow();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A copy's parts are going out: everything else waits in the queue. */
+  let sending = false;
+  let copies = 0;
 
-  const post = (msg: PageMessage) => {
+  const dispatchWire = (msg: WireMessage) => {
     try {
-      reflectApply(dispatchOnTarget, port, [new NativeCustomEvent(DATA_EVENT, { detail: stringify(msg) })]);
+      reflectApply(dispatchOnTarget, port, [new NativeCustomEvent(DATA_EVENT, { detail: wire(msg) })]);
     } catch {
       /* never into the page */
     }
   };
-  const take = () => {
-    const t = clock();
+  const postParts = async (msg: Extract<PageMessage, { type: 'response' }>) => {
+    sending = true;
+    try {
+      const { body, ...meta } = msg;
+      const copy = `c${++copies}`;
+      const n = partsOf(body.length);
+      dispatchWire({ ...meta, type: 'head', copy, chars: body.length });
+      for (let seq = 0; seq < n; seq++) {
+        // Each part in its own task: the one that copied the body (or the last part) has had its share.
+        await yieldToPage();
+        const text = reflectApply(stringSlice, body, [seq * PART_CHARS, (seq + 1) * PART_CHARS]) as string;
+        dispatchWire({ type: 'part', copy, seq, text });
+      }
+    } catch {
+      /* never into the page */
+    } finally {
+      sending = false;
+      if (queue.size && flushTimer === undefined) flush();
+    }
+  };
+  const post = (msg: PageMessage) => {
+    if (msg.type === 'response' && msg.body.length > PART_CHARS) void postParts(msg);
+    else if (msg.type !== 'incomplete') dispatchWire(msg);
+  };
+  const take = (cost: number) => {
+    const t = clockNow();
     tokens = Math.min(HOOK_RATE.burst, tokens + ((t - refilledAt) / 1000) * HOOK_RATE.perSecond);
     refilledAt = t;
     if (tokens < 1) return false;
-    tokens -= 1;
+    tokens -= cost;
     return true;
+  };
+  const unqueue = (key: string) => {
+    const msg = queue.get(key);
+    if (!msg) return;
+    queue.delete(key);
+    queuedChars -= charsOf(msg);
   };
   const flush = () => {
     flushTimer = undefined;
-    if (!port) return;
+    if (!port || sending) return; // a copy in parts flushes when its last part is out
     for (const [key, msg] of queue) {
-      if (!take()) break;
-      queue.delete(key);
+      if (!take(costOf(msg))) break;
+      unqueue(key);
       post(msg);
+      if (sending) return;
     }
     if (queue.size) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
   };
@@ -216,11 +391,13 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
   reflectApply(dispatch, win, [new NativeEvent(HELLO_EVENT)]);
 
   return (key: string, msg: PageMessage) => {
-    if (port && !queue.size && take()) return post(msg);
-    queue.delete(key); // re-insert: the newest message for a key goes last
+    if (port && !queue.size && !sending && take(costOf(msg))) return post(msg);
+    unqueue(key); // re-insert: the newest message for a key goes last
     queue.set(key, msg);
-    if (queue.size > MAX_QUEUED) queue.delete(queue.keys().next().value as string);
-    if (port && flushTimer === undefined) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
+    queuedChars += charsOf(msg);
+    while (queue.size > MAX_QUEUED || (queuedChars > MAX_QUEUED_CHARS && queue.size > 1))
+      unqueue(queue.keys().next().value as string);
+    if (port && !sending && flushTimer === undefined) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
   };
 }
 
@@ -276,6 +453,36 @@ export function installHook(opts: HookOptions): void {
     }
   };
 
+  /**
+   * Copies what a loaded XHR holds, in a task of our own rather than the page's load task (that task has just
+   * parsed or decoded the body for the page, and the getters are not free: `response` of a 1.9 M-character
+   * JSON answer costs ~2 ms each time it is read). A page that re-opened the same object in its load handler
+   * has dropped the body by then, and we copy nothing of it (its next answer is copied as usual).
+   */
+  const copyLoaded = async (url: string, xhr: XMLHttpRequest, requestBody: string | undefined) => {
+    try {
+      await yieldToPage();
+      if (xhrReadyState(xhr) !== 4) return;
+      // A body declared too long is noted without touching it (reading `responseText` can build the string
+      // the page never asked for).
+      const declared = Number(reflectApply(xhrGetHeader!, xhr, ['content-length']) ?? 0);
+      if (surelyOver(declared, MAX_BODY_CHARS)) return emitOversized(url, declared);
+      const type = xhrResponseType(xhr);
+      if (type === '' || type === 'text') return emitResponse(url, 'xhr', xhrResponseText(xhr), requestBody);
+      if (type !== 'json') return;
+      // The page's parsed object, written back to JSON in slices and only up to the cap (copyJson), from the
+      // task after the getter's.
+      const value = xhrResponse(xhr);
+      await yieldToPage();
+      const copy = await copyJson(value, MAX_BODY_CHARS);
+      if (!copy) return;
+      if ('over' in copy) return emitOversized(url, copy.over);
+      emitResponse(url, 'xhr', copy.text, requestBody);
+    } catch {
+      /* a rejection of ours would show in the page */
+    }
+  };
+
   if (typeof window.fetch === 'function') {
     window.fetch = wrapNative(window.fetch, (call, _this, args) => {
       const p = call();
@@ -312,28 +519,7 @@ export function installHook(opts: HookOptions): void {
       const url = urls.get(xhr);
       if (url) {
         const requestBody = requestText(args[0]);
-        reflectApply(addListener, xhr, [
-          'load',
-          () => {
-            try {
-              // The page has the body decoded already: only avoid adding work. A body declared too long is
-              // noted without touching it (reading `responseText` can build the string the page never asked for).
-              const declared = Number(reflectApply(xhrGetHeader!, xhr, ['content-length']) ?? 0);
-              if (surelyOver(declared, MAX_BODY_CHARS)) return emitOversized(url, declared);
-              const type = xhrResponseType(xhr);
-              const text =
-                type === '' || type === 'text'
-                  ? xhrResponseText(xhr)
-                  : type === 'json'
-                    ? // Stringifying costs ~3 ms per million characters; an object over the cap is dropped after.
-                      stringify(xhrResponse(xhr))
-                    : undefined;
-              if (typeof text === 'string') emitResponse(url, 'xhr', text, requestBody);
-            } catch {
-              /* ignore */
-            }
-          },
-        ]);
+        reflectApply(addListener, xhr, ['load', () => void copyLoaded(url, xhr, requestBody)]);
       }
       return call();
     });

@@ -7,17 +7,20 @@ import { browser } from 'wxt/browser';
 import type {
   FreshnessState,
   ReadAnswer,
+  Request,
   RequestOf,
   ResponseFor,
   TicketView,
   ValidIngest,
 } from '../messaging/protocol';
+import { PART_CHARS, partsOf } from './page-channel';
 
 export class PageMessageError extends Error {
   /**
    * The worker answered and refused the request (another shop, an invalid payload, a sender it does not
    * allow): sending it again gets the same answer. Not a refusal: no answer at all (the worker stopped while
-   * it was handling it, which the polyfill resolves as `undefined`) and "rate: retry after …".
+   * it was handling it, which the polyfill resolves as `undefined`), "rate: retry after …", and "parts: …"
+   * (a worker that restarted during an upload no longer holds its parts: the body is sent again).
    */
   constructor(
     message: string,
@@ -33,7 +36,10 @@ const ok = (reply: unknown): reply is { ok: true } & Record<string, unknown> =>
 const failure = (type: string, reply: unknown) => {
   const error =
     reply && typeof reply === 'object' && 'error' in reply ? String((reply as { error: unknown }).error) : undefined;
-  return new PageMessageError(`${type}: ${error ?? 'invalid reply'}`, error !== undefined && !/^rate\b/.test(error));
+  return new PageMessageError(
+    `${type}: ${error ?? 'invalid reply'}`,
+    error !== undefined && !/^(rate|parts)\b/.test(error),
+  );
 };
 
 const isView = (v: unknown): v is TicketView =>
@@ -53,10 +59,19 @@ export async function ingest(req: Omit<ValidIngest, 'type'>): Promise<TicketView
 
 /**
  * What the hook copied, read and stored by the worker in one hop (lib/background/handlers.ts `readPage`).
- * Only the shape the pipeline reads is checked here; views are filtered as for `tickets/ingest`.
+ * Only the shape the pipeline reads is checked here; views are filtered as for `tickets/ingest`. A body over
+ * PART_CHARS goes ahead in parts ({@link uploadBody}). `send` is the runtime's (tests: the handler).
  */
-export async function readPage(req: Omit<RequestOf<'pages/read'>, 'type'>): Promise<ReadAnswer> {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'pages/read', ...req });
+export async function readPage(
+  req: Omit<RequestOf<'pages/read'>, 'type'>,
+  send: (msg: Request) => Promise<unknown> = (msg) => browser.runtime.sendMessage(msg),
+): Promise<ReadAnswer> {
+  const { source } = req;
+  const sent =
+    source.kind === 'response' && source.body.length > PART_CHARS
+      ? { ...req, source: { ...source, body: '', bodyParts: await uploadBody(source.body, send) } }
+      : req;
+  const reply: unknown = await send({ type: 'pages/read', ...sent });
   const r = ok(reply) ? (reply.result as Partial<ReadAnswer> | undefined) : undefined;
   if (
     !r ||
@@ -73,6 +88,31 @@ export async function readPage(req: Omit<RequestOf<'pages/read'>, 'type'>): Prom
 
 const isShop = (s: unknown): s is { shopId: string } =>
   !!s && typeof s === 'object' && typeof (s as { shopId?: unknown }).shopId === 'string';
+
+/** Names this content script's uploads (the worker keys them by page session too: a reload starts anew). */
+const uploadPrefix = Math.random().toString(36).slice(2, 10);
+let uploads = 0;
+
+/**
+ * Sends a long body to the worker ahead of its read, PART_CHARS at a time (lib/background/body-parts.ts):
+ * Chromium serialises a runtime message on the sender's thread, which is the page's, at ~15 ms a million
+ * characters of Chinese, so a body just under the cap in one message would be one task of ~30 ms. Each part
+ * waits for the worker's answer, so each goes out in a task of its own. A part the worker does not take
+ * throws, and the whole read (with its upload) is tried again (start.ts, retry.ts).
+ */
+async function uploadBody(
+  body: string,
+  send: (msg: Request) => Promise<unknown>,
+): Promise<{ upload: string; parts: number; chars: number }> {
+  const upload = `${uploadPrefix}-${++uploads}`;
+  const parts = partsOf(body.length);
+  for (let seq = 0; seq < parts; seq++) {
+    const text = body.slice(seq * PART_CHARS, (seq + 1) * PART_CHARS);
+    const reply: unknown = await send({ type: 'pages/part', upload, seq, parts, text });
+    if (!ok(reply)) throw failure('pages/part', reply);
+  }
+  return { upload, parts, chars: body.length };
+}
 
 export function reportHealth(reports: RequestOf<'health/report'>['reports']): void {
   void browser.runtime.sendMessage({ type: 'health/report', reports }).catch(() => undefined);

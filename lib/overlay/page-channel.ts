@@ -16,6 +16,12 @@
  * read before the page's next task, as with a window event), carrying the message as a JSON string (Firefox
  * lets only primitives cross worlds without `cloneInto`). No page script holds a reference to the port.
  *
+ * A body longer than PART_CHARS crosses in parts (issue 11: no synchronous work over 16 ms on the page's
+ * thread, and the JSON of a 2 M-character message is ~11 ms to write and ~10 ms to read): a `head` with
+ * everything but the body, then `part`s of PART_CHARS characters, each dispatched in a task of its own. The
+ * hook sends nothing else until the last part is out, so the isolated side reassembles one copy at a time
+ * (decode-page-message.ts) and the order of messages is the order the hook copied them in.
+ *
  * Both content scripts of a marketplace run at document_start with the same matches and frames (wxt.config.ts
  * checks it), so the handshake is over before the page's first script. A page script that later dispatches
  * `HELLO_EVENT` gets nothing, and one that dispatches `OFFER_EVENT` reaches no listener. The isolated side
@@ -29,6 +35,18 @@ export const DATA_EVENT = 'ticket-radar:data';
 
 /** Responses larger than this are not copied across (a 500-ticket PDD list is ~0.6 M characters). */
 export const MAX_BODY_CHARS = 2_000_000;
+
+/**
+ * Characters of a body per part, across the page channel and again to the worker (messages.ts): the JSON of
+ * a part is ~1.5 ms to write and as much to read, a runtime message of one ~5 ms of the page's thread.
+ */
+export const PART_CHARS = 256 * 1024;
+
+/** Parts of a body of `chars` characters (a body of at most PART_CHARS is sent whole). */
+export const partsOf = (chars: number): number => Math.max(1, Math.ceil(chars / PART_CHARS));
+
+/** Parts of the longest body copied. */
+export const MAX_PARTS = partsOf(MAX_BODY_CHARS);
 
 /** Request bodies larger than this are not copied (list filters are a few hundred characters). */
 export const MAX_REQUEST_CHARS = 20_000;
@@ -51,11 +69,28 @@ export type PageMessage =
     }
   | { type: 'records'; receivedAt: number; records: { rowIndex: number; record: unknown }[] }
   /** A matched response the hook did not copy because it was larger than MAX_BODY_CHARS (for diagnostics). */
-  | { type: 'oversized'; url: string; chars: number };
+  | { type: 'oversized'; url: string; chars: number }
+  /** Made by the isolated side, never sent: a copy whose parts did not all arrive (for diagnostics). */
+  | { type: 'incomplete'; url: string; detail: string };
+
+type ResponseMessage = Extract<PageMessage, { type: 'response' }>;
+
+/** What travels on the port: the messages, a long body as a head and its parts instead (see above). */
+export type WireMessage =
+  | Exclude<PageMessage, { type: 'incomplete' }>
+  /** A response without its body, which follows in `partsOf(chars)` parts named `copy`. */
+  | ({ type: 'head'; copy: string; chars: number } & Omit<ResponseMessage, 'type' | 'body'>)
+  /** Part `seq` (from 0) of copy `copy`: PART_CHARS characters of the body, the last one what is left. */
+  | { type: 'part'; copy: string; seq: number; text: string };
+
+/** The length part `seq` of a body of `chars` characters has. */
+export const partLength = (chars: number, seq: number): number =>
+  Math.max(0, Math.min(PART_CHARS, chars - seq * PART_CHARS));
 
 /**
  * Isolated side: opens the channel and hands its other end to the hook. Call synchronously at document_start.
- * `onData` receives the detail of each event on the port (a JSON string from our hook), unvalidated. Returns a function that closes the channel.
+ * `onData` receives the detail of each event on the port (a JSON string from our hook), unvalidated. Returns a
+ * function that closes the channel.
  */
 export function openPageChannel(
   win: Window,

@@ -210,6 +210,10 @@ export function runOverlay(
         report([{ code: 'response-oversized', detail: `${msg.chars} characters: not read` }]);
         return;
       }
+      if (msg.type === 'incomplete') {
+        report([{ code: 'response-incomplete', detail: `${msg.detail}: not read` }]);
+        return;
+      }
       // SPA routers change the URL before they fetch; WXT reports it up to a second later. Read for the page
       // the merchant is on now, not the one we last saw.
       if (win.location.href !== pageHref) startPage();

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureApp } from '../../../tests/support/build-fixture-app';
 import { FIXTURE_NOW, FIXTURES, loadDocument, readFixture } from '../../../tests/support/fixtures';
 import { decodePageMessage } from '../../overlay/decode-page-message';
-import { openPageChannel, ROW_INDEX_ATTR, type PageMessage } from '../../overlay/page-channel';
+import { openPageChannel, ROW_INDEX_ATTR, type WireMessage } from '../../overlay/page-channel';
 import type { ReadContext } from '../types';
 import { douyinAdapter as dy } from './index';
 
@@ -39,7 +39,7 @@ const hookBundle = async () => (await hookBuild()).outputFiles[0]!.text;
 interface Run {
   window: Window;
   doc: Document;
-  messages: PageMessage[];
+  messages: WireMessage[];
   requests: string[];
 }
 
@@ -70,7 +70,7 @@ async function runPage(html: string, url: string, hook: string, json?: string, n
     close() {}
   }
   const channel = () => ({ port1: new Port(), port2: new Port() }) as unknown as MessageChannel;
-  const messages: PageMessage[] = [];
+  const messages: WireMessage[] = [];
   const close = openPageChannel(
     window as unknown as Parameters<typeof openPageChannel>[0],
     (data) => {

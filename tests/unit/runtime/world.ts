@@ -11,13 +11,14 @@ import { fallbackShop } from '../../../lib/adapters/shared';
 import { handleMessage, type HandlerDeps } from '../../../lib/background/handlers';
 import { RadarDb } from '../../../lib/db/schema';
 import type { Feature } from '../../../lib/features/types';
-import type { ReadAnswer, TicketView } from '../../../lib/messaging/protocol';
+import type { TicketView } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import type { RawTicket } from '../../../lib/model/ticket';
 import { DATA_EVENT, OFFER_EVENT } from '../../../lib/overlay/page-channel';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from '../../../lib/overlay/page-settings';
 import type { StandIn } from '../../../lib/identity/shop';
 import { runOverlay, type OverlayHandle } from '../../../lib/overlay/session';
+import { readPage } from '../../../lib/overlay/messages';
 
 export const NOW = Date.UTC(2026, 10, 25, 2);
 export const ORIGIN = 'https://mms.pinduoduo.com';
@@ -109,7 +110,8 @@ export interface Sent {
   via: 'ingest' | 'read';
   shop: { shopId: string };
   supersedes?: StandIn[] | undefined;
-  tickets: number;
+  /** The ids it stored (a read: the views the worker answered with). */
+  ids: string[];
 }
 
 export interface World {
@@ -128,6 +130,8 @@ export interface World {
   release(): void;
   autoRelease(on: boolean): void;
   respond(json: unknown, path?: string): void;
+  /** Posts a message on the page channel as the hook does (a long body's head and parts, too). */
+  post(msg: unknown): void;
   /** The hook's row records (an empty list: rows on screen carry none). */
   records(list: unknown[]): void;
   /** Every batch stored and its views applied, and the frames after it ran. */
@@ -202,7 +206,7 @@ export async function world(opts: {
             via: 'ingest',
             shop: req.shop,
             supersedes: req.supersedes,
-            tickets: req.tickets.length,
+            ids: req.tickets.map((t) => t.nativeId),
           };
           sent.push(entry);
           if (!auto) await new Promise<void>((r) => gates.push(r));
@@ -214,14 +218,13 @@ export async function world(opts: {
       read(req) {
         return deliver(async () => {
           // Shop and count are the worker's to decide: filled in from its answer.
-          const entry: Sent = { via: 'read', shop: req.shop ?? { shopId: '?' }, tickets: 0 };
+          const entry: Sent = { via: 'read', shop: req.shop ?? { shopId: '?' }, ids: [] };
           sent.push(entry);
           if (!auto) await new Promise<void>((r) => gates.push(r));
-          const reply = await handleMessage({ type: 'pages/read', ...req }, sender(), deps);
-          if (!reply.ok) throw new Error(reply.error);
-          const answer = reply.result as ReadAnswer;
+          // As the content script reads (messages.ts): a long body goes ahead in parts.
+          const answer = await readPage(req, (msg) => handleMessage(msg, sender(), deps));
           entry.shop = answer.shop;
-          entry.tickets = answer.views.length;
+          entry.ids = answer.views.map((v) => v.nativeId);
           const moved = (req.standIns ?? []).filter((x) => answer.handedOver.includes(x.shopId));
           if (moved.length) entry.supersedes = moved;
           return answer;
@@ -258,6 +261,7 @@ export async function world(opts: {
       auto = on;
       if (on) for (const g of gates.splice(0)) g();
     },
+    post,
     respond(json, path = '/api/list') {
       post({ type: 'response', url: ORIGIN + path, receivedAt: NOW, transport: 'fetch', body: JSON.stringify(json) });
     },
