@@ -17,7 +17,7 @@ import { beijingDateTime, formatDuration } from '../time/light';
 import { t, uiLocale } from '../i18n';
 import { createTicker } from '../overlay/ticker';
 import type { Feature } from './types';
-import { shadowHost } from './shadow-host';
+import { shadowHost, sharedSheet } from './shadow-host';
 
 export const BADGE_ATTR = 'data-ticket-radar-badge';
 
@@ -25,6 +25,12 @@ export const BADGE_ATTR = 'data-ticket-radar-badge';
 export const MAX_REMOUNTS = 30;
 /** Main-thread time per animation frame for building badges: 500 are built over frames, never in one long task. */
 export const MOUNT_SLICE_MS = 6;
+/**
+ * How near the viewport a row must be for its badge to be built (IntersectionObserver `rootMargin`): a
+ * screen and a half above and below, so a badge is in place before its row scrolls into view at any
+ * ordinary scrolling speed.
+ */
+export const NEAR_MARGIN = '150% 0px';
 
 const CSS = `
 :host { all: initial; display: inline-flex; vertical-align: middle; margin-left: 8px; max-width: 100%; contain: content; }
@@ -53,8 +59,8 @@ export interface BadgeHost {
   source: HTMLElement;
 }
 
-export function createBadge(doc: Document, key: string): BadgeHost {
-  const { host, root } = shadowHost(doc, 'span', BADGE_ATTR, CSS);
+export function createBadge(doc: Document, key: string, sheet?: CSSStyleSheet): BadgeHost {
+  const { host, root } = shadowHost(doc, 'span', BADGE_ATTR, CSS, 'open', sheet);
   host.setAttribute('data-ticket-key', key);
   const box = doc.createElement('span');
   box.className = 'b none';
@@ -78,8 +84,51 @@ export function badgeState(view: TicketView, now: number, tiers: TierSettings): 
   return s.state === 'waiting' || s.state === 'none' ? 'none' : s.tier;
 }
 
+/**
+ * The badge's words in the UI language, looked up once per page: `browser.i18n.getMessage` is an extension
+ * API call (~10–30 µs each in a content script), and a 500-badge mount made ~2,000 of them (issue 12).
+ * Templates with a time are split at their placeholder, so a tick only joins strings.
+ */
+export interface BadgeWords {
+  locale: 'zh' | 'en';
+  done: string;
+  none: string;
+  rule: string;
+  left: readonly [string, string];
+  overdue: readonly [string, string];
+  turnBuyer: string;
+  turnPlatform: string;
+  tooltipDue: readonly [string, string];
+}
+
+const MARK = '\u0001';
+const around = (key: 'badgeLeft' | 'badgeOverdue' | 'tooltipDue'): readonly [string, string] => {
+  const [before = '', after = ''] = t(key, MARK).split(MARK);
+  return [before, after];
+};
+
+export function badgeWords(): BadgeWords {
+  return {
+    locale: uiLocale(),
+    done: t('badgeDone'),
+    none: t('badgeNone'),
+    rule: t('badgeRule'),
+    left: around('badgeLeft'),
+    overdue: around('badgeOverdue'),
+    turnBuyer: t('turnBuyer'),
+    turnPlatform: t('turnPlatform'),
+    tooltipDue: around('tooltipDue'),
+  };
+}
+
 /** Writes the badge for `now`, touching only what changed. Cheap: runs every second for each visible badge. */
-export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: TierSettings): void {
+export function renderBadge(
+  b: BadgeHost,
+  view: TicketView,
+  now: number,
+  tiers: TierSettings,
+  words: BadgeWords = badgeWords(),
+): void {
   const st = badgeState(view, now, tiers);
   const { host, box, label, source } = b;
   const open = isOpen(view);
@@ -90,16 +139,17 @@ export function renderBadge(b: BadgeHost, view: TicketView, now: number, tiers: 
     host.setAttribute('data-state', st);
     box.className = `b ${st}`;
   }
-  const locale = uiLocale();
   let text: string;
-  if (!open) text = t('badgeDone');
-  else if (view.dueAt === undefined) text = t('badgeNone');
-  else if (view.dueAt <= now) text = t('badgeOverdue', formatDuration(now - view.dueAt, locale));
-  else text = t('badgeLeft', formatDuration(view.dueAt - now, locale));
+  if (!open) text = words.done;
+  else if (view.dueAt === undefined) text = words.none;
+  else {
+    const [before, after] = view.dueAt <= now ? words.overdue : words.left;
+    text = before + formatDuration(Math.abs(now - view.dueAt), words.locale) + after;
+  }
   if (open && (view.turn === 'buyer' || view.turn === 'platform'))
-    text = `${t(view.turn === 'buyer' ? 'turnBuyer' : 'turnPlatform')} · ${text}`;
+    text = `${view.turn === 'buyer' ? words.turnBuyer : words.turnPlatform} · ${text}`;
   if (label.textContent !== text) label.textContent = text;
-  const src = view.dueAt === undefined || !open ? '' : view.dueSource === 'platform' ? '' : t('badgeRule');
+  const src = view.dueAt === undefined || !open ? '' : view.dueSource === 'platform' ? '' : words.rule;
   if (source.textContent !== src) source.textContent = src;
 }
 
@@ -144,8 +194,9 @@ export function nextChangeAt(view: TicketView, now: number, tiers: TierSettings)
 }
 
 /** Tooltip: the deadline in Beijing time and how it was found. Set when the view changes, not per tick. */
-export function badgeTooltip(view: TicketView): string {
-  const head = view.dueAt !== undefined ? t('tooltipDue', beijingDateTime(view.dueAt)) : t('badgeNone');
+export function badgeTooltip(view: TicketView, words: BadgeWords = badgeWords()): string {
+  const [before, after] = words.tooltipDue;
+  const head = view.dueAt !== undefined ? before + beijingDateTime(view.dueAt) + after : words.none;
   return [head, ...view.explain].join('\n');
 }
 
@@ -164,8 +215,10 @@ export const countdownBadge: Feature = {
     const { doc, win } = session;
     const badges = new Map<string, Entry>();
     const byHost = new Map<HTMLElement, Entry>();
+    const words = badgeWords();
+    const sheet = sharedSheet(doc, CSS);
     const render = (entry: Entry, view: TicketView, now: number, tiers: TierSettings) => {
-      renderBadge(entry.badge, view, now, tiers);
+      renderBadge(entry.badge, view, now, tiers, words);
       entry.nextAt = nextChangeAt(view, now, tiers);
     };
     const ticker = createTicker(win, signal, (now, visible) => {
@@ -238,13 +291,13 @@ export const countdownBadge: Feature = {
         done++;
         let entry = badges.get(view.key);
         if (!entry) {
-          entry = { badge: createBadge(doc, view.key), remounts: 0, nextAt: 0 };
+          entry = { badge: createBadge(doc, view.key, sheet), remounts: 0, nextAt: 0 };
           badges.set(view.key, entry);
           byHost.set(entry.badge.host, entry);
         }
         const { host } = entry.badge;
         if (entry.view !== view) {
-          host.title = badgeTooltip(view);
+          host.title = badgeTooltip(view, words);
           entry.view = view;
         }
         if (host.parentElement !== anchor.slot) {
@@ -279,8 +332,37 @@ export const countdownBadge: Feature = {
       });
     };
 
+    /**
+     * Rows whose badge is not on the page yet, waiting to come near the viewport: a badge is built and
+     * inserted only for rows within {@link NEAR_MARGIN} of it (a 500-row list mounts a few dozen at load, the
+     * rest as the merchant scrolls towards them, issue 12). Without IntersectionObserver every row is near.
+     */
+    let waiting = new Map<Element, { anchor: RowAnchor; view: TicketView }>();
+    const near =
+      'IntersectionObserver' in win
+        ? new win.IntersectionObserver(
+            (entries) => {
+              let found = false;
+              for (const e of entries) {
+                const w = e.isIntersecting ? waiting.get(e.target) : undefined;
+                if (!w) continue;
+                waiting.delete(e.target);
+                near?.unobserve(e.target);
+                queue.push(w);
+                found = true;
+              }
+              if (found) schedule();
+            },
+            // The frame's own document as the root: in a scrolling same-origin iframe (抖店's 售后 list) the
+            // margin then reaches past the frame's edges; against the top-level viewport the frame clips it.
+            { root: doc, rootMargin: NEAR_MARGIN },
+          )
+        : undefined;
+    signal.addEventListener('abort', () => near?.disconnect(), { once: true });
+
     session.onChange(() => {
       const seen = new Set<string>();
+      const wait = new Map<Element, { anchor: RowAnchor; view: TicketView }>();
       queue = [];
       for (const anchor of session.anchors()) {
         const view = session.viewFor(anchor);
@@ -289,9 +371,17 @@ export const countdownBadge: Feature = {
         seen.add(view.key);
         // In place with the same view: nothing to do (the ticker keeps its text).
         const entry = badges.get(view.key);
-        if (entry && entry.view === view && entry.badge.host.parentElement === anchor.slot) continue;
-        queue.push({ anchor, view });
+        const inPlace = entry?.badge.host.parentElement === anchor.slot;
+        if (entry && entry.view === view && inPlace) continue;
+        // A badge in place gets its new view at once; a row without one waits until it comes near.
+        if (inPlace || !near) queue.push({ anchor, view });
+        else {
+          wait.set(anchor.row, { anchor, view });
+          if (!waiting.has(anchor.row)) near.observe(anchor.row);
+        }
       }
+      for (const row of waiting.keys()) if (!wait.has(row)) near?.unobserve(row);
+      waiting = wait;
       removeStale(seen);
       schedule();
     }, signal);

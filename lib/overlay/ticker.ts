@@ -3,8 +3,8 @@
  * one interval per badge (conventions.md, "Injected UI"). It wakes when the next visible badge's text or
  * colour changes (the callback says when), not every second over all of them: a badge a day away changes
  * once an hour, one under an hour away once a second (issue 12). Nothing runs while no badge is in view or
- * the tab is hidden. Wake-ups fall on whole seconds of `now` (a text is at most a second late, as with a 1 s
- * interval), so all badges changing in a second change in one frame.
+ * the tab is hidden. Wake-ups fall on a grid of {@link WAKE_GRID_MS} (a text is at most that late), so badges
+ * whose texts change within the same tenth of a second change in one frame.
  */
 export interface Ticker {
   observe(el: HTMLElement): void;
@@ -14,6 +14,9 @@ export interface Ticker {
   /** Something changed the next wake-up (a badge re-rendered with a new view): recompute it. */
   kick(): void;
 }
+
+/** The wake-up grid: a badge's text is at most this late. */
+export const WAKE_GRID_MS = 100;
 
 /**
  * `tick(now, visible)` renders what is due among the visible badges and returns when the next of them is
@@ -35,9 +38,11 @@ export function createTicker(
     arm(tick(now(), visible));
   };
   const arm = (due: number, exact = false) => {
-    // On whole seconds: badges whose text changes within the same second change in one frame (one style,
-    // layout and paint for all), not in one frame each at their deadlines' own millisecond phases.
-    const at = exact ? due : Math.ceil(due / 1000) * 1000;
+    // On the grid: badges whose text changes within the same tenth of a second change in one frame (one
+    // style, layout and paint for all), not in one frame each at their deadlines' own millisecond phases.
+    // Not whole seconds: deadlines are whole seconds, so a text changes 1 ms after one, and rounding that up
+    // to the next whole second woke every other second and skipped every other second's text.
+    const at = exact ? due : Math.ceil(due / WAKE_GRID_MS) * WAKE_GRID_MS;
     if (!Number.isFinite(at) || at >= wakeAt) return;
     if (timer !== undefined) win.clearTimeout(timer);
     wakeAt = at;

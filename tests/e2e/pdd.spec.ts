@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_NOW } from '../support/fixtures';
 import { shiftTimes } from '../support/shift-times';
+import { pddTodoList } from '../../bench/browser/rows';
 import {
   BADGE,
   FIXTURES,
@@ -99,6 +100,48 @@ test('badges count down live, one shared ticker', async () => {
   await expect(badge).toHaveCount(1);
   const first = await badge.textContent();
   await expect.poll(async () => badge.textContent(), { timeout: 4000 }).not.toBe(first);
+});
+
+test('a long list: badges are built near the viewport; a row scrolled to has its badge, up to date', async () => {
+  // 200 rows (the bench's generator: the fixture's four items repeated with fresh ids).
+  await serve(l.context, 'https://mms.pinduoduo.com', [
+    ['/aftersales/work_order/list', fixture('pdd', 'work-order-list--base.html')],
+    [
+      '/strickland/sop/mms/todoList',
+      async (route) => {
+        const body = JSON.stringify(pddTodoList(200, Date.now()));
+        await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body });
+      },
+    ],
+  ]);
+  const page = await l.context.newPage();
+  await page.goto(LIST);
+  const first = page.locator(`${BADGE}[data-ticket-key="pdd:445566778:workorder:91000000"]`);
+  await expect(first).toHaveCount(1);
+  // The shared style sheet reaches every badge's shadow root (the state colours are the sheet's).
+  await expect(first.locator('.b')).toHaveCSS('border-radius', '10px');
+  // Rows far below the viewport have no badge yet: the page did not pay for them.
+  await expect(page.locator(BADGE)).not.toHaveCount(200);
+  const last = page.locator('[class^="listItem_item__"]').last();
+  await expect(last.locator(BADGE)).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  // Row 200 repeats the fixture's fourth item (hidden countdown): its badge says what the worker decided,
+  // the same as row 4's, with the same deadline.
+  const lastBadge = last.locator(BADGE);
+  await expect(lastBadge).toHaveAttribute('data-ticket-key', 'pdd:445566778:workorder:91000199');
+  const fourth = page.locator(`${BADGE}[data-ticket-key="pdd:445566778:workorder:91000003"]`);
+  await expect(lastBadge).toHaveAttribute('data-state', (await fourth.getAttribute('data-state'))!);
+  await expect(lastBadge).toHaveAttribute('data-due-at', (await fourth.getAttribute('data-due-at')) ?? '');
+  // A seconds countdown scrolled to shows the current second at once (row 198 is the +20 min item).
+  const live = page.locator(`${BADGE}[data-ticket-key="pdd:445566778:workorder:91000197"]`);
+  await live.scrollIntoViewIfNeeded();
+  const dueAt = Number(await live.getAttribute('data-due-at'));
+  const shown = await live.locator('.b').textContent();
+  const now = await page.evaluate(() => Date.now());
+  const m = /剩余 (\d+)分(\d\d)秒/.exec(shown ?? '');
+  expect(m).not.toBeNull();
+  const shownS = Number(m![1]) * 60 + Number(m![2]);
+  expect(Math.abs(shownS - Math.floor((dueAt - now) / 1000))).toBeLessThanOrEqual(1);
 });
 
 test('toolbar badge shows the overdue count', async () => {

@@ -191,6 +191,28 @@ describe('page session: SPA navigation and re-mount caps', () => {
   });
 });
 
+describe('badges near the viewport (issue 12)', () => {
+  it('a row far from the viewport gets its badge when scrolled near, already up to date', async () => {
+    w = await world({ html: rowsHtml(IDS), features: [countdownBadge] });
+    const far = (el: Element) => el.getAttribute('data-id') === '1006';
+    w.inView = (el) => !far(el);
+    w.respond(json);
+    await w.settle();
+    const keys = () => w!.badges().map((b) => b.getAttribute('data-ticket-key'));
+    // Five rows near the viewport have their badges; the far one has none yet (no build, no insertion).
+    expect(keys().sort()).toEqual(realKeys.filter((k) => !k.endsWith(':1006')));
+    // The merchant scrolls: the row comes near and gets its badge, with its own deadline and live text.
+    w.inView = () => true;
+    w.reveal();
+    await w.settle();
+    expect(keys().sort()).toEqual(realKeys);
+    const badge = w.badges().find((b) => b.getAttribute('data-ticket-key')!.endsWith(':1006'))!;
+    expect(badge.closest('.row')?.getAttribute('data-id')).toBe('1006');
+    expect(Number(badge.getAttribute('data-due-at'))).toBe(NOW + 6 * H);
+    expect(badge.shadowRoot?.textContent).toMatch(/[56]小时\d\d分/);
+  });
+});
+
 describe('features', () => {
   it('a feature switched off in settings does not start; a failing one is reported under its id', async () => {
     const broken: Feature = {

@@ -137,6 +137,13 @@ export interface World {
   /** Every batch stored and its views applied, and the frames after it ran. */
   settle(): Promise<void>;
   badges(): HTMLElement[];
+  /**
+   * happy-dom lays nothing out, and its IntersectionObserver never reports: a stand-in reports each observed
+   * element as in view unless `inView` (default: every element) says otherwise. `reveal()` reports every
+   * observed element again (after the test changed what `inView` answers: a scroll).
+   */
+  inView: (el: Element) => boolean;
+  reveal(): void;
   /** Ends the page session; the database is deleted unless `keepDb`. */
   close(keepDb?: boolean): Promise<void>;
 }
@@ -155,6 +162,34 @@ export async function world(opts: {
   const hw = new HappyWindow({ url: opts.url ?? LIST, width: 1200, height: 800 });
   const win = hw as unknown as Window & typeof globalThis;
   win.document.body.innerHTML = opts.html ?? '';
+  const observers = new Set<StandInObserver>();
+  const view = { inView: (_el: Element) => true };
+  class StandInObserver {
+    readonly targets = new Set<Element>();
+    constructor(private readonly cb: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+      observers.add(this);
+    }
+    observe(el: Element) {
+      this.targets.add(el);
+      // As a browser does: the first report comes after the task that observed, not inside observe().
+      queueMicrotask(() => this.report([el]));
+    }
+    unobserve(el: Element) {
+      this.targets.delete(el);
+    }
+    disconnect() {
+      this.targets.clear();
+      observers.delete(this);
+    }
+    takeRecords() {
+      return [];
+    }
+    report(els: readonly Element[]) {
+      const live = els.filter((el) => this.targets.has(el));
+      if (live.length) this.cb(live.map((target) => ({ target, isIntersecting: view.inView(target) })));
+    }
+  }
+  (win as unknown as { IntersectionObserver: unknown }).IntersectionObserver = StandInObserver;
   const db = new RadarDb(opts.dbName ?? `rt-${Math.random().toString(36).slice(2)}`);
   const sent: Sent[] = [];
   const reports: { code: string; detail: string }[] = [];
@@ -274,6 +309,15 @@ export async function world(opts: {
         await frame();
         await frame();
       }
+    },
+    get inView() {
+      return view.inView;
+    },
+    set inView(f) {
+      view.inView = f;
+    },
+    reveal() {
+      for (const o of observers) o.report([...o.targets]);
     },
     badges: () =>
       [...win.document.querySelectorAll<HTMLElement>('[data-ticket-radar-badge]')] as unknown as HTMLElement[],
