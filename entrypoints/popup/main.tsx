@@ -1,15 +1,24 @@
 import { createRoot } from 'react-dom/client';
-import { Popup, prefetchPopupView } from '@/components/popup/Popup';
+import { Popup, prefetchMarks, prefetchPopupView } from '@/components/popup/Popup';
 import { prefetchFirstRows } from '@/components/popup/first-rows';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { loadSettings } from '@/lib/settings/store';
 import '@/components/popup/popup.css';
 
 // The popup's own clock for its first-row budget (tests/e2e/popup.spec.ts, BENCHMARKS.md): this mark is when
-// its modules have run, `ticket-radar:popup-first-row` when the first ticket row is in the DOM.
+// its modules have run; `ticket-radar:popup-first-row` when the first ticket row is in the DOM (usually the
+// early script's, components/popup/early.ts).
 performance.mark('ticket-radar:popup-start');
-// The first rows (started by popup.html's early script, usually read by now) and the remembered view, before
-// the first render: its first commit then has rows, instead of a busy pass and a second render for them.
-// Neither read rejects (each falls back to nothing read / the default view).
+// The first rows (started by popup.html's early script, usually read by now), the remembered view, the
+// settings and the marks, before the first render: its first commit then has rows, in the states and
+// sections the early rows have (they give way to it without a change), instead of a pass with defaults.
+// None of the reads rejects (each falls back to nothing read / the defaults).
 const root = createRoot(document.getElementById('root')!);
-void Promise.all([prefetchFirstRows(), prefetchPopupView()]).then(([first, view]) =>
-  root.render(<Popup first={first} view={view} />),
+void Promise.all([
+  prefetchFirstRows(),
+  prefetchPopupView(),
+  loadSettings().catch(() => DEFAULT_SETTINGS),
+  prefetchMarks().catch(() => undefined),
+]).then(([first, view, settings, marks]) =>
+  root.render(<Popup first={first} view={view} settings={settings} marks={marks} />),
 );
