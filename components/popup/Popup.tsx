@@ -123,6 +123,9 @@ export function Popup({
   const locale = uiLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [earlyScroll] = useState(
+    () => document.getElementById(EARLY_ID)?.getElementsByClassName('queue')[0]?.scrollTop ?? 0,
+  );
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState<string>();
 
@@ -172,6 +175,8 @@ export function Popup({
     // The list's box is fixed in popup.css (440 × 380): with it known up front the first render already has
     // rows, instead of an empty pass that waits for the element to be measured.
     initialRect: QUEUE_BOX,
+    // Where the merchant had scrolled the early rows (the virtual list starts there instead of at the top).
+    initialOffset: earlyScroll,
     // Stable while the rows are: TanStack Virtual recomputes every row's offset when getItemKey changes, which
     // with a new function per render meant a pass over the whole open set on each scroll frame.
     getItemKey: itemKey,
