@@ -20,6 +20,7 @@ import { summarize } from '@/lib/tickets/summary';
 import { beijingHourMinute } from '@/lib/time/light';
 import { countdownText } from './countdown';
 import { EARLY_CONTEXT_KEY, EARLY_SOURCE_KEYS, earlyContext, type EarlyContext } from './early-context';
+import { EARLY_EVENT, EARLY_GLOBAL } from './early-global';
 import { EARLY_ID } from './early-id';
 import { knownTickets, startFirstRows, type FirstRead } from './first-rows';
 import {
@@ -233,9 +234,6 @@ function readContext(): Promise<EarlyContext | undefined> {
   }
 }
 
-/** Where the React popup finds whether (and when) the early rows were written. */
-export const EARLY_GLOBAL = '__ticketRadarEarly';
-
 /**
  * The early script's work: the first read and the context, then the rows into popup.html's body before
  * #root, when they can be told right. Marks `ticket-radar:popup-first-row` when a ticket row is in.
@@ -255,5 +253,6 @@ export function startEarly(): Promise<boolean> {
     return true;
   });
   g[EARLY_GLOBAL] = done.catch(() => false);
+  dispatchEvent(new Event(EARLY_EVENT));
   return done;
 }
