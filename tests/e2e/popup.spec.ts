@@ -241,11 +241,12 @@ async function firstRowFigures(l: Launched, opens: number): Promise<{ firstRow: 
  * with room for a loaded machine (2 shared cores, other test runs, CI): the median of five opens under
  * FIRST_ROW_BOUND_MS, and the popup's own share (its early script runs → first row: the read and writing
  * the rows) under OWN_SHARE_BOUND_MS, the part this code decides; and every open's first row written by the
- * early script. Measured here: see BENCHMARKS.md. An empty extension page's first script runs 62–101 ms after
+ * early script. Measured here (2026-12-03, load 5): 97 / 101 ms, own share 13 / 25 ms (200 / 50,000 stored);
+ * beside two busy loops 89 / 91 ms, 23 / 21 ms. An empty extension page's first script runs 62–101 ms after
  * navigation on this machine (median 83): that part is Chromium's, not the popup's.
  */
-const FIRST_ROW_BOUND_MS = 250;
-const OWN_SHARE_BOUND_MS = 60;
+const FIRST_ROW_BOUND_MS = 200;
+const OWN_SHARE_BOUND_MS = 50;
 
 test('200 stored: the first row within its budget', async () => {
   const l = await launchWithExtension();
