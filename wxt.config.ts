@@ -22,11 +22,48 @@ const zodWithoutEval = (): Plugin => ({
   },
 });
 
+/**
+ * The popup's React part is imported by its entry only after the early first rows are written (entrypoints/
+ * popup/main.tsx), so its evaluation does not hold them up; but fetching it then would cost another ~40 ms
+ * (an extension resource's round trip here). So popup.html preloads it and its imports as the static ones are:
+ * fetched and compiled while the page loads, evaluated when imported.
+ */
+const preloadPopupApp = (): Plugin => ({
+  name: 'ticket-radar:preload-popup-app',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, ctx) {
+      const { bundle, chunk } = ctx;
+      if (!bundle || !chunk || !/popup[\\/]index\.html$/.test(ctx.filename)) return undefined;
+      const files = new Set<string>();
+      const visit = (file: string) => {
+        const c = bundle[file];
+        if (files.has(file) || c?.type !== 'chunk') return;
+        files.add(file);
+        c.imports.forEach(visit);
+      };
+      for (const d of chunk.dynamicImports) {
+        const c = bundle[d];
+        if (c?.type === 'chunk' && c.facadeModuleId?.endsWith('components/popup/mount.tsx')) visit(d);
+      }
+      if (files.size === 0)
+        throw new Error('preloadPopupApp: the popup entry no longer imports components/popup/mount.tsx');
+      for (const f of [chunk.fileName, ...chunk.imports]) files.delete(f);
+      return [...files].map((f) => ({
+        tag: 'link',
+        attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` },
+        injectTo: 'head' as const,
+      }));
+    },
+  },
+});
+
 // Thin config: manifest facts live here, everything else in lib/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Web Workers (the overview's analytics) are bundled apart: their plugins are listed apart.
-  vite: () => ({ plugins: [zodWithoutEval()], worker: { plugins: () => [zodWithoutEval()] } }),
+  vite: () => ({ plugins: [zodWithoutEval(), preloadPopupApp()], worker: { plugins: () => [zodWithoutEval()] } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',

@@ -1,7 +1,7 @@
 /**
- * The popup's first rows, started before its modules load: popup.html runs this small classic script while it
- * is parsed (components/popup/first-rows.ts). No React, no Dexie, no zod here.
+ * The popup's first rows, read and written before its modules load: popup.html runs this small classic script
+ * while it is parsed (components/popup/early.ts). No React, no Dexie, no zod, no dayjs here.
  */
-import { startFirstRows } from '@/components/popup/first-rows';
+import { startEarly } from '@/components/popup/early';
 
-export default defineUnlistedScript(() => startFirstRows());
+export default defineUnlistedScript(() => void startEarly());

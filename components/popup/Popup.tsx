@@ -3,12 +3,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { kindKey, platformName, t, uiLocale } from '@/lib/i18n';
 import { PLATFORMS, TICKET_KINDS, shopKey, type Ticket } from '@/lib/model/ticket';
-import type { Shop } from '@/lib/model/shop';
 import { summarize, summarizeInSlices, SUMMARY_SLICE, type SectionId, type Summary } from '@/lib/tickets/summary';
 import { matches } from '@/lib/tickets/filter';
 import { loadSetAside, SET_ASIDE_KEY } from '@/lib/tickets/marks';
 import { DEFAULT_VIEW, loadPopupView, savePopupView, type PopupView } from '@/lib/tickets/popup-view';
-import { queueRows, stepTicket, type QueueRow } from '@/lib/tickets/queue';
+import { certainRows, queueRows, stepTicket, wholeSections, type QueueRow } from '@/lib/tickets/queue';
 import { markOpened } from '@/lib/tickets/round';
 import type { SetAside } from '@/lib/tickets/state';
 import type { Settings } from '@/lib/model/settings';
@@ -23,39 +22,31 @@ import { TicketRow } from './TicketRow';
 import { useCountdownTicker } from './use-countdown-ticker';
 import { useInitials } from './use-initials';
 import { useQueueData, type QueueData } from './use-queue-data';
+import type { FirstRead } from './first-rows';
+import { EARLY_ID } from './early-id';
+import { refreshEarlyContext } from './early-context-write';
+import { cssId, FOLDING, HEAD_HEIGHT, QUEUE_BOX, ROW_HEIGHT, SECTION_TITLE, shopLabelOf } from './row-parts';
 
 let earlyView: Promise<PopupView> | undefined;
 /** The remembered view, read as early as the first rows (see prefetchFirstRows). */
 export const prefetchPopupView = (): Promise<PopupView> => (earlyView ??= loadPopupView().catch(() => DEFAULT_VIEW));
 
-/** The merchant's name for a shop; never the internal id (`name-1uwmft0`). */
-export function shopLabelOf(shops: ReadonlyMap<string, Shop>, tickets: readonly Ticket[]) {
-  const fromTickets = new Map<string, string>();
-  for (const tk of tickets) if (tk.shopName) fromTickets.set(shopKey(tk.platform, tk.shopId), tk.shopName);
-  return (key: string): string => {
-    const s = shops.get(key);
-    return s?.alias ?? s?.name ?? fromTickets.get(key) ?? t('shopUnnamed');
-  };
-}
-
-/** A ticket row's and a header's height in the virtual list: fixed in popup.css, so measuring finds the estimate. */
-const ROW_HEIGHT = 54;
-const HEAD_HEIGHT = 30;
-
-const SECTION_TITLE: Record<SectionId, string> = {
-  overdue: 'popupOverdue',
-  soon: 'popupDueSoon',
-  laterToday: 'popupLaterToday',
-  later: 'popupLater',
-  noDeadline: 'popupNoDeadline',
-  waiting: 'popupWaiting',
-  unseen: 'popupUnseen',
-  setAside: 'popupSetAside',
-};
+export { shopLabelOf };
 
 /** Storage-backed marks the popup shows: set aside and snoozed, kept current while open. */
-function useMarks(): { setAside: Map<string, SetAside>; snoozed: Record<string, number> } {
-  const [marks, setMarks] = useState({ setAside: new Map<string, SetAside>(), snoozed: {} as Record<string, number> });
+export interface Marks {
+  setAside: Map<string, SetAside>;
+  snoozed: Record<string, number>;
+}
+let earlyMarks: Promise<Marks> | undefined;
+/** The marks, read before the first render (main.tsx), so its rows are in their sections from the start. */
+export const prefetchMarks = (): Promise<Marks> =>
+  (earlyMarks ??= Promise.all([loadSetAside(), loadSnoozes()]).then(([setAside, snoozed]) => ({ setAside, snoozed })));
+
+function useMarks(initial?: Marks): Marks {
+  const [marks, setMarks] = useState<Marks>(
+    initial ?? { setAside: new Map<string, SetAside>(), snoozed: {} as Record<string, number> },
+  );
   useEffect(() => {
     const load = () =>
       void Promise.all([loadSetAside(), loadSnoozes()]).then(([setAside, snoozed]) => setMarks({ setAside, snoozed }));
@@ -106,10 +97,16 @@ function useSummary(
 }
 
 /**
- * `first` and `view`: the first rows and the remembered view when main.tsx has them before the first render
- * (it waits for both), so the first commit already shows rows; without them the popup reads them itself.
+ * `first`, `view`, `settings`, `marks`: what main.tsx reads before the first render (it waits for them), so
+ * the first commit already shows rows, in the states the early rows (early.ts) showed; without them the popup
+ * reads them itself.
  */
-export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: PopupView } = {}) {
+export function Popup({
+  first,
+  view: initialView,
+  settings: initialSettings,
+  marks: initialMarks,
+}: { first?: FirstRead; view?: PopupView; settings?: Settings; marks?: Marks } = {}) {
   const freshness = useShopFreshness();
   // A stale shop's tickets say how old their data is (issue 14).
   const staleSince = useMemo(
@@ -117,14 +114,18 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
       new Map(freshness.filter((f) => f.stale && f.lastReadAt !== undefined).map((f) => [f.shopKey, f.lastReadAt!])),
     [freshness],
   );
-  const settings = useSettings();
+  const settings = useSettings(initialSettings);
   // States change on minute scales; the countdown text ticks in place (useCountdownTicker), not by re-render.
   const now = useNow(15_000);
   const data = useQueueData(first);
-  const marks = useMarks();
+  const marks = useMarks(initialMarks);
   const [view, setView] = useState<PopupView | undefined>(initialView);
   const locale = uiLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [earlyScroll] = useState(
+    () => document.getElementById(EARLY_ID)?.getElementsByClassName('queue')[0]?.scrollTop ?? 0,
+  );
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState<string>();
 
@@ -145,16 +146,17 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
   const complete = shown?.complete === true;
   const v = view ?? DEFAULT_VIEW;
   const initialsOf = useInitials(v.query);
-  const rows: QueueRow[] = useMemo(
-    () =>
-      sum
-        ? queueRows(sum, (i) => matches(i.ticket, v, shopLabel, initialsOf), {
-            groupByShop: v.groupByShop,
-            unfolded: v.unfolded,
-          })
-        : [],
-    [sum, v, shopLabel, initialsOf],
-  );
+  const through = complete ? undefined : data?.through;
+  const rows: QueueRow[] = useMemo(() => {
+    if (!sum) return [];
+    const all = queueRows(sum, (i) => matches(i.ticket, v, shopLabel, initialsOf), {
+      groupByShop: v.groupByShop,
+      unfolded: v.unfolded,
+    });
+    // Before the whole open set is read: only the rows it would show the same (the early rows' rule), so no
+    // row moves and no count changes when it arrives, beyond rows and counts appearing.
+    return through === undefined ? all : certainRows(all, wholeSections(through, now, settings));
+  }, [sum, v, shopLabel, initialsOf, through, now, settings]);
 
   const itemKey = useCallback(
     (i: number) => {
@@ -172,7 +174,9 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
     overscan: 6,
     // The list's box is fixed in popup.css (440 × 380): with it known up front the first render already has
     // rows, instead of an empty pass that waits for the element to be measured.
-    initialRect: { width: 440, height: 380 },
+    initialRect: QUEUE_BOX,
+    // Where the merchant had scrolled the early rows (the virtual list starts there instead of at the top).
+    initialOffset: earlyScroll,
     // Stable while the rows are: TanStack Virtual recomputes every row's offset when getItemKey changes, which
     // with a new function per render meant a pass over the whole open set on each scroll frame.
     getItemKey: itemKey,
@@ -197,8 +201,31 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
   useLayoutEffect(() => {
     if (firstRowMarked.current || !ticketInView) return;
     firstRowMarked.current = true;
-    performance.mark('ticket-radar:popup-first-row');
+    // The early script's rows were the first (it marked then).
+    if (!performance.getEntriesByName('ticket-radar:popup-first-row').length)
+      performance.mark('ticket-radar:popup-first-row');
   }, [ticketInView]);
+
+  // The early rows (early.ts) give way in this first commit, before it is painted: the same rows in the same
+  // places, so nothing flashes; where the merchant had scrolled or put the focus carries over.
+  useLayoutEffect(() => {
+    const early = document.getElementById(EARLY_ID);
+    if (!early) return;
+    const queue = early.getElementsByClassName('queue')[0];
+    const focused = document.activeElement;
+    if (queue && scrollRef.current) scrollRef.current.scrollTop = queue.scrollTop;
+    const searchFocused = focused instanceof HTMLInputElement && focused.type === 'search';
+    const queueFocused = !!focused && !!queue?.contains(focused);
+    early.remove();
+    if (searchFocused) searchRef.current?.focus();
+    else if (queueFocused) scrollRef.current?.focus();
+  }, []);
+
+  // What the next open's early rows need, validated here, once the whole set is on screen and whenever what
+  // it is made of changed (written only then: early-context-write.ts).
+  useEffect(() => {
+    if (complete) void refreshEarlyContext().catch(() => undefined);
+  }, [complete, settings, marks, view]);
 
   const activeRow = rows[active];
   const activeKey = activeRow?.type === 'ticket' ? activeRow.item.ticket.key : undefined;
@@ -282,6 +309,7 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
           <FreshnessSummary list={freshness} />
           <div className="filters" role="search">
             <input
+              ref={searchRef}
               type="search"
               aria-label={t('popupSearch')}
               placeholder={t('popupSearch')}
@@ -342,7 +370,7 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
               {t('popupGroupByShop')}
             </label>
           </div>
-          {rows.length === 0 && (
+          {rows.length === 0 && complete && (
             <div className="empty" data-empty>
               <p>{v.query || v.platform || v.shop || v.kind ? t('popupNoMatch') : t('popupEmpty')}</p>
             </div>
@@ -371,19 +399,20 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
                   >
                     {r.type === 'section' ? (
                       <h2 className={`sec sec-${r.id}`}>
-                        {r.folded || ['waiting', 'unseen', 'setAside'].includes(r.id) ? (
+                        {r.folded || FOLDING.includes(r.id) ? (
                           <button className="link" aria-expanded={!r.folded} onClick={() => toggleSection(r.id)}>
-                            {r.folded ? '▸' : '▾'} {t(SECTION_TITLE[r.id])} <span className="count">{r.count}</span>
+                            {r.folded ? '▸' : '▾'} {t(SECTION_TITLE[r.id])}{' '}
+                            {!r.partial && <span className="count">{r.count}</span>}
                           </button>
                         ) : (
                           <>
-                            {t(SECTION_TITLE[r.id])} <span className="count">{r.count}</span>
+                            {t(SECTION_TITLE[r.id])} {!r.partial && <span className="count">{r.count}</span>}
                           </>
                         )}
                       </h2>
                     ) : r.type === 'shop' ? (
                       <h3 className="shop-head">
-                        {shopLabel(r.key)} <span className="count">{r.count}</span>
+                        {shopLabel(r.key)} {!r.partial && <span className="count">{r.count}</span>}
                       </h3>
                     ) : (
                       <TicketRow
@@ -418,6 +447,3 @@ export function Popup({ first, view: initialView }: { first?: Ticket[]; view?: P
     </main>
   );
 }
-
-/** A ticket key as an element id (keys hold `:`). */
-const cssId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_');

@@ -11,6 +11,7 @@ import { formatBeijing } from '@/lib/time';
 import type { Rule } from '@/lib/sla';
 import { isMarkedNew } from '@/lib/freshness/new-tickets';
 import { countdownText } from './countdown';
+import { STATE_MARK, stateWord as wordOf } from './row-parts';
 
 interface Props {
   id: string;
@@ -34,9 +35,6 @@ interface Props {
 }
 
 const MIN = 60_000;
-
-/** A word beside the colour, so no state is told by colour alone. */
-const STATE_MARK: Partial<Record<string, string>> = { overdue: '⛔', critical: '❗', soon: '⚠' };
 
 /** One ticket in the popup. Page text is rendered as text (React escapes it). */
 export function TicketRow(p: Props) {
@@ -88,7 +86,7 @@ export function TicketRow(p: Props) {
       .then(() => setNote(t('popupCopied', ticket.orderId ?? ticket.nativeId)))
       .catch(() => setNote(t('popupCopyFailed')));
 
-  const stateWord = p.section === 'overdue' ? t('stateOverdue') : p.section === 'soon' ? t('stateDueSoon') : undefined;
+  const stateWord = wordOf(p.section);
 
   return (
     <div

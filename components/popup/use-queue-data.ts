@@ -10,7 +10,7 @@ import { db } from '@/lib/db/schema';
 import type { Shop } from '@/lib/model/shop';
 import { OPEN_STATUSES, type Ticket } from '@/lib/model/ticket';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { prefetchFirstRows } from './first-rows';
+import { knownTickets, prefetchFirstRows, type FirstRead } from './first-rows';
 
 /**
  * Open tickets per slice read. One IndexedDB answer is deserialised on the main thread in one go: 8,000 open
@@ -61,12 +61,17 @@ export interface QueueData {
   tickets: Ticket[];
   /** All open tickets are loaded; counts are final. */
   complete: boolean;
+  /**
+   * Before that (the first read): every open ticket due at or before `through` is in `tickets`, and nothing
+   * else is (lib/tickets/queue.ts certainRows shows only what the whole read would show the same).
+   */
+  through?: number;
   shops: Shop[];
 }
 
 /** `initial`: the first rows when the caller read them before the first render (entrypoints/popup/main.tsx). */
-export function useQueueData(initial?: Ticket[]): QueueData | undefined {
-  const [first, setFirst] = useState<Ticket[] | undefined>(initial);
+export function useQueueData(initial?: FirstRead): QueueData | undefined {
+  const [first, setFirst] = useState<FirstRead | undefined>(initial);
   useEffect(() => {
     if (initial) return;
     let live = true;
@@ -82,9 +87,10 @@ export function useQueueData(initial?: Ticket[]): QueueData | undefined {
   // shop labels) are memoised on it, and a new object on every render (each scroll frame re-renders) re-ran
   // them over every open ticket: 50–330 ms tasks while scrolling 50,000 stored (BENCHMARKS.md, 2026-12-03).
   return useMemo(() => {
-    const s = shops ?? NO_SHOPS;
-    if (all) return { tickets: all, complete: true, shops: s };
-    if (first) return { tickets: first, complete: false, shops: s };
+    if (all) return { tickets: all, complete: true, shops: shops ?? NO_SHOPS };
+    // The first read's shops until the live query has them: the first render's labels are the early rows'.
+    if (first)
+      return { tickets: knownTickets(first), complete: false, through: first.through, shops: shops ?? first.shops };
     return undefined;
   }, [all, first, shops]);
 }

@@ -1,15 +1,25 @@
-import { createRoot } from 'react-dom/client';
-import { Popup, prefetchPopupView } from '@/components/popup/Popup';
-import { prefetchFirstRows } from '@/components/popup/first-rows';
+/**
+ * The popup's entry: its stylesheet, then the React popup (components/popup/mount.tsx) once the early script
+ * has written the first rows and they were painted, or it found it cannot write them
+ * (components/popup/early.ts). Evaluating the popup's modules takes one ~12 ms task: run before, it held up
+ * the early read's IndexedDB answers; run at once after, the rows' first paint. The modules are fetched
+ * meanwhile all the same: popup.html preloads them (wxt.config.ts, preloadPopupApp).
+ */
 import '@/components/popup/popup.css';
+import { EARLY_EVENT, EARLY_GLOBAL } from '@/components/popup/early-global';
 
-// The popup's own clock for its first-row budget (tests/e2e/popup.spec.ts, BENCHMARKS.md): this mark is when
-// its modules have run, `ticket-radar:popup-first-row` when the first ticket row is in the DOM.
-performance.mark('ticket-radar:popup-start');
-// The first rows (started by popup.html's early script, usually read by now) and the remembered view, before
-// the first render: its first commit then has rows, instead of a busy pass and a second render for them.
-// Neither read rejects (each falls back to nothing read / the default view).
-const root = createRoot(document.getElementById('root')!);
-void Promise.all([prefetchFirstRows(), prefetchPopupView()]).then(([first, view]) =>
-  root.render(<Popup first={first} view={view} />),
-);
+const early = () => (globalThis as Record<string, unknown>)[EARLY_GLOBAL] as Promise<boolean> | undefined;
+/** The early script's promise; it may run after this module (async), but always before `load`. */
+const started = (): Promise<boolean> =>
+  early() ??
+  new Promise<boolean>((resolve) => {
+    const done = () => void (early() ?? Promise.resolve(false)).then(resolve);
+    addEventListener(EARLY_EVENT, done, { once: true });
+    addEventListener('load', done, { once: true });
+  });
+/** After the next frame is painted: a rAF callback runs before the paint, a task queued from it after. */
+const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+void started()
+  .then((wrote) => (wrote ? painted() : undefined))
+  .then(() => import('@/components/popup/mount'));

@@ -38,9 +38,8 @@ export function newTickets(before: FreshRow | undefined, tickets: readonly Ticke
 export const announces = (s: FreshnessSettings, platform: Ticket['platform'], surface: string): boolean =>
   s.announce[platform] && s.announceSurfaces[surface] !== false;
 
-/** The popup marks a ticket as new until it was opened once. */
-export const isMarkedNew = (tk: Pick<Ticket, 'newSince' | 'openedAt'>): boolean =>
-  tk.newSince !== undefined && (tk.openedAt === undefined || tk.openedAt < tk.newSince);
+// In the zod-free core: the popup's early first-rows script marks new tickets too.
+export { isMarkedNew } from '../model/ticket-core';
 
 const shopName = (tk: Ticket, shops: ReadonlyMap<string, Shop>) => {
   const shop = shops.get(shopKey(tk.platform, tk.shopId));

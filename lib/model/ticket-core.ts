@@ -47,3 +47,7 @@ export const platformOfKey = (key: string | undefined): Platform | undefined => 
 };
 
 export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;
+
+/** The popup marks a ticket as new until it was opened once. */
+export const isMarkedNew = (tk: { newSince?: number | undefined; openedAt?: number | undefined }): boolean =>
+  tk.newSince !== undefined && (tk.openedAt === undefined || tk.openedAt < tk.newSince);

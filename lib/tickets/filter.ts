@@ -4,7 +4,8 @@
  * the caller (pinyin-pro stays in extension pages, never in content scripts).
  */
 import type { Platform, Ticket, TicketKind } from '../model/ticket';
-import { shopKey } from '../model/ticket';
+// From the zod-free core: the popup's early first-rows script runs this module (components/popup/early.ts).
+import { shopKey } from '../model/ticket-core';
 
 /** What the merchant chose in the popup; remembered between opens (lib/tickets/popup-view.ts). */
 export interface QueueFilter {

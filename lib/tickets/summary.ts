@@ -3,10 +3,19 @@
  * the overview show. Pure. Every state comes from state() (lib/tickets/state.ts), so the surfaces agree by
  * construction: the toolbar badge is built from this summary's `counts`.
  */
-import type { Settings } from '../model/settings';
-import { shopKey, type Platform, type Ticket } from '../model/ticket';
+import type { Platform, Ticket } from '../model/ticket';
+// From the zod-free core: the popup's early first-rows script summarises too (components/popup/early.ts).
+import { shopKey } from '../model/ticket-core';
 import type { Tier } from '../sla/types';
-import { countState, state, zeroCounts, type SetAside, type StateCounts, type TicketState } from './state';
+import {
+  countState,
+  state,
+  zeroCounts,
+  type SetAside,
+  type StateCounts,
+  type StateSettings,
+  type TicketState,
+} from './state';
 
 export interface SummaryItem {
   ticket: Ticket;
@@ -60,7 +69,7 @@ export function sectionOf(s: TicketState): SectionId {
  */
 export function summarize(
   tickets: readonly Ticket[],
-  settings: Settings,
+  settings: StateSettings,
   now: number,
   setAside: ReadonlyMap<string, SetAside> = new Map(),
 ): Summary {
@@ -79,7 +88,7 @@ export const SUMMARY_SLICE = 2000;
  */
 export async function summarizeInSlices(
   tickets: readonly Ticket[],
-  settings: Settings,
+  settings: StateSettings,
   now: number,
   setAside: ReadonlyMap<string, SetAside>,
   cancelled: () => boolean,
@@ -116,7 +125,7 @@ function emptySummary(): Summary {
 function addTicket(
   s: Summary,
   ticket: Ticket,
-  settings: Settings,
+  settings: StateSettings,
   now: number,
   setAside: ReadonlyMap<string, SetAside>,
 ): void {

@@ -196,39 +196,57 @@ test('dark theme and English', async () => {
 
 /**
  * The popup's first-row figure on its own clock: `ticket-radar:popup-first-row` (ms after navigation, set when
- * the first ticket row is in the DOM) and `ticket-radar:popup-start` (its modules have run), over `opens` fresh
- * opens; medians. The popup is reopened as the merchant does: a new page each time.
+ * the first ticket row is in the DOM) and `ticket-radar:popup-early-start` (popup.html's early script runs:
+ * what comes before is Chromium's page and resource set-up), over `opens` fresh opens; medians. The popup is
+ * reopened as the merchant does: a new page each time, after one open that saw the whole set (it leaves the
+ * context the early rows need, components/popup/early-context.ts). `early`: opens whose first row the early
+ * script wrote (before the modules ran).
  */
-async function firstRowFigures(l: Launched, opens: number): Promise<{ firstRow: number; own: number }> {
-  const rows: { firstRow: number; own: number }[] = [];
+async function firstRowFigures(l: Launched, opens: number): Promise<{ firstRow: number; own: number; early: number }> {
+  const warm = await openPopup(l);
+  await warm.waitForSelector('[data-open-count]', { timeout: 60_000 });
+  await expect
+    .poll(() => l.worker.evaluate(async () => Object.keys(await chrome.storage.local.get('ticket-radar:popup-early'))))
+    .toEqual(['ticket-radar:popup-early']);
+  await warm.close();
+  const rows: { firstRow: number; own: number; early: boolean }[] = [];
   for (let i = 0; i < opens; i++) {
     const popup = await l.context.newPage();
     await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
     await popup.waitForFunction(() => performance.getEntriesByName('ticket-radar:popup-first-row').length > 0);
     rows.push(
-      await popup.evaluate(() => {
-        const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+      await popup.evaluate(async () => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const firstRow = at('ticket-radar:popup-first-row');
-        return { firstRow, own: firstRow - at('ticket-radar:popup-start') };
+        return {
+          firstRow,
+          own: firstRow - at('ticket-radar:popup-early-start'),
+          // The early script says whether it wrote the rows (components/popup/early.ts EARLY_GLOBAL).
+          early: (await (window as unknown as { __ticketRadarEarly?: Promise<boolean> }).__ticketRadarEarly) === true,
+        };
       }),
     );
     await popup.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { firstRow: median(rows.map((r) => r.firstRow)), own: median(rows.map((r) => r.own)) };
+  return {
+    firstRow: median(rows.map((r) => r.firstRow)),
+    own: median(rows.map((r) => r.own)),
+    early: rows.filter((r) => r.early).length,
+  };
 }
 
 /**
- * The first-row budget is 100 ms after navigation (issue 13; BENCHMARKS.md, 2026-12-03 h13-popup). Asserted
+ * The first-row budget is 100 ms after navigation (issue 13; BENCHMARKS.md, 2026-12-03 h13-first). Asserted
  * with room for a loaded machine (2 shared cores, other test runs, CI): the median of five opens under
- * FIRST_ROW_BOUND_MS, and the popup's own share (its modules have run → first row: waiting for the read it
- * started before they loaded, and one render) under OWN_SHARE_BOUND_MS, the part this code decides. Measured
- * here: 99 / 163 ms and 20 / 40 ms (200 / 50,000 stored) with other engineers' runs beside it; 177 / 161 ms
- * and 26 / 25 ms beside two busy loops. An empty extension page's first script runs 62–101 ms after
+ * FIRST_ROW_BOUND_MS, and the popup's own share (its early script runs → first row: the read and writing
+ * the rows) under OWN_SHARE_BOUND_MS, the part this code decides; and every open's first row written by the
+ * early script. Measured here (2026-12-03, load 5): 97 / 101 ms, own share 13 / 25 ms (200 / 50,000 stored);
+ * beside two busy loops 89 / 91 ms, 23 / 21 ms. An empty extension page's first script runs 62–101 ms after
  * navigation on this machine (median 83): that part is Chromium's, not the popup's.
  */
-const FIRST_ROW_BOUND_MS = 400;
-const OWN_SHARE_BOUND_MS = 80;
+const FIRST_ROW_BOUND_MS = 200;
+const OWN_SHARE_BOUND_MS = 50;
 
 test('200 stored: the first row within its budget', async () => {
   const l = await launchWithExtension();
@@ -236,10 +254,11 @@ test('200 stored: the first row within its budget', async () => {
     await (await seeded(l, 200)).close();
     const f = await firstRowFigures(l, 5);
     console.log(
-      `popup first row, 200 stored: median ${Math.round(f.firstRow)} ms after navigation, own share ${Math.round(f.own)} ms`,
+      `popup first row, 200 stored: median ${Math.round(f.firstRow)} ms after navigation, own share ${Math.round(f.own)} ms, early in ${f.early} of 5`,
     );
     expect(f.firstRow).toBeLessThan(FIRST_ROW_BOUND_MS);
     expect(f.own).toBeLessThan(OWN_SHARE_BOUND_MS);
+    expect(f.early).toBe(5);
   } finally {
     await l.close();
   }
@@ -255,10 +274,11 @@ test('50,000 stored: the first row within its budget, only visible rows rendered
     expect(await seedTickets(l.worker, { count: 50_000, now: Date.now(), finishedShare: 0.36 })).toBe(50_000);
     const f = await firstRowFigures(l, 5);
     console.log(
-      `popup first row, 50,000 stored: median ${Math.round(f.firstRow)} ms after navigation, own share ${Math.round(f.own)} ms`,
+      `popup first row, 50,000 stored: median ${Math.round(f.firstRow)} ms after navigation, own share ${Math.round(f.own)} ms, early in ${f.early} of 5`,
     );
     expect(f.firstRow).toBeLessThan(FIRST_ROW_BOUND_MS);
     expect(f.own).toBeLessThan(OWN_SHARE_BOUND_MS);
+    expect(f.early).toBe(5);
 
     const popup = await openPopup(l);
     await popup.waitForSelector('[data-open-count]');
@@ -293,6 +313,63 @@ test('50,000 stored: the first row within its budget, only visible rows rendered
     const longTasks = await popup.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`popup scrolling 50,000 stored: main-thread tasks over 50 ms: [${longTasks.join(', ')}]`);
     expect(longTasks).toEqual([]);
+  } finally {
+    await l.close();
+  }
+});
+
+test('the early rows are the first render’s: React takes over in place, with the scroll and the focus', async () => {
+  const l = await launchWithExtension();
+  try {
+    await (await seeded(l, 300)).close();
+    const warm = await openPopup(l);
+    await warm.waitForSelector('[data-open-count]');
+    await expect
+      .poll(() =>
+        l.worker.evaluate(async () => Object.keys(await chrome.storage.local.get('ticket-radar:popup-early'))),
+      )
+      .toEqual(['ticket-radar:popup-early']);
+    await warm.close();
+    const popup = await l.context.newPage();
+    // What the early script wrote, as laid out then (focus and scroll given to it at once), and what React's
+    // first commit shows when it removes them (a mutation callback runs before that commit is painted).
+    await popup.addInitScript(() => {
+      const w = window as unknown as { earlyRows?: unknown[]; reactRows?: unknown[]; earlyScroll?: number };
+      const rowsIn = (root: ParentNode) =>
+        [...root.querySelectorAll('[data-ticket-key]')]
+          .slice(0, 6)
+          .map((e) => `${e.getAttribute('data-ticket-key')} ${Math.round(e.getBoundingClientRect().top)}`);
+      const mo = new MutationObserver(() => {
+        const early = document.getElementById('early');
+        if (early && !w.earlyRows) {
+          w.earlyRows = rowsIn(early);
+          const queue = early.querySelector<HTMLElement>('.queue')!;
+          queue.focus();
+          // Scrollable once the stylesheet is in (fixed height); what it has is what React must keep.
+          queue.scrollTop = 20;
+          w.earlyScroll = queue.scrollTop;
+        } else if (!early && w.earlyRows && !w.reactRows) {
+          const queue = document.querySelector<HTMLElement>('.queue')!;
+          w.reactRows = rowsIn(document).map((r) => `${r} ${queue.scrollTop}`);
+          mo.disconnect();
+        }
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+    await popup.waitForFunction(() => (window as unknown as { reactRows?: unknown }).reactRows);
+    const { earlyRows, reactRows, scroll } = await popup.evaluate(() => {
+      const w = window as unknown as { earlyRows: string[]; reactRows: string[]; earlyScroll: number };
+      return { earlyRows: w.earlyRows, reactRows: w.reactRows, scroll: w.earlyScroll };
+    });
+    expect(earlyRows.length).toBeGreaterThan(3);
+    // The same rows at the same places (scrolled as far: early tops were taken before the scroll) in React's
+    // first commit.
+    expect(reactRows).toEqual(
+      earlyRows.map((r) => `${r.replace(/ (-?\d+)$/, (_m, top: string) => ` ${Number(top) - scroll}`)} ${scroll}`),
+    );
+    await expect(popup.locator('#early')).toHaveCount(0);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
   } finally {
     await l.close();
   }
