@@ -3,7 +3,9 @@
  * The hook's streaming copy of a response (hook.ts `copyBody`), and the fetch wrapper around it on a test
  * window: the cap and the cancel, characters split across chunks, a body that fails mid-stream, and a page
  * that replaces the natives after the hook installed. The sliced JSON copy of an XHR's parsed answer
- * (`copyJson`), and the sender's parts, order and rate for long bodies (`createSender`).
+ * (`copyJson`), and the sender's parts, order and rate for long bodies (`createSender`). A page that replaces
+ * Map, Array, iterator and WeakMap built-ins or defines `toJSON`, Proxy-trap or init-member getters on
+ * Object.prototype after install sees none of our calls, and our messages still arrive whole.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -30,6 +32,75 @@ import {
 import { createAssembler } from './decode-page-message';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** In what the hook handles: a page that sees this anywhere has seen our data. */
+const MARK = 'OURS-7f3a';
+/**
+ * A page's traps, set after install: each replaces a built-in (or defines a getter on a prototype) and records
+ * its name, what it was called on and with, then behaves as the original. Read `calls` after `restore()`.
+ */
+function pageTraps({ proxyGet = false } = {}) {
+  const calls: unknown[][] = [];
+  const undo: (() => void)[] = [];
+  const trap = (owner: object, key: PropertyKey, asGetter = false) => {
+    const d = Object.getOwnPropertyDescriptor(owner, key);
+    // (A test window may hold its functions behind accessors: the function is what they give.)
+    const orig = (d?.get && !asGetter ? d.get.call(owner) : d?.value) as ((...a: unknown[]) => unknown) | undefined;
+    // Written without the built-ins it traps (no push, no spread), or it would call itself.
+    const fn = function (this: unknown, ...a: unknown[]) {
+      // What it is (for the failure message), then what it was called on and with.
+      const call: unknown[] = [`${typeof key === 'symbol' ? '@@iterator' : key}`, this];
+      for (let i = 0; i < a.length; i++) call[i + 2] = a[i];
+      calls[calls.length] = call;
+      return orig ? Reflect.apply(orig, this, a) : undefined;
+    };
+    // Descriptors without a prototype: once Object.prototype has a `get`, every other descriptor would have one.
+    const bare = (desc: PropertyDescriptor) => Object.setPrototypeOf(desc, null) as PropertyDescriptor;
+    Object.defineProperty(
+      owner,
+      key,
+      bare(asGetter ? { get: fn, configurable: true } : { configurable: true, writable: true, value: fn }),
+    );
+    undo[undo.length] = () =>
+      d ? Object.defineProperty(owner, key, bare({ ...d })) : delete (owner as Record<PropertyKey, unknown>)[key];
+  };
+  for (const key of ['set', 'get', 'delete', 'keys', 'has', Symbol.iterator]) trap(Map.prototype, key);
+  trap(Object.getPrototypeOf(new Map().keys()) as object, 'next');
+  for (const key of ['push', 'shift', 'slice', 'map', 'forEach', Symbol.iterator]) trap(Array.prototype, key);
+  trap(Object.getPrototypeOf([][Symbol.iterator]()) as object, 'next');
+  for (const key of ['get', 'set']) trap(WeakMap.prototype, key);
+  for (const key of ['has', 'add']) trap(WeakSet.prototype, key);
+  trap(String.prototype, 'startsWith');
+  trap(RegExp.prototype, 'exec');
+  for (const key of ['min', 'max', 'ceil']) trap(Math, key);
+  trap(Object, 'keys');
+  trap(Object, 'entries');
+  trap(window, 'setTimeout');
+  trap(window, 'requestAnimationFrame');
+  // Getters JSON.stringify, a Proxy and a WebIDL dictionary would find on the way up from an object of ours.
+  trap(Object.prototype, 'toJSON', true);
+  trap(Array.prototype, 'toJSON', true);
+  // (`get` only in a synchronous test: every property descriptor of the test runner would then have a `get`.)
+  for (const key of ['ownKeys', 'getOwnPropertyDescriptor', 'has']) trap(Object.prototype, key, true);
+  if (proxyGet) trap(Object.prototype, 'get', true);
+  for (const key of ['bubbles', 'cancelable', 'composed', 'once', 'attributes']) trap(Object.prototype, key, true);
+  calls.length = 0; // what setting the traps went through
+  return {
+    calls,
+    restore: () => {
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
+    },
+  };
+}
+
+/** Whether `v` holds MARK anywhere within a few levels (a string, a Map's entries, an object's values). */
+function mentions(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes(MARK);
+  // A DOM node is the browser's to handle (happy-dom stands for its native code here): not looked into.
+  if (v === null || typeof v !== 'object' || depth > 6 || v instanceof Node) return false;
+  const inner = v instanceof Map ? [...v.keys(), ...v.values()] : Object.values(v);
+  return inner.some((x) => mentions(x, depth + 1));
+}
 
 /** A body stream that serves `chunks` one pull at a time, then ends (or fails); it counts pulls and cancels. */
 function chunked(chunks: readonly Uint8Array[], opts: { failAfter?: number } = {}) {
@@ -147,8 +218,10 @@ describe('installHook: the fetch wrapper', () => {
       close() {}
     }
     const channel = () => ({ port1: new Port(), port2: new Port() }) as unknown as MessageChannel;
-    openPageChannel(window, (data) => messages.push(JSON.parse(data as string) as PageMessage), channel);
-    installHook({ paths: [/^\/api\/list$/] });
+    // (An index, not `push`: the last test traps Array.prototype.push and looks for our data in its calls.)
+    openPageChannel(window, (data) => (messages[messages.length] = JSON.parse(data as string) as PageMessage), channel);
+    // Records of rows matching `.tr-row` on any path (happy-dom's is about:blank); no test before the last adds one.
+    installHook({ paths: [/^\/api\/list$/], records: { rowSelector: '.tr-row', propName: 'record', pathPrefix: '' } });
   });
 
   /** The message the hook sends for the page's next fetch of /api/list, after the page read its own body. */
@@ -251,6 +324,61 @@ describe('installHook: the fetch wrapper', () => {
       restore.forEach((r) => r());
     }
   });
+
+  it('a page that replaces Map, Array, iterator and other built-ins, or defines toJSON getters, after install sees nothing of ours; a response and a records message arrive whole', async () => {
+    const record = { id: MARK, items: [{ title: `${MARK} 退款` }, [1, 2]], nested: { deep: [MARK] }, n: null };
+    const row = document.createElement('div');
+    row.className = 'tr-row';
+    // What React keeps on a rendered row (react-record.ts).
+    (row as unknown as Record<string, unknown>)['__reactFiber$t'] = { memoizedProps: { record } };
+    const body = JSON.stringify({ list: [{ id: MARK }] });
+    // Made before the traps: happy-dom's Response constructor (the browser's code) goes through Array methods.
+    const made = new Response(body);
+    answer = () => made;
+    const before = messages.length;
+    const traps = pageTraps();
+    let res: Response | undefined;
+    try {
+      res = await window.fetch('/api/list');
+      document.body.append(row); // the record reader's observer sees it and reads it in the next frame
+      await vi.waitFor(() => expect(messages.length).toBe(before + 2));
+    } finally {
+      traps.restore();
+      row.remove();
+    }
+    const ours = traps.calls.filter((c) => mentions(c));
+    expect(ours).toEqual([]);
+    expect(traps.calls.length).toBeGreaterThan(0); // the traps were live (the test runner went through them)
+    const got = messages.slice(before);
+    expect(got).toContainEqual(expect.objectContaining({ type: 'response', body }));
+    expect(got).toContainEqual(expect.objectContaining({ type: 'records', records: [{ rowIndex: 0, record }] }));
+    expect(await res.text()).toBe(body);
+  });
+
+  it("a wrapper's Proxy inherits no trap: a page's Object.prototype.get/ownKeys and WeakMap.prototype.get are never asked", () => {
+    // (Read before: the test window's own lookup of `fetch` goes through Maps.)
+    const f = window.fetch;
+    const toString = Function.prototype.toString;
+    const printed = toString.call(f);
+    const { calls, restore } = pageTraps({ proxyGet: true });
+    let probe: unknown[];
+    try {
+      // Synchronous: nothing but these lines runs while the traps are set.
+      probe = [
+        f.name,
+        f.length,
+        Reflect.ownKeys(f).length,
+        Object.getOwnPropertyDescriptor(f, 'name')?.value,
+        'prototype' in f,
+        toString.call(f),
+      ];
+    } finally {
+      restore();
+    }
+    expect(calls).toEqual([]);
+    expect(probe.slice(0, 5)).toEqual(['', 0, 2, '', false]);
+    expect(probe[5]).toBe(printed); // the test's "native" fetch is an arrow function: its source, not ours
+  });
 });
 
 describe("copyJson: an XHR's parsed answer written back in slices", () => {
@@ -345,7 +473,7 @@ describe('createSender: long bodies in parts', () => {
     const afterMicrotasks: number[] = [];
     const port = new Port();
     port.addEventListener(DATA_EVENT, (e) => {
-      got.push(JSON.parse((e as CustomEvent<string>).detail) as WireMessage);
+      got[got.length] = JSON.parse((e as CustomEvent<string>).detail) as WireMessage; // (not `push`: a test traps it)
       const i = got.length - 1;
       let p = Promise.resolve();
       for (let k = 0; k < 50; k++) p = p.then(() => undefined);
@@ -410,6 +538,28 @@ describe('createSender: long bodies in parts', () => {
       { type: 'oversized', url: 'https://x.test/c', chars: 9 },
       response('{"second":2}', 'https://x.test/b'),
     ]);
+  });
+
+  it('a page that replaced Map and Array methods and their iterators after install sees nothing of what waits in the queue', async () => {
+    let t = 0;
+    const { got, send, timers } = channel({ now: () => t });
+    const traps = pageTraps();
+    try {
+      // Past the burst (the rest waits, merged per key), then a second for the tokens to come back.
+      // The 20 over the burst use 10 keys twice: the second of each replaces the first.
+      for (let i = 0; i < HOOK_RATE.burst + 20; i++) {
+        const key = i < HOOK_RATE.burst ? `k${i}` : `k${HOOK_RATE.burst + (i % 10)}`;
+        send(key, response(`{"${MARK}":${i}}`, `https://x.test/${key}`));
+      }
+      t += 1000;
+      while (timers.length) timers.shift()!();
+    } finally {
+      traps.restore();
+    }
+    expect(traps.calls.filter((c) => mentions(c))).toEqual([]);
+    const bodies = reassembled(got).map((m) => (m.type === 'response' ? m.body : ''));
+    // The first 100 at once, in order; of the 20 that waited, the newest 10, one per key.
+    expect(bodies).toEqual(Array.from({ length: 110 }, (_, i) => `{"${MARK}":${i < 100 ? i : i + 10}}`));
   });
 
   it('the rate counts a copy by its parts (a frozen clock: no tokens come back)', async () => {

@@ -9,7 +9,7 @@
  * the page, and leaves nothing the page can see: the wrappers are indistinguishable from the natives
  * (stealth.ts) and there is no global marker (the install guard is this module's own variable).
  */
-import { cloneRecord, reactRecord } from './react-record';
+import { cloneRecord, nullArray, nullObject, reactRecord } from './react-record';
 import {
   DATA_EVENT,
   HELLO_EVENT,
@@ -94,6 +94,48 @@ const now = Date.now;
 // The rate limit runs on the monotonic clock (a page, or a test, may move Date).
 const perfNow = performance.now;
 const clock = () => reflectApply(perfNow, performance, []) as number;
+const { ceil, max, min } = Math;
+/** Our timers, on the captured native (a page's replaced `setTimeout` would see each flush of ours). */
+const timeout = ((fn: () => void, ms?: number) =>
+  reflectApply(nativeSetTimeout, window, [fn, ms])) as typeof setTimeout;
+const NativeURL = URL;
+const urlHref = getter<string>(URL.prototype, 'href');
+const urlOrigin = getter<string>(URL.prototype, 'origin');
+const urlPathname = getter<string>(URL.prototype, 'pathname');
+const requestUrl = getter<string>(globalThis.Request?.prototype ?? {}, 'url');
+// `RegExp.prototype.test` looks up `exec` on the pattern each call; the native `exec` is called directly.
+const regExpExec = RegExp.prototype.exec;
+const eventPorts = getter<readonly MessagePort[]>(globalThis.MessageEvent?.prototype ?? {}, 'ports');
+/**
+ * The Map and WeakMap operations the hot path uses, captured: a page that replaced `Map.prototype.set`,
+ * `.delete`, `.keys`, `size` or the iterator's `next` later would otherwise see every message we queue (or
+ * break the queue). Maps are never iterated with `for … of` (that looks up `Symbol.iterator` at call time).
+ */
+const NativeMap = Map;
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
+const mapDelete = Map.prototype.delete;
+const mapKeys = Map.prototype.keys;
+const mapSize = getter<number>(Map.prototype, 'size');
+const mapIteratorNext = (Object.getPrototypeOf(new Map().keys()) as Iterator<unknown>).next;
+const NativeWeakMap = WeakMap;
+const weakMapGet = WeakMap.prototype.get;
+const weakMapSet = WeakMap.prototype.set;
+/** `fn` called on `self` with `args`, through the captured Reflect.apply (rest arguments build no iterator). */
+const call = <R>(fn: unknown, self: unknown, ...args: unknown[]): R =>
+  reflectApply(fn as (...a: unknown[]) => unknown, self, args) as R;
+/** The first key of a Map, in insertion order, through the captured iterator. */
+const firstKey = <K>(m: Map<K, unknown>): K | undefined =>
+  call<IteratorResult<K>>(mapIteratorNext, call(mapKeys, m)).value as K | undefined;
+// The DOM the record reader uses (when Document is there: hook.ts is also loaded by unit tests without one).
+const querySelectorAll = globalThis.Document?.prototype.querySelectorAll;
+const nodeListLength = getter<number>(globalThis.NodeList?.prototype ?? {}, 'length');
+const setAttribute = globalThis.Element?.prototype.setAttribute;
+const documentElement = getter<Element | null>(globalThis.Document?.prototype ?? {}, 'documentElement');
+const startsWith = String.prototype.startsWith;
+const NativeMutationObserver = globalThis.MutationObserver;
+const observe = globalThis.MutationObserver?.prototype.observe;
+const nativeRaf = globalThis.requestAnimationFrame;
 
 /** One install per window: a module-scoped guard, never a property the page could look for. */
 let installed = false;
@@ -174,7 +216,7 @@ export async function copyBody(stream: ReadableStream<Uint8Array>, cap: number):
       if (done) break;
       const n = byteLength(value);
       bytes += n;
-      if (surelyOver(bytes, cap)) return stop(Math.max(text.length, Math.ceil(bytes / 3)));
+      if (surelyOver(bytes, cap)) return stop(max(text.length, ceil(bytes / 3)));
       for (let at = 0; at < n; at += DECODE_STEP) {
         // Ropes: `+=` does not copy what was decoded before (the string is flattened once, when it is sent).
         text += reflectApply(decode, decoder, [
@@ -290,6 +332,25 @@ function requestText(body: unknown): string | undefined {
   return typeof body === 'string' && body.length <= MAX_REQUEST_CHARS ? body : undefined;
 }
 
+/**
+ * The URL a request names: a string as it is, a Request's or URL's through their captured getters (which
+ * throw for anything else). Anything else (an object with a `toString`) is not copied: converting it would
+ * call the page's code a second time.
+ */
+function urlOf(input: unknown): string | undefined {
+  if (typeof input === 'string') return input;
+  if (input === null || typeof input !== 'object') return undefined;
+  const tryRead = (read: (target: object) => string) => {
+    try {
+      const url = read(input);
+      return typeof url === 'string' ? url : undefined;
+    } catch {
+      return undefined; // not this kind
+    }
+  };
+  return tryRead(requestUrl) ?? tryRead(urlHref);
+}
+
 /** What a message costs of the rate: a response one token per part of its body, anything else one. */
 const costOf = (msg: PageMessage) => (msg.type === 'response' ? partsOf(msg.body.length) : 1);
 const charsOf = (msg: PageMessage) => (msg.type === 'response' ? msg.body.length : 0);
@@ -299,6 +360,9 @@ const charsOf = (msg: PageMessage) => (msg.type === 'response' ? msg.body.length
  * envelope has no prototype; the strings in it are primitives, which JSON.stringify never asks.
  */
 const wire = (msg: WireMessage): string => stringify(setPrototypeOf({ ...msg }, null));
+/** An init dictionary (of an event, a listener, an observer) without a prototype: the members we leave out
+ * are not looked up on the page's Object.prototype. */
+const eventInit = <T extends object>(init: T): T => setPrototypeOf(init, null) as T;
 
 /**
  * The hook's end of the channel: takes the first port the isolated side offers, then sends every message on
@@ -311,10 +375,15 @@ const wire = (msg: WireMessage): string => stringify(setPrototypeOf({ ...msg }, 
  * just under the cap is 8 of the 100-token burst). A copy that may start takes all its tokens at once, going
  * into debt that the next messages wait out, so it is never cut off between parts by the rate.
  */
-export function createSender(win: Window, timers: { setTimeout: typeof setTimeout; now?: () => number } = window) {
+export function createSender(
+  win: Window,
+  timers: { setTimeout: typeof setTimeout; now?: () => number } = { setTimeout: timeout },
+) {
   const clockNow = timers.now ?? clock;
   let port: MessagePort | undefined;
-  const queue = new Map<string, PageMessage>();
+  // Only through the captured operations (above): never `queue.set(…)` or `for … of queue`.
+  const queue = new NativeMap<string, PageMessage>();
+  const queued = () => mapSize(queue) > 0;
   let queuedChars = 0;
   let tokens = HOOK_RATE.burst;
   let refilledAt = clockNow();
@@ -325,7 +394,7 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
 
   const dispatchWire = (msg: WireMessage) => {
     try {
-      reflectApply(dispatchOnTarget, port, [new NativeCustomEvent(DATA_EVENT, { detail: wire(msg) })]);
+      reflectApply(dispatchOnTarget, port, [new NativeCustomEvent(DATA_EVENT, eventInit({ detail: wire(msg) }))]);
     } catch {
       /* never into the page */
     }
@@ -347,7 +416,7 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
       /* never into the page */
     } finally {
       sending = false;
-      if (queue.size && flushTimer === undefined) flush();
+      if (queued() && flushTimer === undefined) flush();
     }
   };
   const post = (msg: PageMessage) => {
@@ -356,32 +425,40 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
   };
   const take = (cost: number) => {
     const t = clockNow();
-    tokens = Math.min(HOOK_RATE.burst, tokens + ((t - refilledAt) / 1000) * HOOK_RATE.perSecond);
+    tokens = min(HOOK_RATE.burst, tokens + ((t - refilledAt) / 1000) * HOOK_RATE.perSecond);
     refilledAt = t;
     if (tokens < 1) return false;
     tokens -= cost;
     return true;
   };
   const unqueue = (key: string) => {
-    const msg = queue.get(key);
+    const msg = call<PageMessage | undefined>(mapGet, queue, key);
     if (!msg) return;
-    queue.delete(key);
+    call(mapDelete, queue, key);
     queuedChars -= charsOf(msg);
   };
   const flush = () => {
     flushTimer = undefined;
     if (!port || sending) return; // a copy in parts flushes when its last part is out
-    for (const [key, msg] of queue) {
+    // Oldest first, one at a time (each is taken out before it is posted).
+    for (let key = firstKey(queue); key !== undefined; key = firstKey(queue)) {
+      const msg = call<PageMessage>(mapGet, queue, key);
       if (!take(costOf(msg))) break;
       unqueue(key);
       post(msg);
       if (sending) return;
     }
-    if (queue.size) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
+    if (queued()) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
   };
   const onOffer = (e: Event) => {
-    const p = (e as MessageEvent).ports?.[0];
-    if (port || !p) return;
+    if (port) return;
+    let p: MessagePort | undefined;
+    try {
+      p = eventPorts(e)?.[0];
+    } catch {
+      return; // not a MessageEvent: not our isolated side's offer
+    }
+    if (!p) return;
     port = p;
     reflectApply(preventDefault, e, []);
     reflectApply(removeListener, win, [OFFER_EVENT, onOffer]);
@@ -391,12 +468,12 @@ export function createSender(win: Window, timers: { setTimeout: typeof setTimeou
   reflectApply(dispatch, win, [new NativeEvent(HELLO_EVENT)]);
 
   return (key: string, msg: PageMessage) => {
-    if (port && !queue.size && !sending && take(costOf(msg))) return post(msg);
+    if (port && !queued() && !sending && take(costOf(msg))) return post(msg);
     unqueue(key); // re-insert: the newest message for a key goes last
-    queue.set(key, msg);
+    call(mapSet, queue, key, msg);
     queuedChars += charsOf(msg);
-    while (queue.size > MAX_QUEUED || (queuedChars > MAX_QUEUED_CHARS && queue.size > 1))
-      unqueue(queue.keys().next().value as string);
+    const size = () => mapSize(queue);
+    while (size() > MAX_QUEUED || (queuedChars > MAX_QUEUED_CHARS && size() > 1)) unqueue(firstKey(queue)!);
     if (port && !sending && flushTimer === undefined) flushTimer = timers.setTimeout(flush, 1000 / HOOK_RATE.perSecond);
   };
 }
@@ -424,11 +501,13 @@ export function installHook(opts: HookOptions): void {
   };
   const wanted = (rawUrl: string): string | undefined => {
     try {
-      const url = new URL(rawUrl, location.href);
+      const url = new NativeURL(rawUrl, location.href);
       // Only the seller host's own API: a page script fetching the same path from a host it controls
       // must not be able to feed us a list.
-      if (url.origin !== location.origin) return undefined;
-      return opts.paths.some((p) => p.test(url.pathname)) ? url.href : undefined;
+      if (urlOrigin(url) !== location.origin) return undefined;
+      const path = urlPathname(url);
+      for (let i = 0; i < opts.paths.length; i++) if (call(regExpExec, opts.paths[i], path)) return urlHref(url);
+      return undefined;
     } catch {
       return undefined;
     }
@@ -440,7 +519,7 @@ export function installHook(opts: HookOptions): void {
       const status = responseStatus(res);
       if (status < 200 || status > 299) return;
       const headers = responseHeaders(res);
-      const declared = Number(reflectApply(headersGet, headers, ['content-length']) ?? 0);
+      const declared = +((reflectApply(headersGet, headers, ['content-length']) as string | null) ?? 0);
       // Declared too long for the cap whatever it holds: noted without even cloning it.
       if (surelyOver(declared, MAX_BODY_CHARS)) return emitOversized(url, declared);
       const stream = responseBody(reflectApply(responseClone, res, []) as Response);
@@ -465,7 +544,7 @@ export function installHook(opts: HookOptions): void {
       if (xhrReadyState(xhr) !== 4) return;
       // A body declared too long is noted without touching it (reading `responseText` can build the string
       // the page never asked for).
-      const declared = Number(reflectApply(xhrGetHeader!, xhr, ['content-length']) ?? 0);
+      const declared = +((reflectApply(xhrGetHeader!, xhr, ['content-length']) as string | null) ?? 0);
       if (surelyOver(declared, MAX_BODY_CHARS)) return emitOversized(url, declared);
       const type = xhrResponseType(xhr);
       if (type === '' || type === 'text') return emitResponse(url, 'xhr', xhrResponseText(xhr), requestBody);
@@ -484,11 +563,12 @@ export function installHook(opts: HookOptions): void {
   };
 
   if (typeof window.fetch === 'function') {
-    window.fetch = wrapNative(window.fetch, (call, _this, args) => {
-      const p = call();
+    window.fetch = wrapNative(window.fetch, (fetchNative, _this, args) => {
+      const p = fetchNative();
       try {
         const input = args[0];
-        const url = wanted(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        const raw = urlOf(input);
+        const url = raw === undefined ? undefined : wanted(raw);
         // The request's filter (tab, status, date range) decides what a "complete" list means.
         const requestBody = requestText(args[1]?.body);
         // Our reaction goes first (registered now, before the page can have read the body, so the clone
@@ -504,24 +584,25 @@ export function installHook(opts: HookOptions): void {
 
   const XHR = window.XMLHttpRequest?.prototype;
   if (XHR) {
-    const urls = new WeakMap<XMLHttpRequest, string>();
-    XHR.open = wrapNative(XHR.open, (call, xhr, args) => {
+    const urls = new NativeWeakMap<XMLHttpRequest, string>();
+    XHR.open = wrapNative(XHR.open, (open, xhr, args) => {
       try {
-        const url = wanted(String(args[1]));
-        if (url) urls.set(xhr as XMLHttpRequest, url);
+        const raw = urlOf(args[1]);
+        const url = raw === undefined ? undefined : wanted(raw);
+        if (url) call(weakMapSet, urls, xhr, url);
       } catch {
         /* ignore */
       }
-      return call();
+      return open();
     });
-    XHR.send = wrapNative(XHR.send, (call, self, args) => {
+    XHR.send = wrapNative(XHR.send, (send, self, args) => {
       const xhr = self as XMLHttpRequest;
-      const url = urls.get(xhr);
+      const url = call<string | undefined>(weakMapGet, urls, xhr);
       if (url) {
         const requestBody = requestText(args[0]);
         reflectApply(addListener, xhr, ['load', () => void copyLoaded(url, xhr, requestBody)]);
       }
-      return call();
+      return send();
     });
   }
 
@@ -534,20 +615,28 @@ function startRecordReader(cfg: NonNullable<HookOptions['records']>, emit: (m: P
   let lastSent = '';
   const pass = () => {
     scheduled = false;
-    if (!location.pathname.startsWith(cfg.pathPrefix)) return;
+    if (!reflectApply(startsWith, location.pathname, [cfg.pathPrefix])) return;
     try {
-      const rows = [...document.querySelectorAll(cfg.rowSelector)].slice(0, MAX_RECORDS);
-      const records: { rowIndex: number; record: unknown }[] = [];
-      rows.forEach((row, i) => {
+      // Through the captured DOM methods, by index (a NodeList's `for … of` and spread look up its iterator).
+      const rows = call<NodeListOf<Element>>(querySelectorAll, document, cfg.rowSelector);
+      const n = min(nodeListLength(rows), MAX_RECORDS);
+      // No prototype on the list or its entries (nor on what cloneRecord makes): JSON.stringify below and in
+      // `wire` finds no `toJSON` of the page's on any of them.
+      const records = nullArray<{ rowIndex: number; record: unknown }>();
+      for (let i = 0; i < n; i++) {
+        const row = rows[i]!;
         const rec = reactRecord(row, cfg.propName);
-        if (rec === undefined) return;
-        row.setAttribute(ROW_INDEX_ATTR, String(i));
-        records.push({ rowIndex: i, record: cloneRecord(rec) });
-      });
-      const payload = JSON.stringify(records);
+        if (rec === undefined) continue;
+        call(setAttribute, row, ROW_INDEX_ATTR, `${i}`);
+        const entry = nullObject() as unknown as { rowIndex: number; record: unknown };
+        entry.rowIndex = i;
+        entry.record = cloneRecord(rec);
+        records[records.length] = entry;
+      }
+      const payload = stringify(records);
       // Rows that carry no record are said once too (an empty list): the isolated side then reads their text
       // at once instead of waiting out its grace for records that will not come (pipeline.ts).
-      if ((records.length || rows.length) && payload !== lastSent) {
+      if ((records.length || n) && payload !== lastSent) {
         lastSent = payload;
         emit({ type: 'records', receivedAt: now(), records });
       }
@@ -558,11 +647,16 @@ function startRecordReader(cfg: NonNullable<HookOptions['records']>, emit: (m: P
   const schedule = () => {
     if (!scheduled) {
       scheduled = true;
-      requestAnimationFrame(pass);
+      reflectApply(nativeRaf, window, [pass]);
     }
   };
   const start = () =>
-    new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
-  if (document.documentElement) start();
-  else document.addEventListener('readystatechange', start, { once: true });
+    call(
+      observe,
+      new NativeMutationObserver(schedule),
+      documentElement(document),
+      eventInit({ childList: true, subtree: true }),
+    );
+  if (documentElement(document)) start();
+  else reflectApply(addListener, document, ['readystatechange', start, eventInit({ once: true })]);
 }

@@ -42,8 +42,12 @@ export const MAX_BODY_CHARS = 2_000_000;
  */
 export const PART_CHARS = 256 * 1024;
 
+// Captured when the module loads: it is also in the MAIN-world bundle (document_start), where a page could
+// replace `Math.max` later and would then see every copy we send.
+const { ceil, max, min } = Math;
+
 /** Parts of a body of `chars` characters (a body of at most PART_CHARS is sent whole). */
-export const partsOf = (chars: number): number => Math.max(1, Math.ceil(chars / PART_CHARS));
+export const partsOf = (chars: number): number => max(1, ceil(chars / PART_CHARS));
 
 /** Parts of the longest body copied. */
 export const MAX_PARTS = partsOf(MAX_BODY_CHARS);
@@ -84,8 +88,7 @@ export type WireMessage =
   | { type: 'part'; copy: string; seq: number; text: string };
 
 /** The length part `seq` of a body of `chars` characters has. */
-export const partLength = (chars: number, seq: number): number =>
-  Math.max(0, Math.min(PART_CHARS, chars - seq * PART_CHARS));
+export const partLength = (chars: number, seq: number): number => max(0, min(PART_CHARS, chars - seq * PART_CHARS));
 
 /**
  * Isolated side: opens the channel and hands its other end to the hook. Call synchronously at document_start.
